@@ -1,0 +1,3 @@
+"""baocao: compile Vietnamese administrative reports from YAML data."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""python -m baocao."""
+
+from baocao.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""What the commands do, without click or rich: load -> model -> render -> write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao import blocks, docx_writer, loader, output, render, schema_errors
+from baocao.errors import InputError, UserError
+from baocao.findings import Finding, has_errors
+from baocao.loader import Source
+from baocao.models import Report
+
+
+@dataclass
+class Loaded:
+    """A file read and typed: the report when the schema accepted it, and every finding."""
+
+    source: Source
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load(path: str) -> Loaded:
+    """Read, parse and type one file."""
+    try:
+        source, findings = loader.read(path)
+    except FileNotFoundError as exc:
+        raise UserError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"{path}: is a folder, not a file") from exc
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
+    if findings:
+        return Loaded(source, None, findings)
+    report, findings = schema_errors.type_report(source)
+    return Loaded(source, report, findings)
+
+
+def render_report(loaded: Loaded, templates: Path | None) -> tuple[bytes | None, list[Finding]]:
+    """The DOCX bytes of a loaded report, or None with the findings that stopped it."""
+    report = loaded.report
+    if report is None:
+        return None, loaded.findings
+    markup, findings = render.render_body(report, loaded.source, templates)
+    findings = loaded.findings + findings
+    if has_errors(findings):
+        return None, findings
+    try:
+        body = blocks.parse(markup)
+    except blocks.MarkupError as exc:
+        where = loaded.source.locate(("document", "kind"))
+        params = {"template": report.document.kind + render.TEMPLATE_SUFFIX, "template_line": "?", "problem": str(exc)}
+        return None, [*findings, Finding(loaded.source.path, *where, "BC402", ("document", "kind"), params)]
+    return docx_writer.write(report.document, body), findings
+
+
+def build(path: str, out: str | None = None, templates: Path | None = None, allow_errors: bool = False) -> tuple[Path, list[Finding]]:
+    """Build one report; raise InputError (nothing written) when it has errors."""
+    if templates is not None and not templates.is_dir():
+        raise UserError(f"--templates {templates}: not a folder")
+    target = output.output_path(path, out)
+    loaded = load(path)
+    data, findings = render_report(loaded, templates)
+    if data is None or (has_errors(findings) and not allow_errors):
+        raise InputError(findings)
+    output.write_atomic(target, data)
+    return target, findings
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files named, and the .yaml/.yml files found below folders named, in a stable order."""
+    files: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            files.extend(str(p) for p in found)
+        else:
+            files.append(name)
+    return files
+
+
+def validate(paths: list[str]) -> list[Finding]:
+    """Every finding of every file."""
+    findings: list[Finding] = []
+    for path in expand(paths):
+        findings.extend(load(path).findings)
+    return findings

@@ -1,0 +1,171 @@
+"""Block markup (the output of a template) -> a list of blocks to write.
+
+Headings are numbered here, so a report can never repeat or skip a numeral:
+level 1 "I.", level 2 "1.", level 3 "1.1.", level 4 "a)" in Vietnamese
+letter order.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from baocao import vietnamese as vn
+
+PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
+ROLES = ("header", "group", "item", "total")
+ALIGNS = ("left", "center", "right", "justify")
+
+
+class MarkupError(ValueError):
+    """A template produced markup that is not well formed or uses unknown tags."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading; ``number`` is "I.", "1.", "1.1." or "a)"."""
+
+    level: int
+    number: str
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a given kind: body, bullet, bullet2, star or note."""
+
+    kind: str
+    runs: tuple[Run, ...]
+    align: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell."""
+
+    runs: tuple[Run, ...]
+    align: str = "left"
+    span: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row with its role: header, group, item or total."""
+
+    role: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with relative column widths and an optional unit line."""
+
+    widths: tuple[float, ...]
+    rows: tuple[Row, ...]
+    unit: str | None = None
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass
+class _Numbering:
+    counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+
+    def next(self, level: int) -> str:
+        self.counters[level - 1] += 1
+        for deeper in range(level, 4):
+            self.counters[deeper] = 0
+        major, minor = self.counters[1], self.counters[2]
+        n = self.counters[level - 1]
+        return {1: f"{vn.roman(n)}.", 2: f"{n}.", 3: f"{major}.{minor}.", 4: f"{vn.letter(n)})"}[level]
+
+
+def parse(markup: str) -> list[Block]:
+    """Parse the body markup of a template."""
+    try:
+        root = ET.fromstring(f"<body>{markup}</body>")
+    except ET.ParseError as exc:
+        raise MarkupError(f"markup is not well formed: {exc}") from exc
+    numbering = _Numbering()
+    blocks: list[Block] = []
+    for element in root:
+        blocks.append(_block(element, numbering))
+    return blocks
+
+
+def _block(element: ET.Element, numbering: _Numbering) -> Block:
+    tag = element.tag
+    if tag in ("h1", "h2", "h3", "h4"):
+        level = int(tag[1])
+        runs = _runs(element)
+        if level == 1:
+            runs = tuple(Run(r.text.upper(), r.bold, r.italic) for r in runs)
+        return Heading(level, numbering.next(level), runs)
+    if tag in PARAGRAPH_TAGS:
+        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
+    if tag == "table":
+        return _table(element)
+    raise MarkupError(f"unknown tag <{tag}>")
+
+
+def _table(element: ET.Element) -> Table:
+    rows = []
+    for row in element:
+        if row.tag != "tr" or row.get("role", "item") not in ROLES:
+            raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
+        cells = tuple(
+            Cell(_runs(cell), _align(cell, "left") or "left", int(cell.get("span", "1")))
+            for cell in row
+            if cell.tag == "td"
+        )
+        rows.append(Row(row.get("role", "item"), cells))
+    widths = tuple(float(w) for w in element.get("widths", "").split(",") if w.strip())
+    return Table(widths, tuple(rows), element.get("unit"))
+
+
+def _align(element: ET.Element, default: str | None) -> str | None:
+    align = element.get("align", default)
+    if align is not None and align not in ALIGNS:
+        raise MarkupError(f"align must be one of {', '.join(ALIGNS)}")
+    return align
+
+
+def _runs(element: ET.Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+    """Flatten mixed content with <b> and <i> into runs; whitespace is folded."""
+    runs: list[Run] = []
+    if element.text:
+        runs.append(Run(element.text, bold, italic))
+    for child in element:
+        if child.tag not in ("b", "i", "br"):
+            raise MarkupError(f"<{child.tag}> cannot stand inside text")
+        if child.tag == "br":
+            runs.append(Run("\n", bold, italic))
+        else:
+            runs.extend(_runs(child, bold or child.tag == "b", italic or child.tag == "i"))
+        if child.tail:
+            runs.append(Run(child.tail, bold, italic))
+    return _fold(runs)
+
+
+def _fold(runs: list[Run]) -> tuple[Run, ...]:
+    """Collapse runs of white space (but keep explicit line breaks) and trim the ends."""
+    folded = []
+    for run in runs:
+        text = run.text if run.text == "\n" else " ".join(run.text.split()) + (" " if run.text[-1:].isspace() else "")
+        if run.text[:1].isspace() and run.text != "\n":
+            text = " " + text.lstrip()
+        folded.append(Run(text, run.bold, run.italic))
+    if folded:
+        folded[0] = Run(folded[0].text.lstrip(), folded[0].bold, folded[0].italic)
+        folded[-1] = Run(folded[-1].text.rstrip(), folded[-1].bold, folded[-1].italic)
+    return tuple(r for r in folded if r.text)

@@ -1,0 +1,92 @@
+"""The command line: parse options, call :mod:`baocao.api`, print, exit.
+
+Heavy modules are imported inside the commands, so ``baocao --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from baocao import __version__
+from baocao.errors import BaocaoError, ExitCode, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _lang_option(func: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of messages."
+    )(func)
+
+
+def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
+    from baocao.formatters import FORMATTERS
+
+    lines: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.path not in lines and finding.path != "<stdin>":
+            try:
+                lines[finding.path] = Path(finding.path).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                lines[finding.path] = []
+    stream = sys.stdout if fmt != "text" else sys.stderr
+    FORMATTERS[fmt](findings, lines, lang, stream, stream.isatty())
+
+
+def _fail(exc: BaocaoError, lang: str) -> None:
+    if isinstance(exc, InputError):
+        _print_findings(exc.findings, lang)
+        note = "Không tạo báo cáo vì dữ liệu có lỗi." if lang == "vi" else "No report was written: the data has errors."
+        click.echo(note, err=True)
+    else:
+        click.echo(f"baocao: {exc}", err=True)
+    sys.exit(int(exc.exit_code))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="baocao")
+def main() -> None:
+    """baocao: compile Vietnamese administrative reports (Decree 30/2020/NĐ-CP) from YAML data."""
+
+
+@main.command()
+@click.argument("source", metavar="UNIT.yaml")
+@click.option("-o", "--output", metavar="PATH", help="Output .docx file or folder (default: beside the input).")
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates that override the built-in ones.")
+@click.option("--allow-errors", is_flag=True, help="Write the report even when checks find errors.")
+@_lang_option
+def build(source: str, output: str | None, templates: Path | None, allow_errors: bool, lang: str) -> None:
+    """Build the DOCX report of one unit's YAML file."""
+    from baocao import api
+
+    try:
+        target, findings = api.build(source, output, templates, allow_errors)
+    except BaocaoError as exc:
+        _fail(exc, lang)
+    if findings:
+        _print_findings(findings, lang)
+    click.echo(str(target))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@_lang_option
+def validate(sources: tuple[str, ...], fmt: str, strict: bool, lang: str) -> None:
+    """Check YAML files (or folders, recursively; - for standard input)."""
+    from baocao import api
+    from baocao.findings import Severity
+
+    try:
+        findings = api.validate(list(sources))
+    except BaocaoError as exc:
+        _fail(exc, lang)
+    _print_findings(findings, lang, fmt)
+    failing = [f for f in findings if strict or f.severity is Severity.ERROR]
+    sys.exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))

@@ -1,0 +1,201 @@
+"""The document itself: who issues it, for which period, who signs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from baocao import vietnamese as vn
+from baocao.models.fields import Count, Date, Model, Text, field
+
+
+class UnitLevel(enum.StrEnum):
+    """The administrative level of the reporting unit."""
+
+    COMMUNE = "commune"
+    DISTRICT = "district"
+    DEPARTMENT = "department"
+    PROVINCE = "province"
+
+
+class PeriodType(enum.StrEnum):
+    """Kinds of reporting period."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    NINE_MONTHS = "nine_months"
+    YEAR = "year"
+
+
+PERIOD_MONTHS = {  # (first month, number of months) by type and number
+    PeriodType.MONTH: lambda n: (n, 1),
+    PeriodType.QUARTER: lambda n: (3 * n - 2, 3),
+    PeriodType.HALF_YEAR: lambda n: (6 * n - 5, 6),
+    PeriodType.NINE_MONTHS: lambda n: (1, 9),
+    PeriodType.YEAR: lambda n: (1, 12),
+}
+PERIOD_COUNT = {PeriodType.MONTH: 12, PeriodType.QUARTER: 4, PeriodType.HALF_YEAR: 2}
+
+
+class Period(Model):
+    """The reporting period: "06 tháng đầu năm 2022", "quý I/2019", "năm 2023"."""
+
+    type: PeriodType = field("Loại kỳ báo cáo", "month, quarter, half_year, nine_months hoặc year.")
+    number: Annotated[int, Field(ge=1, le=12)] | None = field(
+        "Số thứ tự của kỳ", "Tháng 1-12, quý 1-4, 6 tháng 1 (đầu năm) hoặc 2 (cuối năm).", default=None
+    )
+    year: Annotated[int, Field(ge=1990, le=2100)] = field("Năm")
+
+    @model_validator(mode="after")
+    def _number_fits_type(self) -> Period:
+        limit = PERIOD_COUNT.get(self.type)
+        if limit is None:
+            if self.number not in (None, 1):
+                raise ValueError(f"kỳ '{self.type}' không có số thứ tự")
+        elif self.number is None or self.number > limit:
+            raise ValueError(f"kỳ '{self.type}' cần số thứ tự từ 1 đến {limit}")
+        return self
+
+    @property
+    def label(self) -> str:
+        """The period as reports write it."""
+        n = self.number or 1
+        if self.type is PeriodType.MONTH:
+            return f"tháng {n} năm {self.year}"
+        if self.type is PeriodType.QUARTER:
+            return f"quý {vn.roman(n)}/{self.year}"
+        if self.type is PeriodType.HALF_YEAR:
+            return f"06 tháng {'đầu' if n == 1 else 'cuối'} năm {self.year}"
+        if self.type is PeriodType.NINE_MONTHS:
+            return f"09 tháng đầu năm {self.year}"
+        return f"năm {self.year}"
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the period."""
+        first, _ = PERIOD_MONTHS[self.type](self.number or 1)
+        return dt.date(self.year, first, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the period."""
+        first, months = PERIOD_MONTHS[self.type](self.number or 1)
+        last = first + months - 1
+        following = dt.date(self.year + last // 12, last % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def following(self) -> Period:
+        """The next period of the same length (a year after nine months)."""
+        if self.type in PERIOD_COUNT:
+            n = self.number or 1
+            if n == PERIOD_COUNT[self.type]:
+                return Period(type=self.type, number=1, year=self.year + 1)
+            return Period(type=self.type, number=n + 1, year=self.year)
+        return Period(type=PeriodType.YEAR, year=self.year + 1)
+
+
+class Authority(enum.StrEnum):
+    """How the signer signs: for the head (KT.), by order (TL.), by authorisation (TUQ.), acting (Q.)."""
+
+    KT = "KT"
+    TL = "TL"
+    TUQ = "TUQ"
+    Q = "Q"
+
+
+class Signer(Model):
+    """The signature block: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name"."""
+
+    on_behalf_of: Text | None = field(
+        "Thay mặt (TM.)", "Tập thể mà người ký thay mặt, ví dụ ỦY BAN NHÂN DÂN; bỏ trống nếu không có.", default=None
+    )
+    authority: Authority | None = field("Quyền hạn ký", "KT, TL, TUQ hoặc Q; bỏ trống khi người đứng đầu ký.", default=None)
+    head_title: Text | None = field(
+        "Chức vụ người đứng đầu", "Đi sau quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC.", default=None
+    )
+    title: Text = field("Chức vụ người ký", "PHÓ CHỦ TỊCH, GIÁM ĐỐC…")
+    name: Text = field("Họ và tên người ký", "Không ghi học hàm, học vị.")
+
+    @model_validator(mode="after")
+    def _authority_has_head(self) -> Signer:
+        if self.authority and not self.head_title:
+            raise ValueError("có quyền hạn ký (authority) thì phải có head_title, ví dụ CHỦ TỊCH")
+        return self
+
+    @property
+    def lines(self) -> list[str]:
+        """The upper-case lines above the signature."""
+        lines = [f"TM. {self.on_behalf_of}"] if self.on_behalf_of else []
+        if self.authority and self.head_title:
+            lines.append(f"{self.authority.value}. {self.head_title}")
+        lines.append(self.title)
+        return [line.upper() for line in lines]
+
+
+class Citation(Model):
+    """A document cited in the report: "Kế hoạch số 90/KH-UBND ngày 27/6/2022 của UBND huyện về …"."""
+
+    key: Text | None = field("Mã tham chiếu", "Tên ngắn, duy nhất, để so sánh giữa các kỳ.", default=None)
+    type: Text = field("Loại văn bản", "Kế hoạch, Quyết định, Chỉ thị, Công văn, Nghị định…")
+    number: Text = field("Số, ký hiệu", "90/KH-UBND, 19-CT/TU, 43/2011/NĐ-CP.")
+    date: Date | None = field("Ngày ban hành", default=None)
+    issuer: Text | None = field("Cơ quan ban hành", "Ví dụ: UBND tỉnh Quảng Ngãi.", default=None)
+    subject: Text | None = field("Trích yếu nội dung", "Viết như sau chữ 'về': 'ứng dụng công nghệ thông tin…'.", default=None)
+    action: Text | None = field("Động từ dẫn", "Thực hiện, Ban hành, Triển khai… (đứng trước tên văn bản).", default=None)
+    result: Text | None = field("Kết quả", "Việc đã làm theo văn bản này.", default=None)
+
+    @property
+    def citation(self) -> str:
+        """The full first citation."""
+        parts = [f"{self.type} số {self.number}"]
+        if self.date:
+            parts.append(f"ngày {vn.date_short(self.date)}")
+        if self.issuer:
+            parts.append(f"của {self.issuer}")
+        if self.subject:
+            lowered = self.subject.lower()
+            parts.append(self.subject if lowered.startswith(("về ", "v/v")) else f"về {self.subject}")
+        return " ".join(parts)
+
+
+class Document(Model):
+    """Header, period, subject, recipients and signer of the report."""
+
+    kind: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] = field(
+        "Loại báo cáo", "Chọn mẫu trình bày: ict, digital_transformation, department_quarterly…"
+    )
+    level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
+    parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)
+    issuing_body: Text = field("Tên cơ quan ban hành", "Tên đầy đủ, ví dụ: ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN.")
+    short_name: Text = field("Tên gọi trong văn bản", "Ví dụ: UBND huyện Bình Sơn; dùng trong câu mở đầu và kết thúc.")
+    area: Text = field("Địa bàn", "Ví dụ: huyện Bình Sơn; dùng trong cụm 'trên địa bàn …'.")
+    number: Count | None = field("Số văn bản", "Bỏ trống để văn thư điền khi ban hành.", default=None)
+    symbol: Annotated[str, Field(pattern=r"^\S+$")] = field("Ký hiệu", "Ví dụ: BC-UBND, BC-STTTT.")
+    place: Text = field("Địa danh", "Tên địa danh nơi cơ quan đóng trụ sở, ví dụ: Bình Sơn.")
+    date: Date | None = field("Ngày ban hành", "Bỏ trống để văn thư điền khi ban hành.", default=None)
+    period: Period = field("Kỳ báo cáo")
+    subject: Text = field("Trích yếu", "Nội dung báo cáo, viết thường chữ đầu: 'tình hình …'.")
+    subtitle: Text | None = field("Dòng chú thích dưới trích yếu", "Ví dụ: (Tài liệu phục vụ Phiên họp …).", default=None)
+    requested_by: Citation | None = field("Văn bản yêu cầu báo cáo", default=None)
+    recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default_factory=list)
+    archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT, VH&TT.", default="VT")
+    signer: Signer = field("Người ký")
+
+    @property
+    def number_line(self) -> str:
+        """ "Số: 05/BC-UBND", or a blank for the văn thư to fill."""
+        number = f"{self.number:02d}" if self.number is not None else "\u00a0" * 6
+        return f"Số: {number}/{self.symbol}"
+
+    @property
+    def date_line(self) -> str:
+        """ "Bình Sơn, ngày 05 tháng 7 năm 2022", or blanks for the văn thư."""
+        if self.date:
+            return f"{self.place}, {vn.date_long(self.date)}"
+        gap = "\u00a0" * 5
+        year = max(self.period.end.year, self.period.year)
+        return f"{self.place}, ngày{gap}tháng{gap}năm {year}"

@@ -1,0 +1,51 @@
+"""Writing outputs safely: whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from baocao.errors import UserError
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place.
+
+    A failure at any point leaves an earlier ``target`` untouched and no
+    temporary file behind.
+    """
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"cannot write in {folder}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise UserError(f"cannot write {target}: {exc.strerror}") from exc
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def output_path(source: str, output: str | None) -> Path:
+    """Where a report built from ``source`` goes: ``output``, or the same name with .docx."""
+    if output:
+        target = Path(output)
+        if target.is_dir() or output.endswith(os.sep):
+            target = target / (Path(source).stem + ".docx")
+    elif source == "-":
+        raise UserError("reading from standard input needs -o/--output")
+    else:
+        target = Path(source).with_suffix(".docx")
+    if source != "-" and target.resolve() == Path(source).resolve():
+        raise UserError(f"the output {target} is the input file; choose another -o/--output")
+    return target

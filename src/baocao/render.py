@@ -1,0 +1,229 @@
+"""Render a report's body through a Jinja template into block markup.
+
+A template writes a small XML vocabulary (``<h1>``…``<h4>``, ``<p>``, ``<li>``,
+``<li2>``, ``<star>``, ``<note>``, ``<table>``); autoescaping keeps every value
+from the data as text, so nothing a user writes is ever read as markup or as
+template code. The template reaches the data only through the functions of
+:class:`View`, which records what it showed so that data left out can be
+reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from baocao import phrases
+from baocao import vietnamese as vn
+from baocao.findings import Finding
+from baocao.loader import Source
+from baocao.models import Report
+from baocao.models.budget import Budget
+from baocao.models.radio import Radio
+from baocao.models.services import PublicServices
+from baocao.models.topics import Topic
+
+TEMPLATE_SUFFIX = ".xml.j2"
+EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+BULLETS = {"- ": "li", "+ ": "li2", "* ": "star"}
+
+
+def builtin_templates() -> Path:
+    """The templates shipped with baocao: inside the package, or the checkout's."""
+    packaged = Path(str(resources.files("baocao"))) / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def available_kinds(user_dir: Path | None) -> list[str]:
+    """Report kinds that have a template, user ones first."""
+    dirs = [user_dir] if user_dir else []
+    names = {
+        p.name.removesuffix(TEMPLATE_SUFFIX)
+        for d in [*dirs, builtin_templates()]
+        for p in d.glob(f"[!_]*{TEMPLATE_SUFFIX}")
+    }
+    return sorted(names)
+
+
+def environment(user_dir: Path | None) -> jinja2.Environment:
+    """A sandboxed, strict, autoescaping environment over user then built-in templates."""
+    dirs = [str(user_dir)] if user_dir else []
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([*dirs, str(builtin_templates())]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        number=vn.number,
+        count=vn.count,
+        percent=vn.percent,
+        date_long=vn.date_long,
+        date_short=vn.date_short,
+        words=vn.amount_in_words,
+        capitalize=vn.capitalize,
+        quantity=phrases.quantity,
+        figure=phrases.figure,
+        indicator=phrases.indicator,
+        target=phrases.target,
+        team=phrases.team,
+        citation=phrases.citation,
+        procedures=phrases.procedures,
+        narrative=narrative,
+        roman=vn.roman,
+        radio_summary=phrases.radio_summary,
+        radio_bands=phrases.radio_bands,
+    )
+    env.filters["apply"] = lambda value, name: env.filters[name](value)
+    return env
+
+
+def narrative(text: str | None, level: int = 4) -> Markup:
+    """User text as blocks: one line, one paragraph; '- ', '+ ', '* ' bullets; '# ' a heading."""
+    out = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("# "):
+            out.append(f"<h{level}>{_inline(line[2:])}</h{level}>")
+            continue
+        tag = BULLETS.get(line[:2], "p")
+        body = line[2:] if tag != "p" else line
+        out.append(f"<{tag}>{_inline(body)}</{tag}>")
+    return Markup("\n".join(out))
+
+
+def _inline(text: str) -> str:
+    """Escape, then turn **bold** and *italic* into tags."""
+    escaped = str(escape(text.strip()))
+    return EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
+
+
+@dataclass
+class View:
+    """What a template may read of a report; records what it showed."""
+
+    report: Report
+    shown: set[str] = field(default_factory=set)
+
+    def _note(self, name: str, items: Iterable[Any]) -> list[Any]:
+        self.shown.add(name)
+        return list(items)
+
+    def text(self, topic: str) -> str | None:
+        """The narrative of a topic."""
+        self.shown.add(f"narrative.{Topic(topic).value}")
+        return self.report.text(topic)
+
+    def has(self, *topics: str) -> bool:
+        """True when any of the topics has narrative, figures, indicators or citations."""
+        r = self.report
+        wanted = {Topic(t) for t in topics}
+        return any(self.report.text(t) for t in wanted) or any(
+            item.topic in wanted for item in [*r.figures, *r.indicators, *r.targets]
+        ) or (Topic.DIRECTION in wanted and bool(r.citations))
+
+    def figures(self, topic: str) -> list[Any]:
+        """Figures placed in a topic."""
+        return self._note(f"figures.{topic}", (f for f in self.report.figures if f.topic == topic))
+
+    def indicators(self, topic: str) -> list[Any]:
+        """Indicators placed in a topic."""
+        return self._note(f"indicators.{topic}", (i for i in self.report.indicators if i.topic == topic))
+
+    def targets(self, topic: str) -> list[Any]:
+        """Targets placed in a topic."""
+        return self._note(f"targets.{topic}", (t for t in self.report.targets if t.topic == topic))
+
+    def citations(self) -> list[Any]:
+        """Every cited document."""
+        return self._note("citations", self.report.citations)
+
+    def teams(self) -> list[Any]:
+        """Community digital technology teams."""
+        return self._note("teams", self.report.teams)
+
+    def budget(self) -> Budget | None:
+        """The budget table."""
+        self.shown.add("budget")
+        return self.report.budget
+
+    def radio(self) -> Radio | None:
+        """The radio system."""
+        self.shown.add("radio")
+        return self.report.radio
+
+    def services(self) -> PublicServices | None:
+        """Online public services and dossiers."""
+        self.shown.add("public_services")
+        return self.report.public_services
+
+    def unshown(self) -> list[str]:
+        """Parts of the data that hold something but were not shown."""
+        r = self.report
+        present = {f"narrative.{t.value}" for t in Topic if r.text(t)}
+        present |= {f"figures.{f.topic.value}" for f in r.figures}
+        present |= {f"indicators.{i.topic.value}" for i in r.indicators}
+        present |= {f"targets.{t.topic.value}" for t in r.targets}
+        present |= {name for name in ("citations", "teams") if getattr(r, name)}
+        present |= {name for name in ("budget", "radio", "public_services") if getattr(r, name) is not None}
+        return sorted(present - self.shown)
+
+
+def render_body(report: Report, source: Source, user_dir: Path | None) -> tuple[str, list[Finding]]:
+    """The body markup of ``report``, and findings about the template or unshown data."""
+    kind = report.document.kind
+    where = source.locate(("document", "kind"))
+    env = environment(user_dir)
+    try:
+        template = env.get_template(kind + TEMPLATE_SUFFIX)
+    except jinja2.TemplateNotFound:
+        available = ", ".join(available_kinds(user_dir))
+        return "", [Finding(source.path, *where, "BC401", ("document", "kind"), {"kind": kind, "available": available})]
+    except jinja2.TemplateSyntaxError as exc:
+        return "", [_template_finding(source, where, exc.name or kind, exc.lineno, exc.message or "")]
+    view = View(report)
+    doc = report.document
+    try:
+        body = template.render(view=view, doc=doc, period=doc.period, next_period=doc.period.following())
+    except jinja2.TemplateError as exc:
+        line = _template_line(exc)
+        return "", [_template_finding(source, where, kind + TEMPLATE_SUFFIX, line, str(exc))]
+    unused = [
+        Finding(source.path, *source.locate(tuple(_data_loc(name))), "BC403", tuple(_data_loc(name)),
+                {"field": name, "kind": kind})
+        for name in view.unshown()
+    ]
+    return body, unused
+
+
+def _data_loc(name: str) -> list[str]:
+    """Where in the file an unshown part starts: narrative.x, or the list's key."""
+    head, _, tail = name.partition(".")
+    return [head, tail] if head == "narrative" else [head]
+
+
+def _template_line(exc: Exception) -> int:
+    tb = exc.__traceback__
+    line = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_SUFFIX):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _template_finding(source: Source, where: tuple[int, int], name: str, line: int | None, problem: str) -> Finding:
+    params = {"template": name, "template_line": line or "?", "problem": problem}
+    return Finding(source.path, *where, "BC402", ("document", "kind"), params)

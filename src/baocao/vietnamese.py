@@ -1,0 +1,151 @@
+"""Vietnamese number, date and word formatting for administrative documents.
+
+Every rule here follows the usage of Decree 30/2020/NĐ-CP and of the reports
+it governs: "." groups thousands and "," marks decimals; days 1-9 and months
+1-2 take a leading zero; amounts are read out in words in the northern style
+("linh", "mốt", "lăm").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+SCALES = ("", "nghìn", "triệu", "tỷ")
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def number(value: int | Decimal | float, decimals: int | None = None) -> str:
+    """Format a number the Vietnamese way: 9179 -> "9.179", 9179.0 -> "9.179,0".
+
+    ``decimals`` fixes the digits after the comma; by default integers get none
+    and decimals keep the digits they have.
+    """
+    dec = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if decimals is not None:
+        dec = dec.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if dec < 0 else ""
+    text = format(abs(dec), "f")
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = sign + ".".join(groups)
+    return f"{result},{frac}" if frac else result
+
+
+def count(value: int) -> str:
+    """A count in running text: two digits below ten ("02 điểm"), grouped above."""
+    return f"{value:02d}" if 0 <= value < 10 else number(value)
+
+
+def percent(value: Decimal | float, decimals: int = 1) -> str:
+    """A percentage: 99.685 -> "99,7%"; whole values lose the ",0" ("100%")."""
+    dec = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if dec == dec.to_integral_value():
+        dec = dec.quantize(Decimal(1))
+    return number(dec) + "%"
+
+
+def ratio_percent(part: int, whole: int, decimals: int = 1) -> Decimal:
+    """``part / whole`` as a percentage rounded half up to ``decimals`` digits."""
+    if whole == 0:
+        return Decimal(0)
+    exact = Decimal(part) * 100 / Decimal(whole)
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def day_month(day: int, month: int) -> tuple[str, str]:
+    """Decree 30 zero-padding: days 1-9 and months 1-2 take a leading zero."""
+    return f"{day:02d}", (f"{month:02d}" if month < 3 else str(month))
+
+
+def date_long(value: dt.date) -> str:
+    """The date line: "ngày 05 tháng 01 năm 2024", "ngày 14 tháng 3 năm 2019"."""
+    day, month = day_month(value.day, value.month)
+    return f"ngày {day} tháng {month} năm {value.year}"
+
+
+def date_short(value: dt.date) -> str:
+    """A date in a citation: "27/6/2022", "06/01/2022"."""
+    day, month = day_month(value.day, value.month)
+    return f"{day}/{month}/{value.year}"
+
+
+def roman(value: int) -> str:
+    """Roman numeral of a positive integer: 4 -> "IV"."""
+    out = []
+    for size, glyph in ROMAN:
+        while value >= size:
+            out.append(glyph)
+            value -= size
+    return "".join(out)
+
+
+def letter(index: int) -> str:
+    """The ``index``-th (1-based) letter of the Vietnamese point sequence: a, b, … d, đ, e, g."""
+    letters = []
+    while index > 0:
+        index, rest = divmod(index - 1, len(LETTERS))
+        letters.insert(0, LETTERS[rest])
+    return "".join(letters)
+
+
+def _triple(value: int, full: bool) -> list[str]:
+    """Words for 0-999; ``full`` reads the hundreds and "linh" even when zero."""
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds or full:
+        words += [DIGITS[hundreds], "trăm"]
+    if tens > 1:
+        words += [DIGITS[tens], "mươi"]
+    elif tens == 1:
+        words.append("mười")
+    elif ones and words:
+        words.append("linh")
+    if ones == 1 and tens > 1:
+        words.append("mốt")
+    elif ones == 5 and tens > 0:
+        words.append("lăm")
+    elif ones or not words:
+        words.append(DIGITS[ones])
+    return words
+
+
+def words(value: int) -> str:
+    """Read a non-negative integer in Vietnamese: 1005 -> "một nghìn không trăm linh năm"."""
+    if value < 0:
+        return "âm " + words(-value)
+    if value == 0:
+        return DIGITS[0]
+    billions, below = divmod(value, 10**9)
+    parts: list[str] = []
+    if billions:
+        parts += [words(billions), "tỷ"]
+    groups = [(below // 10**(3 * i)) % 1000 for i in (2, 1, 0)]
+    for position, group in zip((2, 1, 0), groups, strict=True):
+        if group == 0:
+            continue
+        parts += _triple(group, full=bool(parts))
+        if SCALES[position]:
+            parts.append(SCALES[position])
+    return " ".join(parts)
+
+
+def amount_in_words(dong: int) -> str:
+    """An amount of money read out: "Chín tỷ một trăm bảy mươi chín triệu đồng"."""
+    text = words(dong)
+    return text[0].upper() + text[1:] + " đồng"
+
+
+def capitalize(text: str) -> str:
+    """Upper-case the first letter only ("kế hoạch" -> "Kế hoạch")."""
+    return text[:1].upper() + text[1:]
