@@ -90,3 +90,16 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, lang: str) -> Non
     _print_findings(findings, lang, fmt)
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
     sys.exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
+
+
+@main.command()
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder to write the JSON Schema into.")
+def schema(folder: Path) -> None:
+    """Write the JSON Schema of the YAML format (for editors and other tools)."""
+    from baocao.schema import write_schemas
+
+    try:
+        click.echo(str(write_schemas(folder)))
+    except BaocaoError as exc:
+        _fail(exc, "en")
