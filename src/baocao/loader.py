@@ -52,7 +52,7 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, for showing beside a finding."""
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
@@ -110,7 +110,7 @@ def _utf16(raw: bytes, codec: str, path: str) -> tuple[str, Finding | None]:
 
 def _check_characters(source: Source) -> list[Finding]:
     findings = []
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    for number, line in enumerate(source.text.split("\n"), start=1):
         for col, char in enumerate(line, start=1):
             if char == "\t":
                 findings.append(Finding(source.path, number, col, "BC009"))

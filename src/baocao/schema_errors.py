@@ -24,6 +24,7 @@ EXPECTED = {
     "list_type": ("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting with '- ')"),
     "string_type": ("văn bản", "text"),
 }
+NUMBER_ERRORS = frozenset({"int_parsing", "int_type", "int_from_float", "decimal_parsing", "float_parsing"})
 CUSTOM_CODES = {
     "thousands_separator": "BC104",
     "not_a_number": "BC105",
@@ -71,6 +72,9 @@ def _classify(kind: str, loc: Loc, raw: Any, params: dict[str, Any]) -> tuple[st
         return "BC102", {**params, "field": last, "suggestion": vi, "suggestion_en": en}, True
     if kind in CUSTOM_CODES:
         return CUSTOM_CODES[kind], params, False
+    if kind in NUMBER_ERRORS:
+        number = {"expected": "một số nguyên", "expected_en": "a whole number", "decimal_vi": "", "decimal_en": ""}
+        return "BC105", {**params, **number}, False
     if kind in EXPECTED:
         return "BC103", {**params, "expected": EXPECTED[kind][0]}, False
     if kind in ("enum", "literal_error"):

@@ -1,0 +1,58 @@
+"""Shared fixtures: the bundled examples, built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+
+from baocao import api
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each example built into a temporary folder, by file stem."""
+    out = tmp_path_factory.mktemp("built")
+    result = {}
+    for example in EXAMPLES:
+        target, _ = api.build(str(example), str(out / (example.stem + ".docx")))
+        result[example.stem] = target
+    return result
+
+
+@pytest.fixture(scope="session")
+def binh_son(built: dict[str, Path]) -> DocxDocument:
+    return docx.Document(str(built["binh-son-2022-h1"]))
+
+
+def write(tmp_path: Path, text: str, name: str = "unit.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+document:
+  kind: ict
+  level: commune
+  parent_body: UBND huyện Sơn Tịnh
+  issuing_body: Ủy ban nhân dân xã Tịnh Hà
+  short_name: UBND xã Tịnh Hà
+  area: xã Tịnh Hà
+  number: 5
+  symbol: BC-UBND
+  place: Tịnh Hà
+  date: 05/01/2024
+  period: {type: year, year: 2023}
+  subject: tình hình thông tin và truyền thông năm 2023
+  recipients: [UBND huyện]
+  signer: {on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, name: Nguyễn Văn A}
+narrative:
+  direction: "- Chỉ đạo triển khai."
+  tasks_next: "- Tiếp tục triển khai."
+"""

@@ -1,0 +1,178 @@
+"""What a user sees from the command line: outputs, refusals, messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from baocao.cli import main
+
+from .conftest import EXAMPLES, MINIMAL, write
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, check=False)
+
+
+def test_build_writes_the_docx_beside_the_input(tmp_path):
+    source = write(tmp_path, MINIMAL)
+    result = CliRunner().invoke(main, ["build", str(source)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "unit.docx").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_build_into_a_folder_and_to_a_named_file(tmp_path):
+    source = write(tmp_path, MINIMAL)
+    assert CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "out") + "/"]).exit_code == 0
+    assert (tmp_path / "out" / "unit.docx").is_file()
+    assert CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "r.docx")]).exit_code == 0
+    assert (tmp_path / "r.docx").is_file()
+
+
+def test_build_refuses_to_overwrite_its_input(tmp_path):
+    source = write(tmp_path, MINIMAL, "unit.docx")
+    result = run("build", str(source), "-o", str(source))
+    assert result.returncode == 2
+    assert "is the input" in result.stderr
+    assert source.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_bad_input_leaves_an_earlier_report_untouched_and_no_temporary_file(tmp_path):
+    good = write(tmp_path, MINIMAL)
+    CliRunner().invoke(main, ["build", str(good)])
+    before = (tmp_path / "unit.docx").read_bytes()
+    write(tmp_path, MINIMAL.replace("number: 5", "number: 5.000"))
+    result = run("build", str(good))
+    assert result.returncode == 1
+    assert (tmp_path / "unit.docx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["unit.docx", "unit.yaml"]
+
+
+def test_errors_name_file_line_column_and_fix_without_a_traceback(tmp_path):
+    source = write(tmp_path, MINIMAL.replace("  recipients:", "  recipent:"))
+    result = run("build", str(source))
+    assert result.returncode == 1
+    assert f"{source}:14:3:" in result.stderr
+    assert "BC102" in result.stderr and "recipients" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "unit.docx").exists()
+
+
+def test_messages_in_english_on_request(tmp_path):
+    source = write(tmp_path, MINIMAL.replace("number: 5", "number: 05"))
+    result = run("build", str(source), "--lang", "en")
+    assert result.returncode == 1
+    assert "starts with a zero" in result.stderr
+
+
+def test_missing_file_is_a_usage_error(tmp_path):
+    result = run("build", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_report_kind_lists_the_available_ones(tmp_path):
+    source = write(tmp_path, MINIMAL.replace("kind: ict", "kind: nothing"))
+    result = run("build", str(source))
+    assert result.returncode == 1
+    assert "BC401" in result.stderr and "department_quarterly" in result.stderr and "ict" in result.stderr
+
+
+def test_user_templates_override_the_built_in_ones(tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text(
+        '{% import "_macros.xml.j2" as m with context %}<h1>Riêng</h1>{{ m.topic("direction") }}'
+        '{{ m.topic("tasks_next") }}<p>Chữ ký của {{ doc.short_name }}</p>',
+        encoding="utf-8",
+    )
+    source = write(tmp_path, MINIMAL)
+    result = CliRunner().invoke(main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
+    assert "I. RIÊNG" in texts and "Chữ ký của UBND xã Tịnh Hà" in texts
+
+
+def test_template_errors_name_the_template_and_line(tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text("<p>ok</p>\n<p>{{ doc.nothing_here }}</p>\n", encoding="utf-8")
+    source = write(tmp_path, MINIMAL)
+    result = run("build", str(source), "--templates", str(folder))
+    assert result.returncode == 1
+    assert "BC402" in result.stderr and "ict.xml.j2" in result.stderr and "dòng 2" in result.stderr
+
+
+def test_data_left_out_by_the_template_is_reported_as_a_warning(tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text("<p>{{ view.text('direction') }}</p>", encoding="utf-8")
+    source = write(tmp_path, MINIMAL)
+    result = run("build", str(source), "--templates", str(folder))
+    assert result.returncode == 0
+    assert "BC403" in result.stderr and "narrative.tasks_next" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{{ 7 * 7 }} và {% if true %}x{% endif %}", "<b>đậm</b> & <h1>X</h1>", "</p><table>", "**đậm** và *nghiêng*"],
+)
+def test_user_text_is_data_never_markup_or_template(tmp_path, text):
+    source = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', json.dumps("- " + text, ensure_ascii=False)))
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "o.docx"))
+    bullet = next(p for p in document.paragraphs if p.text.startswith("- ") and ("đậm" in p.text or "7" in p.text or "table" in p.text))
+    if text.startswith("**"):
+        assert bullet.text == "- đậm và nghiêng"
+        assert [r.text for r in bullet.runs if r.bold] == ["đậm"]
+        assert [r.text for r in bullet.runs if r.italic] == ["nghiêng"]
+    else:
+        assert bullet.text == "- " + text
+
+
+def test_help_lists_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "validate", "schema"):
+        assert command in result.output
+
+
+def test_validate_passes_the_examples_and_fails_a_broken_file(tmp_path):
+    assert run("validate", *map(str, EXAMPLES)).returncode == 0
+    broken = write(tmp_path, MINIMAL.replace("year: 2023", "year: hai nghìn"))
+    result = run("validate", str(broken), "--format", "json")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    assert findings[0]["code"] == "BC105" and findings[0]["line"] == 12
+
+
+def test_validate_github_format(tmp_path):
+    broken = write(tmp_path, MINIMAL.replace("level: commune", "level: hamlet"))
+    result = run("validate", str(broken), "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"::error file={broken},line=3,col=10::BC108")
+
+
+def test_schema_file_is_up_to_date():
+    from baocao.schema import SCHEMA_FILE, schema_text
+
+    committed = (Path(__file__).resolve().parents[1] / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema_text(), "schemas/ is stale: run `baocao schema`"
+
+
+def test_every_field_has_a_vietnamese_title():
+    from baocao.schema import schema_text
+
+    schema = json.loads(schema_text())
+    for name, definition in schema["$defs"].items():
+        for key, prop in definition.get("properties", {}).items():
+            assert prop.get("title"), f"{name}.{key} has no title"
