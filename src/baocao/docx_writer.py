@@ -51,11 +51,11 @@ class Writer:
 
     def __init__(self) -> None:
         self.doc: DocxDocument = docx.Document(io.BytesIO(base_package()))
-        self.styles = {style.style_id: style for style in self.doc.styles}
 
     def paragraph(self, container: DocxDocument | _Cell, style: str, text: str = "") -> DocxParagraph:
         """A new paragraph of a named style at the end of ``container``."""
-        paragraph = container.add_paragraph(style=self.styles[style])
+        paragraph = container.add_paragraph()
+        set_style(paragraph, style)
         if text:
             paragraph.add_run(text)
         return paragraph
@@ -82,7 +82,7 @@ class Writer:
         first: bool = False, space_before: float = 0,
     ) -> None:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph.style = self.styles["BCHead"]
+        set_style(paragraph, "BCHead")
         if space_before:
             paragraph.paragraph_format.space_before = Pt(space_before)
         run = paragraph.add_run(text)
@@ -149,17 +149,13 @@ class Writer:
         columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
         widths = _scale(block.widths or (1.0,) * columns, columns, TEXT_WIDTH_CM)
         table = self.doc.add_table(rows=0, cols=columns)
-        table.style = self.styles_table()
+        table._tbl.tblPr.style = "BCGrid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Cm(width)
         for row in block.rows:
             self._table_row(table, row, widths)
-
-    def styles_table(self) -> object:
-        """The bordered table style."""
-        return self.styles["BCGrid"]
 
     def _table_row(self, table: DocxTable, row: Row, widths: list[float]) -> None:
         cells = table.add_row().cells
@@ -174,7 +170,7 @@ class Writer:
                 cell = cell.merge(cells[column + spec.span - 1])
             cell.width = Cm(sum(widths[column:column + spec.span]))
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.styles["BCTable"]
+            set_style(paragraph, "BCTable")
             paragraph.alignment = ALIGN["center" if row.role == "header" else spec.align]
             bold = row.role in ("header", "group", "total")
             self.runs(paragraph, [Run(r.text, r.bold or bold, r.italic) for r in spec.runs])
@@ -187,12 +183,12 @@ class Writer:
         table = self._layout_table(CLOSING_COLUMNS_CM)
         left, right = table.rows[0].cells
         title = left.paragraphs[0]
-        title.style = self.styles["BCRecipientsTitle"]
+        set_style(title, "BCRecipientsTitle")
         title.add_run("Nơi nhận:")
         for line in recipient_lines(meta.recipients, meta.archive):
             self.paragraph(left, "BCRecipients", line)
         lines = meta.signer.lines
-        right.paragraphs[0].style = self.styles["BCSigner"]
+        set_style(right.paragraphs[0], "BCSigner")
         right.paragraphs[0].add_run(lines[0])
         for line in lines[1:]:
             self.paragraph(right, "BCSigner", line)
@@ -215,7 +211,7 @@ class Writer:
         section.different_first_page_header_footer = True
         section.first_page_header.is_linked_to_previous = False
         paragraph = section.header.paragraphs[0]
-        paragraph.style = self.styles["BCPageNumber"]
+        set_style(paragraph, "BCPageNumber")
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         run = OxmlElement("w:r")
@@ -243,6 +239,11 @@ class Writer:
         raw = io.BytesIO()
         self.doc.save(raw)
         return repack(raw.getvalue())
+
+
+def set_style(paragraph: DocxParagraph, style_id: str) -> None:
+    """Give a paragraph a style of the base document by its id (no lookup by name)."""
+    paragraph._p.get_or_add_pPr().style = None if style_id == "Normal" else style_id
 
 
 def recipient_lines(recipients: Sequence[str], archive: str) -> list[str]:

@@ -26,7 +26,7 @@ VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 class Model(BaseModel):
     """Base of every report model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def field(title: str, description: str | None = None, **kwargs: Any) -> Any:
