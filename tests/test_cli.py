@@ -95,7 +95,9 @@ def test_user_templates_override_the_built_in_ones(tmp_path):
         encoding="utf-8",
     )
     source = write(tmp_path, MINIMAL)
-    result = CliRunner().invoke(main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")])
+    result = CliRunner().invoke(
+        main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")]
+    )
     assert result.exit_code == 0, result.output
     texts = [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
     assert "I. RIÊNG" in texts and "Chữ ký của UBND xã Tịnh Hà" in texts
@@ -130,7 +132,11 @@ def test_user_text_is_data_never_markup_or_template(tmp_path, text):
     result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 0, result.output
     document = docx.Document(str(tmp_path / "o.docx"))
-    bullet = next(p for p in document.paragraphs if p.text.startswith("- ") and ("đậm" in p.text or "7" in p.text or "table" in p.text))
+    bullet = next(
+        p
+        for p in document.paragraphs
+        if p.text.startswith("- ") and ("đậm" in p.text or "7" in p.text or "table" in p.text)
+    )
     if text.startswith("**"):
         assert bullet.text == "- đậm và nghiêng"
         assert [r.text for r in bullet.runs if r.bold] == ["đậm"]

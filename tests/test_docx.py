@@ -146,7 +146,9 @@ def test_level_one_headings_are_upper_case(binh_son):
 
 
 def budget_table(document):
-    return next(t for t in document.tables if t.rows[0].cells[0].text == "TT" and "Kinh phí" in t.rows[0].cells[-1].text)
+    return next(
+        t for t in document.tables if t.rows[0].cells[0].text == "TT" and "Kinh phí" in t.rows[0].cells[-1].text
+    )
 
 
 def test_budget_table_unit_line_header_total_and_words(binh_son):

@@ -99,7 +99,7 @@ def test_utf16_is_read(codec):
 
 
 def test_legacy_encodings_are_refused_with_the_place_and_how_to_resave():
-    raw = "a: ok\nb: Vi".encode() + bytes([0xEA, 0xF2]) + b"t\n"  # Windows-1258 bytes
+    raw = b"a: ok\nb: Vi" + bytes([0xEA, 0xF2]) + b"t\n"  # Windows-1258 bytes
     _, findings = load(raw)
     assert codes(findings) == ["BC001"]
     assert findings[0].line == 2

@@ -40,7 +40,10 @@ def test_a_report_builds_from_the_unpacked_wheel_alone(wheel: Path, tmp_path: Pa
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", code, str(site), str(example), str(tmp_path / "r.docx")],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.docx").stat().st_size > 10_000
@@ -54,13 +57,16 @@ def test_libreoffice_converts_the_report_and_the_nation_line_fits_on_one_line(bu
     docx_path = built["binh-son-2022-h1"]
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
-        check=True, capture_output=True, timeout=180,
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / (docx_path.stem + ".pdf")
     assert pdf.stat().st_size > 10_000
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
         assert "Độc lập - Tự do - Hạnh phúc" in text
         first_page_lines = text.splitlines()[:4]

@@ -33,7 +33,12 @@ def test_count_pads_below_ten(value, expected):
 
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),
-    [(Decimal("99.685"), 1, "99,7%"), (Decimal("100"), 1, "100%"), (Decimal("50.0"), 1, "50%"), (Decimal("99.88"), 2, "99,88%")],
+    [
+        (Decimal("99.685"), 1, "99,7%"),
+        (Decimal("100"), 1, "100%"),
+        (Decimal("50.0"), 1, "50%"),
+        (Decimal("99.88"), 2, "99,88%"),
+    ],
 )
 def test_percent(value, decimals, expected):
     assert vn.percent(value, decimals) == expected

@@ -55,7 +55,9 @@ def render_report(loaded: Loaded, templates: Path | None) -> tuple[bytes | None,
     return docx_writer.write(report.document, body), findings
 
 
-def build(path: str, out: str | None = None, templates: Path | None = None, allow_errors: bool = False) -> tuple[Path, list[Finding]]:
+def build(
+    path: str, out: str | None = None, templates: Path | None = None, allow_errors: bool = False
+) -> tuple[Path, list[Finding]]:
     """Build one report; raise InputError (nothing written) when it has errors."""
     if templates is not None and not templates.is_dir():
         raise UserError(f"--templates {templates}: not a folder")

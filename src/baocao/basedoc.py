@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from functools import cache
+from typing import Any
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"
@@ -64,7 +65,11 @@ def _run_props(size: float, bold: bool = False, italic: bool = False) -> str:
 
 
 def _para_props(
-    align: str = "both", first_line: float = 0.0, after: int = 0, before: int = 0, line: int = 240,
+    align: str = "both",
+    first_line: float = 0.0,
+    after: int = 0,
+    before: int = 0,
+    line: int = 240,
     keep_next: bool = False,
 ) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
@@ -78,12 +83,12 @@ def _style(style_id: str, name: str, ppr: str, rpr: str, default: bool = False) 
     based = "" if default else '<w:basedOn w:val="Normal"/>'
     return (
         f'<w:style w:type="paragraph"{flag} w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'
-        f'<w:qFormat/>{ppr}{rpr}</w:style>'
+        f"<w:qFormat/>{ppr}{rpr}</w:style>"
     )
 
 
 BODY_LINE = 276  # 1.15 lines
-BODY = {"first_line": 1.27, "after": 120, "line": BODY_LINE}
+BODY: dict[str, Any] = {"first_line": 1.27, "after": 120, "line": BODY_LINE}
 
 PARAGRAPH_STYLES = [
     ("Normal", "Normal", _para_props(**BODY), _run_props(14)),
@@ -106,7 +111,7 @@ PARAGRAPH_STYLES = [
 
 TABLE_STYLE = (
     '<w:style w:type="table" w:styleId="BCGrid"><w:name w:val="BC Grid"/><w:tblPr>'
-    '<w:tblBorders>'
+    "<w:tblBorders>"
     + "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")

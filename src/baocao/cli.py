@@ -57,7 +57,9 @@ def main() -> None:
 @main.command()
 @click.argument("source", metavar="UNIT.yaml")
 @click.option("-o", "--output", metavar="PATH", help="Output .docx file or folder (default: beside the input).")
-@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates that override the built-in ones.")
+@click.option(
+    "--templates", type=click.Path(path_type=Path), help="Folder of templates that override the built-in ones."
+)
 @click.option("--allow-errors", is_flag=True, help="Write the report even when checks find errors.")
 @_lang_option
 def build(source: str, output: str | None, templates: Path | None, allow_errors: bool, lang: str) -> None:
@@ -93,8 +95,15 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, lang: str) -> Non
 
 
 @main.command()
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-              show_default=True, help="Folder to write the JSON Schema into.")
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the JSON Schema into.",
+)
 def schema(folder: Path) -> None:
     """Write the JSON Schema of the YAML format (for editors and other tools)."""
     from baocao.schema import write_schemas

@@ -24,8 +24,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN_CHARS = frozenset(
-    [chr(c) for c in range(0x00, 0x20) if c not in (0x09, 0x0A, 0x0D)]
-    + ["\x7f", "\ufffe", "\uffff"]
+    [chr(c) for c in range(0x00, 0x20) if c not in (0x09, 0x0A, 0x0D)] + ["\x7f", "\ufffe", "\uffff"]
 )
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,7 +84,7 @@ def parse(raw: bytes, path: str) -> tuple[Source, list[Finding]]:
 
 def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _utf16(raw, "utf-16", path)
     elif len(raw) >= 2 and raw[0] and not raw[1]:
@@ -178,7 +177,7 @@ def _walk(loader: Any, source: Source) -> list[Finding]:
             return [problem]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             parent_loc = stack[-1].loc if stack else ()
-            loc = parent_loc + (_last_key(stack),) if stack else ()
+            loc = (*parent_loc, _last_key(stack)) if stack else ()
             stack.append(_Frame(value, loc))
     return [] if isinstance(source.data, dict) else [Finding(path, 1, 1, "BC010")]
 
@@ -205,7 +204,7 @@ def _place(stack: list[_Frame], source: Source, value: Any, where: tuple[int, in
     frame = stack[-1]
     if isinstance(frame.container, list):
         frame.container.append(value)
-        source.marks[frame.loc + (len(frame.container) - 1,)] = where
+        source.marks[(*frame.loc, len(frame.container) - 1)] = where
         return None
     if frame.key is None:
         if not isinstance(event, yaml.ScalarEvent):
@@ -217,9 +216,9 @@ def _place(stack: list[_Frame], source: Source, value: Any, where: tuple[int, in
             return Finding(source.path, *where, "BC003", params={"key": key, "first_line": frame.key_lines[key]})
         frame.key = key
         frame.key_lines[key] = where[0]
-        source.key_marks[frame.loc + (key,)] = where
+        source.key_marks[(*frame.loc, key)] = where
         return None
     frame.container[frame.key] = value
-    source.marks[frame.loc + (frame.key,)] = where
+    source.marks[(*frame.loc, frame.key)] = where
     frame.key = None
     return None

@@ -1,5 +1,6 @@
-"""The catalogue of finding codes: a stable code, a dotted name, and the text
-in Vietnamese and English. Codes are never reused once retired.
+"""The catalogue of finding codes, with their text in Vietnamese and English.
+
+Each code is stable, has a dotted name, and is never reused once retired.
 
 Each entry: name, severity ("error"/"warning"), then (vi, en) for the message
 and (vi, en) for the hint. Texts are ``str.format`` templates over the
@@ -23,140 +24,196 @@ class Entry(NamedTuple):
 CATALOGUE: dict[str, Entry] = {
     # --- reading the file -------------------------------------------------
     "BC001": Entry(
-        "input.encoding", "error",
-        ("Tệp không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI).",
-         "The file is not UTF-8 (perhaps Windows-1258, TCVN3 or VNI)."),
-        ("Mở tệp bằng trình soạn thảo, chuyển phông sang Unicode (Unikey: Ctrl+Shift+F6) "
-         "rồi lưu lại với mã hóa UTF-8.",
-         "Convert the text to Unicode (Unikey: Ctrl+Shift+F6) and save the file as UTF-8."),
+        "input.encoding",
+        "error",
+        (
+            "Tệp không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI).",
+            "The file is not UTF-8 (perhaps Windows-1258, TCVN3 or VNI).",
+        ),
+        (
+            "Mở tệp bằng trình soạn thảo, chuyển phông sang Unicode (Unikey: Ctrl+Shift+F6) "
+            "rồi lưu lại với mã hóa UTF-8.",
+            "Convert the text to Unicode (Unikey: Ctrl+Shift+F6) and save the file as UTF-8.",
+        ),
     ),
     "BC002": Entry(
-        "input.syntax", "error",
+        "input.syntax",
+        "error",
         ("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem}."),
-        ("Kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau tên khóa và dấu nháy đóng mở.",
-         "Check the indentation (spaces only), the colon after each key and closing quotes."),
+        (
+            "Kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau tên khóa và dấu nháy đóng mở.",
+            "Check the indentation (spaces only), the colon after each key and closing quotes.",
+        ),
     ),
     "BC003": Entry(
-        "input.duplicate_key", "error",
-        ("Khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line}).",
-         "Key '{key}' appears twice (first at line {first_line})."),
-        ("Xóa hoặc đổi tên một trong hai khóa; YAML chỉ giữ giá trị sau cùng.",
-         "Remove or rename one of them; YAML would silently keep only the last."),
+        "input.duplicate_key",
+        "error",
+        (
+            "Khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line}).",
+            "Key '{key}' appears twice (first at line {first_line}).",
+        ),
+        (
+            "Xóa hoặc đổi tên một trong hai khóa; YAML chỉ giữ giá trị sau cùng.",
+            "Remove or rename one of them; YAML would silently keep only the last.",
+        ),
     ),
     "BC004": Entry(
-        "input.alias", "error",
-        ("Không dùng neo và tham chiếu YAML (&, *, <<).",
-         "YAML anchors, aliases and merge keys (&, *, <<) are not allowed."),
+        "input.alias",
+        "error",
+        (
+            "Không dùng neo và tham chiếu YAML (&, *, <<).",
+            "YAML anchors, aliases and merge keys (&, *, <<) are not allowed.",
+        ),
         ("Viết đầy đủ giá trị tại mỗi chỗ cần dùng.", "Write the value out in full where it is needed."),
     ),
     "BC005": Entry(
-        "input.tag", "error",
+        "input.tag",
+        "error",
         ("Không dùng thẻ kiểu YAML ({tag}).", "YAML type tags ({tag}) are not allowed."),
-        ("Xóa thẻ; baocao tự đọc kiểu dữ liệu theo lược đồ.",
-         "Remove the tag; baocao reads each value by its schema."),
+        ("Xóa thẻ; baocao tự đọc kiểu dữ liệu theo lược đồ.", "Remove the tag; baocao reads each value by its schema."),
     ),
     "BC006": Entry(
-        "input.too_deep", "error",
+        "input.too_deep",
+        "error",
         ("Dữ liệu lồng nhau quá sâu (quá {limit} cấp).", "The data nests deeper than {limit} levels."),
-        ("Tệp báo cáo không cần lồng sâu như vậy; kiểm tra lại thụt lề.",
-         "A report never nests this deep; check the indentation."),
+        (
+            "Tệp báo cáo không cần lồng sâu như vậy; kiểm tra lại thụt lề.",
+            "A report never nests this deep; check the indentation.",
+        ),
     ),
     "BC007": Entry(
-        "input.too_large", "error",
+        "input.too_large",
+        "error",
         ("Tệp quá lớn ({size}; tối đa {limit}).", "The file is too large ({size}; at most {limit})."),
         ("Mỗi tệp chỉ chứa báo cáo của một đơn vị, một kỳ.", "One file holds one unit's report for one period."),
     ),
     "BC008": Entry(
-        "input.control_char", "error",
-        ("Ký tự điều khiển {char} không được phép trong văn bản.",
-         "Control character {char} cannot go into a document."),
-        ("Xóa ký tự này (thường do dán từ phần mềm khác).",
-         "Delete it (it usually comes from pasting out of another program)."),
+        "input.control_char",
+        "error",
+        (
+            "Ký tự điều khiển {char} không được phép trong văn bản.",
+            "Control character {char} cannot go into a document.",
+        ),
+        (
+            "Xóa ký tự này (thường do dán từ phần mềm khác).",
+            "Delete it (it usually comes from pasting out of another program).",
+        ),
     ),
     "BC009": Entry(
-        "input.tab", "error",
+        "input.tab",
+        "error",
         ("Có ký tự tab trong tệp.", "The file contains a tab character."),
         ("Thay tab bằng dấu cách.", "Replace the tab with spaces."),
     ),
     "BC010": Entry(
-        "input.empty", "error",
-        ("Tệp rỗng hoặc không phải một bảng khóa: giá trị.",
-         "The file is empty or is not a mapping of keys to values."),
+        "input.empty",
+        "error",
+        (
+            "Tệp rỗng hoặc không phải một bảng khóa: giá trị.",
+            "The file is empty or is not a mapping of keys to values.",
+        ),
         ("Tệp phải bắt đầu bằng các khóa như 'document:'.", "The file must start with keys such as 'document:'."),
     ),
     "BC011": Entry(
-        "input.multiple_documents", "error",
+        "input.multiple_documents",
+        "error",
         ("Tệp chứa nhiều tài liệu YAML (dấu ---).", "The file holds several YAML documents (---)."),
         ("Mỗi tệp chỉ chứa một báo cáo.", "Put one report in each file."),
     ),
     # --- schema -----------------------------------------------------------
     "BC101": Entry(
-        "schema.missing", "error",
+        "schema.missing",
+        "error",
         ("Thiếu mục bắt buộc '{field}'.", "Required key '{field}' is missing."),
         ("Thêm '{field}:' vào đây.", "Add '{field}:' here."),
     ),
     "BC102": Entry(
-        "schema.unknown_key", "error",
+        "schema.unknown_key",
+        "error",
         ("Khóa '{field}' không có trong mẫu báo cáo.", "Key '{field}' is not part of the report format."),
         ("{suggestion}", "{suggestion_en}"),
     ),
     "BC103": Entry(
-        "schema.type", "error",
-        ("Giá trị '{input}' không đúng kiểu: cần {expected}.", "Value '{input}' has the wrong type: expected {expected}."),
+        "schema.type",
+        "error",
+        (
+            "Giá trị '{input}' không đúng kiểu: cần {expected}.",
+            "Value '{input}' has the wrong type: expected {expected}.",
+        ),
     ),
     "BC104": Entry(
-        "schema.thousands_separator", "error",
-        ("'{input}' có dấu chấm phân cách hàng nghìn, dễ bị đọc nhầm thành số thập phân.",
-         "'{input}' uses a thousands separator, which reads as a decimal point."),
+        "schema.thousands_separator",
+        "error",
+        (
+            "'{input}' có dấu chấm phân cách hàng nghìn, dễ bị đọc nhầm thành số thập phân.",
+            "'{input}' uses a thousands separator, which reads as a decimal point.",
+        ),
         ("Viết liền các chữ số: {plain}.", "Write the digits without separators: {plain}."),
     ),
     "BC105": Entry(
-        "schema.not_a_number", "error",
+        "schema.not_a_number",
+        "error",
         ("'{input}' không phải {expected}.", "'{input}' is not {expected_en}."),
         ("Chỉ viết chữ số{decimal_vi}.", "Write digits only{decimal_en}."),
     ),
     "BC106": Entry(
-        "schema.leading_zero", "error",
+        "schema.leading_zero",
+        "error",
         ("Số '{input}' bắt đầu bằng chữ số 0.", "Number '{input}' starts with a zero."),
-        ("Viết {plain}; số 0 ở đầu chỉ thêm khi in ra văn bản.",
-         "Write {plain}; baocao adds the leading zero when it prints the report."),
+        (
+            "Viết {plain}; số 0 ở đầu chỉ thêm khi in ra văn bản.",
+            "Write {plain}; baocao adds the leading zero when it prints the report.",
+        ),
     ),
     "BC107": Entry(
-        "schema.date", "error",
+        "schema.date",
+        "error",
         ("'{input}' không phải ngày hợp lệ.", "'{input}' is not a valid date."),
         ("Viết ngày dạng 27/6/2022 hoặc 2022-06-27.", "Write the date as 27/6/2022 or 2022-06-27."),
     ),
     "BC108": Entry(
-        "schema.choice", "error",
+        "schema.choice",
+        "error",
         ("'{input}' không phải một lựa chọn hợp lệ.", "'{input}' is not one of the allowed values."),
         ("Chọn một trong: {expected}.", "Use one of: {expected}."),
     ),
     "BC109": Entry(
-        "schema.range", "error",
+        "schema.range",
+        "error",
         ("'{input}' nằm ngoài giới hạn: {limit}.", "'{input}' is out of range: {limit_en}."),
     ),
     "BC110": Entry(
-        "schema.invalid", "error",
+        "schema.invalid",
+        "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
     ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
-        "template.not_found", "error",
+        "template.not_found",
+        "error",
         ("Không có mẫu cho loại báo cáo '{kind}'.", "There is no template for report kind '{kind}'."),
         ("Các loại có sẵn: {available}.", "Available kinds: {available}."),
     ),
     "BC402": Entry(
-        "template.error", "error",
-        ("Lỗi trong mẫu {template}, dòng {template_line}: {problem}.",
-         "Error in template {template}, line {template_line}: {problem}."),
+        "template.error",
+        "error",
+        (
+            "Lỗi trong mẫu {template}, dòng {template_line}: {problem}.",
+            "Error in template {template}, line {template_line}: {problem}.",
+        ),
         ("Sửa mẫu; dữ liệu không có lỗi.", "Fix the template; the data is not at fault."),
     ),
     "BC403": Entry(
-        "template.unused", "warning",
-        ("Mục '{field}' có dữ liệu nhưng mẫu '{kind}' không đưa vào báo cáo.",
-         "'{field}' has data but template '{kind}' does not put it in the report."),
-        ("Chuyển nội dung sang mục khác hoặc dùng loại báo cáo có mục này.",
-         "Move it to a section the template shows, or choose a report kind that has it."),
+        "template.unused",
+        "warning",
+        (
+            "Mục '{field}' có dữ liệu nhưng mẫu '{kind}' không đưa vào báo cáo.",
+            "'{field}' has data but template '{kind}' does not put it in the report.",
+        ),
+        (
+            "Chuyển nội dung sang mục khác hoặc dùng loại báo cáo có mục này.",
+            "Move it to a section the template shows, or choose a report kind that has it.",
+        ),
     ),
 }
 

@@ -26,8 +26,8 @@ def write_atomic(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
+        Path(temp_name).chmod(0o644)
+        Path(temp_name).replace(target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise UserError(f"cannot write {target}: {exc.strerror}") from exc

@@ -1,5 +1,8 @@
-"""Sentences made from data: how a figure, an indicator, a team or a group of
-services reads in a Vietnamese report. Templates call these as filters."""
+"""Sentences made from data, as a Vietnamese report words them.
+
+How a figure, an indicator, a team or a group of services reads; templates
+call these as filters.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from baocao.models.services import ProcedureGroup
 
 
 def quantity(value: Decimal | int, unit: str | None = None) -> str:
-    """ "02 điểm", "450 km", "1.505 hồ sơ"; decimals keep their digits."""
+    """Written as "02 điểm", "450 km", "1.505 hồ sơ"; decimals keep their digits."""
     if isinstance(value, Decimal) and value != value.to_integral_value():
         text = vn.number(value)
     else:
@@ -22,7 +25,7 @@ def quantity(value: Decimal | int, unit: str | None = None) -> str:
 
 
 def figure(item: Figure) -> str:
-    """ "Dịch vụ công trực tuyến: 28 dịch vụ, trong đó: 25 mức độ 3, 03 mức độ 4 (ghi chú)"."""
+    """Written as "Dịch vụ công trực tuyến: 28 dịch vụ, trong đó: 25 mức độ 3, 03 mức độ 4 (ghi chú)"."""
     text = f"{item.label}: {quantity(item.total, item.unit)}"
     if item.parts:
         parts = ", ".join(f"{quantity(p.value)} {p.label}" for p in item.parts)
@@ -33,22 +36,24 @@ def figure(item: Figure) -> str:
 
 
 def indicator(item: Indicator) -> str:
-    """ "Thu nhận hồ sơ cấp CCCD: 42.694/42.829 công dân, đạt 99,7%"."""
+    """Written as "Thu nhận hồ sơ cấp CCCD: 42.694/42.829 công dân, đạt 99,7%"."""
     shown = item.percent if item.percent is not None else item.computed_percent
     unit = f" {item.unit}" if item.unit else ""
-    text = f"{item.label}: {vn.number(item.count)}/{vn.number(item.total)}{unit}, đạt {vn.percent(shown, item.decimals)}"
+    text = (
+        f"{item.label}: {vn.number(item.count)}/{vn.number(item.total)}{unit}, đạt {vn.percent(shown, item.decimals)}"
+    )
     if item.note:
         text += f" ({item.note})"
     return text
 
 
 def target(item: Target) -> str:
-    """ "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số: trên 30%"."""
+    """Written as "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số: trên 30%"."""
     return f"{item.label}: {item.phrase}"
 
 
 def team(item: Team) -> str:
-    """ "Cấp xã, thị trấn: 16/16 tổ với 151 thành viên"."""
+    """Written as "Cấp xã, thị trấn: 16/16 tổ với 151 thành viên"."""
     teams = vn.count(item.teams)
     if item.units is not None:
         teams += f"/{vn.count(item.units)} {item.unit_name or ''}".rstrip()
@@ -57,7 +62,7 @@ def team(item: Team) -> str:
 
 
 def citation(item: Citation) -> str:
-    """ "Thực hiện Kế hoạch số 90/KH-UBND ngày 27/6/2022 của UBND huyện về …; kết quả"."""
+    """Written as "Thực hiện Kế hoạch số 90/KH-UBND ngày 27/6/2022 của UBND huyện về …; kết quả"."""
     text = f"{item.action} {item.citation}" if item.action else item.citation
     if item.result:
         text += f", {item.result}"
@@ -65,7 +70,7 @@ def citation(item: Citation) -> str:
 
 
 def procedures(group: ProcedureGroup) -> str:
-    """ "Cấp huyện: 83 thủ tục được cung cấp dịch vụ công trực tuyến, trong đó: 60 một phần, 23 toàn trình"."""
+    """Written as "Cấp huyện: 83 thủ tục … dịch vụ công trực tuyến, trong đó: 60 một phần, 23 toàn trình"."""
     total = group.total if group.total is not None else group.levels_sum
     text = f"{group.scope}: {quantity(total)} thủ tục hành chính được cung cấp dịch vụ công trực tuyến"
     details = []
@@ -85,7 +90,7 @@ def procedures(group: ProcedureGroup) -> str:
 
 
 def radio_summary(radio: Radio) -> str:
-    """ "22/22 xã có đài truyền thanh, trong đó: 14 đài vô tuyến, 08 đài hữu tuyến"."""
+    """Written as "22/22 xã có đài truyền thanh, trong đó: 14 đài vô tuyến, 08 đài hữu tuyến"."""
     text = f"Có {vn.count(radio.total)}/{vn.count(radio.communes)} xã, phường, thị trấn có đài truyền thanh"
     kinds = [f"{vn.count(n)} đài {STATION_NAMES[kind]}" for kind, n in radio.by_type().items()]
     return text + (", trong đó: " + ", ".join(kinds) if kinds else "")

@@ -10,6 +10,7 @@ reported.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable
@@ -65,10 +66,8 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -159,9 +158,13 @@ class View:
         """True when any of the topics has narrative, figures, indicators or citations."""
         r = self.report
         wanted = {Topic(t) for t in topics}
-        return any(self.report.text(t) for t in wanted) or any(
-            item.topic in wanted for item in [*r.figures, *r.indicators, *r.targets]
-        ) or (Topic.DIRECTION in wanted and bool(r.citations))
+        return (
+            any(self.report.text(t) for t in wanted)
+            or any(f.topic in wanted for f in r.figures)
+            or any(i.topic in wanted for i in r.indicators)
+            or any(t.topic in wanted for t in r.targets)
+            or (Topic.DIRECTION in wanted and bool(r.citations))
+        )
 
     def figures(self, topic: str) -> list[Any]:
         """Figures placed in a topic."""
@@ -230,8 +233,13 @@ def render_body(report: Report, source: Source, user_dir: Path | None) -> tuple[
         line = _template_line(exc)
         return "", [_template_finding(source, where, kind + TEMPLATE_SUFFIX, line, str(exc))]
     unused = [
-        Finding(source.path, *source.locate(tuple(_data_loc(name))), "BC403", tuple(_data_loc(name)),
-                {"field": name, "kind": kind})
+        Finding(
+            source.path,
+            *source.locate(tuple(_data_loc(name))),
+            "BC403",
+            tuple(_data_loc(name)),
+            {"field": name, "kind": kind},
+        )
         for name in view.unshown()
     ]
     return body, unused

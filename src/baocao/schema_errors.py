@@ -58,7 +58,7 @@ def _finding(source: Source, error: Any) -> Finding:
     shown = raw if isinstance(raw, str) else ""
     params: dict[str, Any] = {"input": shown[:60], **ctx}
     code, params, at_key = _classify(kind, loc, raw, params)
-    line, col = source.locate(loc if not kind == "missing" else loc[:-1], key=at_key)
+    line, col = source.locate(loc if kind != "missing" else loc[:-1], key=at_key)
     return Finding(source.path, line, col, code, loc, params)
 
 

@@ -32,7 +32,7 @@ def number(value: int | Decimal | float, decimals: int | None = None) -> str:
     sign = "-" if dec < 0 else ""
     text = format(abs(dec), "f")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -91,7 +91,7 @@ def roman(value: int) -> str:
 
 def letter(index: int) -> str:
     """The ``index``-th (1-based) letter of the Vietnamese point sequence: a, b, … d, đ, e, g."""
-    letters = []
+    letters: list[str] = []
     while index > 0:
         index, rest = divmod(index - 1, len(LETTERS))
         letters.insert(0, LETTERS[rest])
@@ -130,7 +130,7 @@ def words(value: int) -> str:
     parts: list[str] = []
     if billions:
         parts += [words(billions), "tỷ"]
-    groups = [(below // 10**(3 * i)) % 1000 for i in (2, 1, 0)]
+    groups = [(below // 10 ** (3 * i)) % 1000 for i in (2, 1, 0)]
     for position, group in zip((2, 1, 0), groups, strict=True):
         if group == 0:
             continue

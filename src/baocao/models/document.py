@@ -31,13 +31,16 @@ class PeriodType(enum.StrEnum):
     YEAR = "year"
 
 
-PERIOD_MONTHS = {  # (first month, number of months) by type and number
-    PeriodType.MONTH: lambda n: (n, 1),
-    PeriodType.QUARTER: lambda n: (3 * n - 2, 3),
-    PeriodType.HALF_YEAR: lambda n: (6 * n - 5, 6),
-    PeriodType.NINE_MONTHS: lambda n: (1, 9),
-    PeriodType.YEAR: lambda n: (1, 12),
-}
+PERIOD_LENGTH = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3, PeriodType.HALF_YEAR: 6, PeriodType.NINE_MONTHS: 9}
+
+
+def _months(kind: PeriodType, number: int) -> tuple[int, int]:
+    """First month and number of months of a period."""
+    length = PERIOD_LENGTH.get(kind, 12)
+    first = 1 if kind in (PeriodType.NINE_MONTHS, PeriodType.YEAR) else length * (number - 1) + 1
+    return first, length
+
+
 PERIOD_COUNT = {PeriodType.MONTH: 12, PeriodType.QUARTER: 4, PeriodType.HALF_YEAR: 2}
 
 
@@ -77,24 +80,26 @@ class Period(Model):
     @property
     def start(self) -> dt.date:
         """First day of the period."""
-        first, _ = PERIOD_MONTHS[self.type](self.number or 1)
+        first, _ = _months(self.type, self.number or 1)
         return dt.date(self.year, first, 1)
 
     @property
     def end(self) -> dt.date:
         """Last day of the period."""
-        first, months = PERIOD_MONTHS[self.type](self.number or 1)
+        first, months = _months(self.type, self.number or 1)
         last = first + months - 1
         following = dt.date(self.year + last // 12, last % 12 + 1, 1)
         return following - dt.timedelta(days=1)
 
     def following(self) -> Period:
-        """The next period of the same length (a year after nine months)."""
+        """The next period: the same length, or the fourth quarter after nine months."""
         if self.type in PERIOD_COUNT:
             n = self.number or 1
             if n == PERIOD_COUNT[self.type]:
                 return Period(type=self.type, number=1, year=self.year + 1)
             return Period(type=self.type, number=n + 1, year=self.year)
+        if self.type is PeriodType.NINE_MONTHS:
+            return Period(type=PeriodType.QUARTER, number=4, year=self.year)
         return Period(type=PeriodType.YEAR, year=self.year + 1)
 
 
@@ -113,7 +118,9 @@ class Signer(Model):
     on_behalf_of: Text | None = field(
         "Thay mặt (TM.)", "Tập thể mà người ký thay mặt, ví dụ ỦY BAN NHÂN DÂN; bỏ trống nếu không có.", default=None
     )
-    authority: Authority | None = field("Quyền hạn ký", "KT, TL, TUQ hoặc Q; bỏ trống khi người đứng đầu ký.", default=None)
+    authority: Authority | None = field(
+        "Quyền hạn ký", "KT, TL, TUQ hoặc Q; bỏ trống khi người đứng đầu ký.", default=None
+    )
     head_title: Text | None = field(
         "Chức vụ người đứng đầu", "Đi sau quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC.", default=None
     )
@@ -144,8 +151,12 @@ class Citation(Model):
     number: Text = field("Số, ký hiệu", "90/KH-UBND, 19-CT/TU, 43/2011/NĐ-CP.")
     date: Date | None = field("Ngày ban hành", default=None)
     issuer: Text | None = field("Cơ quan ban hành", "Ví dụ: UBND tỉnh Quảng Ngãi.", default=None)
-    subject: Text | None = field("Trích yếu nội dung", "Viết như sau chữ 'về': 'ứng dụng công nghệ thông tin…'.", default=None)
-    action: Text | None = field("Động từ dẫn", "Thực hiện, Ban hành, Triển khai… (đứng trước tên văn bản).", default=None)
+    subject: Text | None = field(
+        "Trích yếu nội dung", "Viết như sau chữ 'về': 'ứng dụng công nghệ thông tin…'.", default=None
+    )
+    action: Text | None = field(
+        "Động từ dẫn", "Thực hiện, Ban hành, Triển khai… (đứng trước tên văn bản).", default=None
+    )
     result: Text | None = field("Kết quả", "Việc đã làm theo văn bản này.", default=None)
 
     @property
@@ -179,7 +190,9 @@ class Document(Model):
     date: Date | None = field("Ngày ban hành", "Bỏ trống để văn thư điền khi ban hành.", default=None)
     period: Period = field("Kỳ báo cáo")
     subject: Text = field("Trích yếu", "Nội dung báo cáo, viết thường chữ đầu: 'tình hình …'.")
-    subtitle: Text | None = field("Dòng chú thích dưới trích yếu", "Ví dụ: (Tài liệu phục vụ Phiên họp …).", default=None)
+    subtitle: Text | None = field(
+        "Dòng chú thích dưới trích yếu", "Ví dụ: (Tài liệu phục vụ Phiên họp …).", default=None
+    )
     requested_by: Citation | None = field("Văn bản yêu cầu báo cáo", default=None)
     recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default_factory=list)
     archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT, VH&TT.", default="VT")
@@ -187,13 +200,13 @@ class Document(Model):
 
     @property
     def number_line(self) -> str:
-        """ "Số: 05/BC-UBND", or a blank for the văn thư to fill."""
+        """Written as "Số: 05/BC-UBND", or a blank for the văn thư to fill."""
         number = f"{self.number:02d}" if self.number is not None else "\u00a0" * 6
         return f"Số: {number}/{self.symbol}"
 
     @property
     def date_line(self) -> str:
-        """ "Bình Sơn, ngày 05 tháng 7 năm 2022", or blanks for the văn thư."""
+        """Written as "Bình Sơn, ngày 05 tháng 7 năm 2022", or blanks for the văn thư."""
         if self.date:
             return f"{self.place}, {vn.date_long(self.date)}"
         gap = "\u00a0" * 5

@@ -50,7 +50,7 @@ def _parse_count(value: Any) -> Any:
         if len(text) > 15:
             raise PydanticCustomError("out_of_range", "too large", {"limit": "≤ 15 chữ số", "limit_en": "≤ 15 digits"})
         return int(text)
-    if THOUSANDS.match(text) and "," not in text or THOUSANDS_COMMA.match(text):
+    if (THOUSANDS.match(text) and "," not in text) or THOUSANDS_COMMA.match(text):
         raise PydanticCustomError("thousands_separator", "thousands", {"plain": re.sub(r"[.,]", "", text)})
     raise PydanticCustomError(
         "not_a_number",
@@ -77,8 +77,12 @@ def _parse_decimal(value: Any) -> Any:
     raise PydanticCustomError(
         "not_a_number",
         "not a number",
-        {"expected": "một số", "expected_en": "a number",
-         "decimal_vi": ", phần thập phân sau dấu phẩy (200,5)", "decimal_en": ", decimals after a comma (200,5)"},
+        {
+            "expected": "một số",
+            "expected_en": "a number",
+            "decimal_vi": ", phần thập phân sau dấu phẩy (200,5)",
+            "decimal_en": ", decimals after a comma (200,5)",
+        },
     )
 
 

@@ -1,6 +1,8 @@
-"""The shared numeric building blocks: a figure with its parts, a count out of
-a total, a target. Every section's numbers are made of these, so the checks
-apply the same way everywhere."""
+"""The shared numeric building blocks: a figure, a count out of a total, a target.
+
+Every section's numbers are made of these, so the checks apply the same way
+everywhere.
+"""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ class Indicator(Model):
 
     @property
     def computed_percent(self) -> Decimal:
-        """count / total at the precision shown."""
+        """Count / total at the precision shown."""
         return vn.ratio_percent(self.count, self.total, self.decimals)
 
 
@@ -96,7 +98,7 @@ class Target(Model):
 
     @property
     def phrase(self) -> str:
-        """ "trên 80%", "tối thiểu 7%"."""
+        """Written as "trên 80%", "tối thiểu 7%"."""
         value = vn.number(self.value)
         amount = f"{value}%" if self.unit == "%" else f"{value} {self.unit}"
         words = COMPARISON_WORDS[self.comparison]

@@ -56,7 +56,9 @@ class Radio(Model):
     communes: Count = field("Số xã, phường, thị trấn của đơn vị")
     stations: list[Station] = field("Đài truyền thanh theo từng xã", default_factory=list)
     summary: StationSummary | None = field(
-        "Số đài đã ghi", "Chỉ dùng khi không liệt kê được từng xã; nếu có danh sách thì số liệu được tính.", default=None
+        "Số đài đã ghi",
+        "Chỉ dùng khi không liệt kê được từng xã; nếu có danh sách thì số liệu được tính.",
+        default=None,
     )
     unit_station_clusters: Count | None = field("Số cụm loa của đài cấp trên (huyện)", default=None)
     cluster_groups: list[ClusterGroup] = field("Cụm loa theo đợt đầu tư", default_factory=list)

@@ -26,8 +26,10 @@ class Report(Model):
     """A báo cáo on information, communications and digital transformation."""
 
     document: Document = field("Thông tin văn bản")
-    narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)  # type: ignore[valid-type]
-    citations: list[Citation] = field("Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default_factory=list)
+    narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
+    citations: list[Citation] = field(
+        "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default_factory=list
+    )
     figures: list[Figure] = field("Số liệu", "Các con số, có thể chia thành phần.", default_factory=list)
     indicators: list[Indicator] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default_factory=list)
     targets: list[Target] = field("Chỉ tiêu kỳ tới", default_factory=list)

@@ -34,7 +34,7 @@ class LevelCount(Model):
 
     @property
     def name(self) -> str:
-        """ "toàn trình", "mức độ 3"."""
+        """Written as "toàn trình", "mức độ 3"."""
         return LEVEL_NAMES[self.level]
 
 
@@ -75,10 +75,10 @@ class Dossiers(Model):
 
     def column_total(self, column: str) -> int | None:
         """The sum of a column over the fields, or None when a field leaves it blank."""
-        values = [getattr(item, column) for item in self.by_field]
+        values: list[int | None] = [getattr(item, column) for item in self.by_field]
         if not values or any(value is None for value in values):
             return None
-        return sum(values)
+        return sum(value for value in values if value is not None)
 
 
 class PublicServices(Model):

@@ -1,5 +1,8 @@
-"""The topics a report speaks of. A template places each topic in its outline;
-narrative, figures and indicators name the topic they belong to."""
+"""The topics a report speaks of.
+
+A template places each topic in its outline; narrative, figures and
+indicators name the topic they belong to.
+"""
 
 from __future__ import annotations
 
