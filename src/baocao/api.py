@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao import blocks, docx_writer, loader, output, render, schema_errors
+from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
@@ -34,6 +34,8 @@ def load(path: str) -> Loaded:
     if findings:
         return Loaded(source, None, findings)
     report, findings = schema_errors.type_report(source)
+    if report is not None:
+        findings = checks.run(report, source)
     return Loaded(source, report, findings)
 
 
@@ -44,7 +46,7 @@ def render_report(loaded: Loaded, templates: Path | None) -> tuple[bytes | None,
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates)
     findings = loaded.findings + findings
-    if has_errors(findings):
+    if has_errors(findings[len(loaded.findings) :]):
         return None, findings
     try:
         body = blocks.parse(markup)
@@ -63,8 +65,10 @@ def build(
         raise UserError(f"--templates {templates}: not a folder")
     target = output.output_path(path, out)
     loaded = load(path)
+    if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
+        raise InputError(loaded.findings)
     data, findings = render_report(loaded, templates)
-    if data is None or (has_errors(findings) and not allow_errors):
+    if data is None:
         raise InputError(findings)
     output.write_atomic(target, data)
     return target, findings

@@ -187,6 +187,173 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
     ),
+    # --- arithmetic -------------------------------------------------------
+    "BC201": Entry(
+        "totals.sum_mismatch",
+        "error",
+        (
+            "{what}: ghi {stated} nhưng tổng các phần là {computed}.",
+            "{what}: stated {stated} but the parts add up to {computed}.",
+        ),
+        ("Sửa thành {computed}, hoặc sửa phần bị sai.", "Write {computed}, or correct the part that is wrong."),
+    ),
+    "BC202": Entry(
+        "totals.part_exceeds_whole",
+        "error",
+        (
+            "Phần ({part} = {part_value}) lớn hơn tổng ({whole} = {whole_value}).",
+            "A part ({part} = {part_value}) exceeds its whole ({whole} = {whole_value}).",
+        ),
+        ("Kiểm tra lại hai số này.", "Check these two figures."),
+    ),
+    "BC203": Entry(
+        "totals.words_mismatch",
+        "error",
+        (
+            "Số tiền bằng chữ không khớp với tổng: '{stated}'.",
+            "The amount in words does not match the total: '{stated}'.",
+        ),
+        ("Viết: {computed} (hoặc bỏ trống để tự tính).", "Write: {computed} (or leave it out to have it computed)."),
+    ),
+    "BC204": Entry(
+        "totals.duplicate_station",
+        "error",
+        ("Xã '{name}' có hai đài trong danh sách.", "Commune '{name}' is listed twice."),
+        ("Mỗi xã chỉ ghi một dòng.", "List each commune once."),
+    ),
+    "BC211": Entry(
+        "ratios.percent_mismatch",
+        "error",
+        (
+            "Tỷ lệ ghi {stated} không khớp với {count}/{total} = {computed}.",
+            "Stated {stated} does not match {count}/{total} = {computed}.",
+        ),
+        ("Sửa thành {computed}, hoặc bỏ tỷ lệ để tự tính.", "Write {computed}, or leave the percentage out."),
+    ),
+    "BC212": Entry(
+        "ratios.count_exceeds_total",
+        "error",
+        (
+            "Số đạt được ({part_value}) lớn hơn tổng số ({whole_value}).",
+            "The count ({part_value}) exceeds the total ({whole_value}).",
+        ),
+        ("Kiểm tra lại hai số này.", "Check these two figures."),
+    ),
+    "BC213": Entry(
+        "ratios.zero_total",
+        "error",
+        ("Tổng số bằng 0 nên không tính được tỷ lệ.", "The total is zero, so no percentage can be computed."),
+        ("Bỏ tỷ lệ hoặc sửa tổng số.", "Remove the percentage or correct the total."),
+    ),
+    "BC214": Entry(
+        "ratios.percent_over_100",
+        "error",
+        ("Chỉ tiêu {stated}% vượt quá 100%.", "Target {stated}% is over 100%."),
+    ),
+    # --- the document's form ------------------------------------------------
+    "BC301": Entry(
+        "document.symbol",
+        "error",
+        (
+            "Ký hiệu '{stated}' không đúng: báo cáo có ký hiệu bắt đầu bằng BC, không có dấu cách.",
+            "Symbol '{stated}' is wrong: a report's symbol starts with BC and has no spaces.",
+        ),
+        ("Ví dụ: BC-UBND, BC-STTTT.", "For example: BC-UBND, BC-STTTT."),
+    ),
+    "BC302": Entry(
+        "document.number_form",
+        "error",
+        ("Số, ký hiệu '{stated}' không đúng dạng.", "Number '{stated}' has no known form."),
+        (
+            "Viết liền, không dấu cách: 90/KH-UBND, 19-CT/TU hoặc 43/2011/NĐ-CP.",
+            "No spaces: 90/KH-UBND, 19-CT/TU or 43/2011/NĐ-CP.",
+        ),
+    ),
+    "BC303": Entry(
+        "document.number_zero",
+        "warning",
+        (
+            "Số văn bản '{stated}' nhỏ hơn 10 cần có số 0 ở đầu.",
+            "Number '{stated}' is below 10 and takes a leading zero.",
+        ),
+        ("Viết {padded}.", "Write {padded}."),
+    ),
+    "BC304": Entry(
+        "document.type_code",
+        "error",
+        (
+            "'{stated}': mã '{code}' không phải của loại văn bản '{type}'.",
+            "'{stated}': code '{code}' does not belong to a '{type}'.",
+        ),
+        (
+            "Loại '{type}' dùng mã {expected} (công văn không có mã loại; 'CV' không phải mã).",
+            "A '{type}' uses {expected} (a công văn has no type code; 'CV' is not one).",
+        ),
+    ),
+    "BC305": Entry(
+        "document.cited_after_report",
+        "error",
+        (
+            "Văn bản được dẫn có ngày {cited}, sau ngày báo cáo {report}.",
+            "The cited document is dated {cited}, after the report ({report}).",
+        ),
+        ("Kiểm tra ngày của văn bản được dẫn hoặc ngày báo cáo.", "Check the cited date or the report date."),
+    ),
+    "BC306": Entry(
+        "document.before_period_end",
+        "warning",
+        (
+            "Ngày báo cáo {report} trước khi kỳ {period} kết thúc ({end}).",
+            "The report is dated {report}, before its period {period} ends ({end}).",
+        ),
+        (
+            "Nếu đúng là báo cáo sớm, ghi rõ số liệu tính đến ngày nào.",
+            "If the report is early on purpose, say up to which day the figures run.",
+        ),
+    ),
+    "BC307": Entry(
+        "document.place",
+        "error",
+        (
+            "Địa danh '{stated}' không đúng: chỉ ghi tên địa danh, viết hoa chữ đầu.",
+            "Place '{stated}' is wrong: write the place name only, capitalised.",
+        ),
+        (
+            "Ví dụ: place: Bình Sơn (dòng 'ngày … tháng … năm …' được tự tạo).",
+            "For example: place: Bình Sơn (the date is written by baocao).",
+        ),
+    ),
+    "BC308": Entry(
+        "document.archive_in_recipients",
+        "warning",
+        (
+            "Dòng '{stated}' trong nơi nhận được thay bằng mục 'archive'.",
+            "Line '{stated}' among the recipients is replaced by 'archive'.",
+        ),
+        (
+            "Xóa dòng này; ghi phần sau 'Lưu:' vào 'archive', ví dụ archive: VT, VH&TT.",
+            "Remove it; put what follows 'Lưu:' in 'archive', e.g. archive: VT, VH&TT.",
+        ),
+    ),
+    "BC309": Entry(
+        "document.signer_title",
+        "error",
+        (
+            "Tên người ký '{stated}' có học hàm, học vị hoặc danh xưng.",
+            "The signer's name '{stated}' carries a title or honorific.",
+        ),
+        ("Nghị định 30 chỉ ghi họ và tên.", "Decree 30 prints the name only."),
+    ),
+    # --- consistency ------------------------------------------------------
+    "BC501": Entry(
+        "consistency.key_conflict",
+        "error",
+        ("Mã '{key}' đã dùng ở {first} với số liệu khác.", "Key '{key}' is used at {first} with other values."),
+        (
+            "Cùng một chỉ tiêu phải có cùng số liệu; nếu là chỉ tiêu khác, đặt mã khác.",
+            "The same quantity must carry the same values; if it is another one, give it another key.",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",

@@ -10,7 +10,7 @@ import enum
 from decimal import Decimal
 
 from baocao import vietnamese as vn
-from baocao.models.fields import Amount, Count, Model, Percent, Text, field
+from baocao.models.fields import Amount, Count, Flag, Model, Percent, Text, field
 from baocao.models.topics import Topic
 
 
@@ -29,6 +29,11 @@ class Figure(Model):
     value: Amount | None = field("Giá trị (tổng)", "Bỏ trống để tính bằng tổng các phần.", default=None)
     unit: Text | None = field("Đơn vị", "điểm, trạm, km…", default=None)
     parts: list[Part] = field("Các phần", "Các thành phần của tổng.", default_factory=list)
+    whole_parts: Flag = field(
+        "Các phần cộng lại bằng tổng",
+        "true (mặc định): các phần cộng lại đúng bằng giá trị; false: chỉ là 'trong đó', không đủ các phần.",
+        default=True,
+    )
     topic: Topic = field("Mục của báo cáo", "Nơi chỉ tiêu xuất hiện trong báo cáo.")
     note: Text | None = field("Ghi chú", "In trong ngoặc sau giá trị.", default=None)
 

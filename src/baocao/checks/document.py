@@ -1,0 +1,118 @@
+"""The form of the document: number line, cited numbers and dates, place, recipients."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from baocao import vietnamese as vn
+from baocao.checks.issue import Issue
+from baocao.findings import Loc
+from baocao.models import Report
+from baocao.models.document import Citation
+
+TYPE_CODES = {  # Decree 30, Điều 7 and Phụ lục III; with the legal and Party types reports cite
+    "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "quy chế": "QC", "quy định": "QyĐ",
+    "thông cáo": "TC", "thông báo": "TB", "hướng dẫn": "HD", "chương trình": "CTr", "kế hoạch": "KH",
+    "phương án": "PA", "đề án": "ĐA", "dự án": "DA", "báo cáo": "BC", "biên bản": "BB", "tờ trình": "TTr",
+    "hợp đồng": "HĐ", "công điện": "CĐ", "bản ghi nhớ": "BGN", "bản thỏa thuận": "BTT",
+    "giấy ủy quyền": "GUQ", "giấy mời": "GM", "giấy giới thiệu": "GGT", "giấy nghỉ phép": "GNP",
+    "phiếu gửi": "PG", "phiếu chuyển": "PC", "phiếu báo": "PB", "nghị định": "NĐ", "thông tư": "TT",
+    "thông tư liên tịch": "TTLT", "kết luận": "KL", "lệnh": "L",
+}  # fmt: skip
+PARTY_CODES = {"quy định": "QĐ"}  # Party rules are numbered "…-QĐ/TW"
+ALL_CODES = frozenset(TYPE_CODES.values()) | {"CV"}
+GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9&.]*"
+FORMS = {
+    "legal": re.compile(rf"^(\d+)/(\d{{4}})/({GROUP})-({GROUP})(-{GROUP})*$"),
+    "party": re.compile(rf"^(\d+)-({GROUP})/({GROUP})(-{GROUP})*$"),
+    "decree30": re.compile(rf"^(\d+)/({GROUP})(-{GROUP})*$"),
+}
+SYMBOL = re.compile(rf"^{GROUP}(-{GROUP})*$")
+
+
+def _type_key(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.lower().split()))
+
+
+def report_symbol(report: Report) -> Iterator[Issue]:
+    """The ký hiệu of a báo cáo starts with BC and has no spaces: BC-UBND, BC-STTTT."""
+    symbol = report.document.symbol
+    if not SYMBOL.match(symbol) or symbol.split("-")[0] != "BC":
+        yield Issue("BC301", ("document", "symbol"), {"stated": symbol})
+
+
+def citation_numbers(report: Report) -> Iterator[Issue]:
+    """Cited numbers have a known form, a zero below ten, and the type code of their type.
+
+    Forms: 90/KH-UBND (Decree 30), 19-CT/TU (Party), 43/2011/NĐ-CP (legal).
+    A công văn has no type code ("CV" is not one): 458/UBND-CNTT.
+    """
+    for loc, citation in _citations(report):
+        yield from _citation_number((*loc, "number"), citation)
+
+
+def _citation_number(loc: Loc, citation: Citation) -> Iterator[Issue]:
+    number = citation.number
+    form, match = next(((name, m) for name, p in FORMS.items() if (m := p.match(number))), ("", None))
+    if match is None:
+        yield Issue("BC302", loc, {"stated": number})
+        return
+    if len(match.group(1)) == 1 and match.group(1) != "0":
+        yield Issue("BC303", loc, {"stated": number, "padded": "0" + number})
+    kind = _type_key(citation.type)
+    code = {"legal": match.group(3), "party": match.group(2)}.get(form, match.group(2))
+    if kind == "công văn":
+        if form == "decree30" and code in ALL_CODES:
+            yield Issue("BC304", loc, {"stated": number, "type": citation.type, "code": code, "expected": "—"})
+        return
+    expected = (PARTY_CODES.get(kind) if form == "party" else None) or TYPE_CODES.get(kind)
+    if expected and code != expected and not (form == "party" and code == TYPE_CODES.get(kind)):
+        yield Issue("BC304", loc, {"stated": number, "type": citation.type, "code": code, "expected": expected})
+
+
+def _citations(report: Report) -> Iterator[tuple[Loc, Citation]]:
+    if report.document.requested_by:
+        yield ("document", "requested_by"), report.document.requested_by
+    for index, citation in enumerate(report.citations):
+        yield ("citations", index), citation
+
+
+def dates(report: Report) -> Iterator[Issue]:
+    """Cited documents are not dated after the report; a report dated before its period ends is a warning."""
+    doc = report.document
+    if doc.date is None:
+        return
+    for loc, citation in _citations(report):
+        if citation.date and citation.date > doc.date:
+            params = {"cited": vn.date_short(citation.date), "report": vn.date_short(doc.date)}
+            yield Issue("BC305", (*loc, "date"), params)
+    if doc.date < doc.period.end:
+        params = {"report": vn.date_short(doc.date), "end": vn.date_short(doc.period.end), "period": doc.period.label}
+        yield Issue("BC306", ("document", "date"), params)
+
+
+def place(report: Report) -> Iterator[Issue]:
+    """The place name of the date line is a proper name: capitalised, no date, no punctuation at the end."""
+    name = report.document.place
+    if not name[:1].isupper() or any(c.isdigit() for c in name) or "ngày" in name.lower() or name[-1] in ",.;:":
+        yield Issue("BC307", ("document", "place"), {"stated": name})
+
+
+def recipients(report: Report) -> Iterator[Issue]:
+    """ "Lưu: VT" is written from ``archive``; a "Lưu" line among the recipients is left out."""
+    for index, entry in enumerate(report.document.recipients):
+        if entry.strip().lstrip("-").strip().lower().startswith("lưu"):
+            yield Issue("BC308", ("document", "recipients", index), {"stated": entry})
+
+
+def signer(report: Report) -> Iterator[Issue]:
+    """The signer's name carries no academic title or honorific (Decree 30)."""
+    name = report.document.signer.name
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    if first in {"ts", "ths", "pgs", "gs", "ông", "bà", "đ/c", "đồng", "kts", "ks", "bs", "cn"}:
+        yield Issue("BC309", ("document", "signer", "name"), {"stated": name})
+
+
+CHECKS = (report_symbol, citation_numbers, dates, place, recipients, signer)
