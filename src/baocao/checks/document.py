@@ -101,7 +101,7 @@ def place(report: Report) -> Iterator[Issue]:
 
 
 def recipients(report: Report) -> Iterator[Issue]:
-    """ "Lưu: VT" is written from ``archive``; a "Lưu" line among the recipients is left out."""
+    """The "Lưu: VT" line is written from ``archive``; a "Lưu" line among the recipients is left out."""
     for index, entry in enumerate(report.document.recipients):
         if entry.strip().lstrip("-").strip().lower().startswith("lưu"):
             yield Issue("BC308", ("document", "recipients", index), {"stated": entry})

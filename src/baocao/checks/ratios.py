@@ -33,11 +33,10 @@ def indicator_ratios(report: Report) -> Iterator[Issue]:
         computed = item.computed_percent
         whole = item.count == item.total
         if computed != item.percent or (item.percent == 100) != whole or (item.percent == 0) != (item.count == 0):
+            digits = item.decimals if computed != item.percent else item.decimals + 2
             params = {
                 "stated": vn.percent(item.percent, item.decimals),
-                "computed": vn.percent(
-                    vn.ratio_percent(item.count, item.total, max(item.decimals, 2)), max(item.decimals, 2)
-                ),
+                "computed": vn.percent(vn.ratio_percent(item.count, item.total, digits), digits),
                 "count": shown(item.count),
                 "total": shown(item.total),
             }
