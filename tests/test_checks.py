@@ -65,7 +65,11 @@ INDICATOR = """indicators:
 """
 
 
-PERCENTS = [("99,7", True), ("99,68", True), ("99,685", True), ("99.7", True)] + [
+PERCENTS = [
+    ("99,7", True),
+    ("99,68", True),
+    ("99,685", True),
+    ("99.7", True),
     ("99,5", False),
     ("99,69", False),
     ("100", False),
