@@ -35,6 +35,7 @@ schema: $(STAMP)  ## Regenerate schemas/ from the models
 	$(BIN)/baocao schema -o schemas
 
 bench: $(STAMP)  ## Timings beside their floors, measured in one run
+	$(BIN)/python -m pip install --quiet check-jsonschema ruamel.yaml.clib
 	$(BIN)/python bench/bench.py
 
 clean:  ## Remove the virtualenv and outputs

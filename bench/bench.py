@@ -71,12 +71,51 @@ def bench_build(runs: int, work: Path) -> None:
     print(f"  ratio                 {results['help'] / results['python']:7.2f}x   (target <= 6x)")
 
 
+def bench_validate(runs: int, work: Path) -> None:
+    folder = work / "units"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(folder), "--count", "1000"], check=True)
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    sizes = sorted(Path(f).stat().st_size for f in files)
+    peer = BIN / "check-jsonschema"
+    commands = {
+        "baocao": [str(BIN / "baocao"), "validate", str(folder)],
+        "baocao -j 1": [str(BIN / "baocao"), "validate", "-j", "1", str(folder)],
+    }
+    if peer.exists():
+        schema = str(ROOT / "schemas" / "report.schema.json")
+        commands["check-jsonschema"] = [str(peer), "--schemafile", schema, *files]
+    results = interleaved_any(commands, runs)
+    print(
+        f"## validate: {len(files)} generated files, {sizes[0] // 1024}-{sizes[-1] // 1024} KB, median of {runs} runs"
+    )
+    for name, seconds in results.items():
+        print(f"  {name:<18} {seconds:6.2f} s   {len(files) / seconds:7.0f} files/s")
+    if "check-jsonschema" in results:
+        ratio = results["check-jsonschema"] / results["baocao"]
+        print(f"  baocao (both cores) is {ratio:.1f}x check-jsonschema's files per second   (target >= 5x)")
+    else:
+        print("  check-jsonschema is not installed: pip install check-jsonschema ruamel.yaml.clib")
+
+
+def interleaved_any(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Like interleaved, for commands whose exit code says something (validate exits 1 on findings)."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         bench_build(args.runs, Path(work))
+        print()
+        bench_validate(max(3, args.runs // 3), Path(work))
 
 
 if __name__ == "__main__":

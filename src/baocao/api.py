@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
 from baocao.models import Report
+
+PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -79,17 +83,37 @@ def expand(paths: list[str]) -> list[str]:
     files: list[str] = []
     for name in paths:
         path = Path(name)
-        if name != "-" and path.is_dir():
+        if name == "-":
+            files.append(name)
+        elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
             files.extend(str(p) for p in found)
-        else:
+        elif path.exists():
             files.append(name)
+        else:
+            raise UserError(f"{name}: no such file or folder")
     return files
+
+
+def findings_of(path: str) -> list[Finding]:
+    """Every finding of one file."""
+    return load(path).findings
+
+
+def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings file by file, in order; a large batch is spread over the machine's cores."""
+    if jobs is None:
+        jobs = os.cpu_count() or 1 if len(files) >= PARALLEL_FROM and "-" not in files else 1
+    if jobs <= 1:
+        for path in files:
+            yield path, findings_of(path)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from zip(files, pool.map(findings_of, files, chunksize=16), strict=True)
 
 
 def validate(paths: list[str]) -> list[Finding]:
     """Every finding of every file."""
-    findings: list[Finding] = []
-    for path in expand(paths):
-        findings.extend(load(path).findings)
-    return findings
+    return [finding for _, found in validate_each(expand(paths)) for finding in found]

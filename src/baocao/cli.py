@@ -79,17 +79,30 @@ def build(source: str, output: str | None, templates: Path | None, allow_errors:
 @click.argument("sources", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores, for 64 files or more)."
+)
 @_lang_option
-def validate(sources: tuple[str, ...], fmt: str, strict: bool, lang: str) -> None:
+def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, lang: str) -> None:
     """Check YAML files (or folders, recursively; - for standard input)."""
-    from baocao import api
+    from baocao import api, formatters
     from baocao.findings import Severity
 
+    findings = []
+    results = []
     try:
-        findings = api.validate(list(sources))
+        files = api.expand(list(sources))
+        with formatters.Progress(len(files), sys.stderr) as progress:
+            for path, found in api.validate_each(files, jobs):
+                findings.extend(found)
+                errors = sum(f.severity is Severity.ERROR for f in found)
+                results.append((path, errors, len(found) - errors))
+                progress.advance()
     except BaocaoError as exc:
         _fail(exc, lang)
     _print_findings(findings, lang, fmt)
+    if fmt == "text" and len(files) > 1:
+        formatters.summary(results, lang, sys.stderr, sys.stderr.isatty())
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
     sys.exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
 

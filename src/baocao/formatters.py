@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from itertools import groupby
-from typing import IO
+from typing import IO, Any
 
 from baocao.findings import Finding, Severity
 
@@ -60,3 +60,48 @@ FORMATTERS: dict[str, Callable[[Sequence[Finding], dict[str, list[str]], str, IO
     "json": as_json,
     "github": github,
 }
+
+
+class Progress:
+    """A progress bar on a terminal; nothing elsewhere."""
+
+    def __init__(self, total: int, stream: IO[str]) -> None:
+        self.bar: Any = None
+        if total > 1 and stream.isatty():
+            from rich.console import Console
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(console=Console(file=stream), transient=True)
+            self.task = self.bar.add_task("baocao validate", total=total)
+
+    def __enter__(self) -> Progress:
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def advance(self) -> None:
+        """One more file done."""
+        if self.bar:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str], color: bool) -> None:
+    """A table of the files with findings, and the totals of the batch."""
+    from rich.console import Console
+    from rich.table import Table
+
+    vi = lang == "vi"
+    table = Table(title="Tổng hợp" if vi else "Summary", show_footer=True)
+    failing = [row for row in results if row[1] or row[2]]
+    errors = sum(row[1] for row in results)
+    warnings = sum(row[2] for row in results)
+    table.add_column("Tệp" if vi else "File", footer=f"{len(results)} {'tệp' if vi else 'files'}")
+    table.add_column("Lỗi" if vi else "Errors", justify="right", footer=str(errors))
+    table.add_column("Cảnh báo" if vi else "Warnings", justify="right", footer=str(warnings))
+    for path, file_errors, file_warnings in failing:
+        table.add_row(path, str(file_errors), str(file_warnings))
+    Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)

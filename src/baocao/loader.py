@@ -10,6 +10,7 @@ tags and duplicate keys are refused where they stand.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,9 +24,7 @@ from baocao.findings import Finding, Loc
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-FORBIDDEN_CHARS = frozenset(
-    [chr(c) for c in range(0x00, 0x20) if c not in (0x09, 0x0A, 0x0D)] + ["\x7f", "\ufffe", "\uffff"]
-)
+FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -109,13 +108,15 @@ def _utf16(raw: bytes, codec: str, path: str) -> tuple[str, Finding | None]:
 
 def _check_characters(source: Source) -> list[Finding]:
     findings = []
-    for number, line in enumerate(source.text.split("\n"), start=1):
-        for col, char in enumerate(line, start=1):
-            if char == "\t":
-                findings.append(Finding(source.path, number, col, "BC009"))
-            elif char in FORBIDDEN_CHARS:
-                findings.append(Finding(source.path, number, col, "BC008", params={"char": f"U+{ord(char):04X}"}))
-    return findings[:50]
+    for match in FORBIDDEN.finditer(source.text):
+        char, offset = match.group(), match.start()
+        line = source.text.count("\n", 0, offset) + 1
+        col = offset - source.text.rfind("\n", 0, offset)
+        params = {} if char == "\t" else {"char": f"U+{ord(char):04X}"}
+        findings.append(Finding(source.path, line, col, "BC009" if char == "\t" else "BC008", params=params))
+        if len(findings) == 50:
+            break
+    return findings
 
 
 @dataclass

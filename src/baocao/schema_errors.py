@@ -6,7 +6,6 @@ every one is placed at the line and column of the YAML node it concerns.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -93,6 +92,8 @@ def _classify(kind: str, loc: Loc, raw: Any, params: dict[str, Any]) -> tuple[st
 
 def _suggest(loc: Loc) -> tuple[str, str]:
     """A "did you mean" for an unknown key, from the keys allowed at that place."""
+    import difflib
+
     allowed = _allowed_keys(loc[:-1])
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     if close:

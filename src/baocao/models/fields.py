@@ -127,7 +127,7 @@ def _parse_bool(value: Any) -> Any:
 Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0)]
 """A whole number of things, written in plain digits: 12779."""
 
-Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0)]
+Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15)]
 """A non-negative quantity that may have decimals: 200,0 or 200.5."""
 
 Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100)]
