@@ -108,6 +108,30 @@ def interleaved_any(commands: dict[str, list[str]], runs: int) -> dict[str, floa
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def bench_diff(runs: int, work: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import random
+
+    from generate import commune
+
+    old, new = work / "old.yaml", work / "new.yaml"
+    old.write_text(commune(7, random.Random(1), figures=480), encoding="utf-8")
+    new.write_text(commune(7, random.Random(2), figures=480), encoding="utf-8")
+    lines = len(new.read_text(encoding="utf-8").splitlines())
+    results = interleaved_any(
+        {
+            "diff": [str(BIN / "baocao"), "diff", str(old), str(new), "--format", "json"],
+            "validate both": [str(BIN / "baocao"), "validate", str(old), str(new)],
+        },
+        runs,
+    )
+    print(f"## diff: two unit files of {lines} lines, median of {runs} runs")
+    print(f"  baocao diff          {results['diff'] * 1000:7.1f} ms   (target: well under 1 s)")
+    print(
+        f"  baocao validate both {results['validate both'] * 1000:7.1f} ms   (reading and checking the same two files)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
@@ -116,6 +140,8 @@ def main() -> None:
         bench_build(args.runs, Path(work))
         print()
         bench_validate(max(3, args.runs // 3), Path(work))
+        print()
+        bench_diff(max(3, args.runs // 3), Path(work))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ TOPICS = ("direction", "infrastructure", "egov", "staff", "post_telecom", "propa
 SYLLABLES = ("An", "Bình", "Châu", "Đông", "Hà", "Hòa", "Long", "Minh", "Phong", "Sơn", "Tân", "Thanh", "Trà", "Vĩnh")
 
 
-def commune(index: int, rng: random.Random) -> str:
+def commune(index: int, rng: random.Random, figures: int = 12) -> str:
     place = f"{SYLLABLES[index % 14]} {SYLLABLES[index // 14 % 14].lower()} {SYLLABLES[index // 196 % 14].lower()}"
     name = f"Xã {place}"
     lines = [
@@ -58,7 +58,7 @@ def commune(index: int, rng: random.Random) -> str:
             "    subject: chuyển đổi số, phát triển chính quyền số và bảo đảm an toàn thông tin mạng năm 2025",
         ]
     lines.append("figures:")
-    for n in range(12):
+    for n in range(figures):
         parts = [rng.randint(0, 40) for _ in range(rng.randint(0, 3))]
         value = sum(parts) if parts else rng.randint(0, 500)
         lines += [f"  - key: f{n}", f"    label: Chỉ tiêu hạ tầng số {n}", f"    value: {value}", "    unit: điểm",

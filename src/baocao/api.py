@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
+from baocao.diff import Change, compare
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
@@ -43,12 +44,14 @@ def load(path: str) -> Loaded:
     return Loaded(source, report, findings)
 
 
-def render_report(loaded: Loaded, templates: Path | None) -> tuple[bytes | None, list[Finding]]:
+def render_report(
+    loaded: Loaded, templates: Path | None, previous: Report | None = None
+) -> tuple[bytes | None, list[Finding]]:
     """The DOCX bytes of a loaded report, or None with the findings that stopped it."""
     report = loaded.report
     if report is None:
         return None, loaded.findings
-    markup, findings = render.render_body(report, loaded.source, templates)
+    markup, findings = render.render_body(report, loaded.source, templates, previous)
     findings = loaded.findings + findings
     if has_errors(findings[len(loaded.findings) :]):
         return None, findings
@@ -62,16 +65,23 @@ def render_report(loaded: Loaded, templates: Path | None) -> tuple[bytes | None,
 
 
 def build(
-    path: str, out: str | None = None, templates: Path | None = None, allow_errors: bool = False
+    path: str,
+    out: str | None = None,
+    templates: Path | None = None,
+    allow_errors: bool = False,
+    compare: str | None = None,
 ) -> tuple[Path, list[Finding]]:
-    """Build one report; raise InputError (nothing written) when it has errors."""
+    """Build one report, compared with an older period when asked; raise InputError when it has errors."""
     if templates is not None and not templates.is_dir():
         raise UserError(f"--templates {templates}: not a folder")
     target = output.output_path(path, out)
     loaded = load(path)
     if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
         raise InputError(loaded.findings)
-    data, findings = render_report(loaded, templates)
+    previous = _valid(compare) if compare else None
+    if previous is not None and (problems := comparison_problems(previous, loaded.report)):
+        raise UserError(f"--compare {compare}: " + "; ".join(problems))
+    data, findings = render_report(loaded, templates, previous)
     if data is None:
         raise InputError(findings)
     output.write_atomic(target, data)
@@ -117,3 +127,40 @@ def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[s
 def validate(paths: list[str]) -> list[Finding]:
     """Every finding of every file."""
     return [finding for _, found in validate_each(expand(paths)) for finding in found]
+
+
+def diff(
+    old_path: str, new_path: str, force: bool = False, include_same: bool = False
+) -> tuple[list[Change], list[str]]:
+    """The changes from an older period to a newer one, and warnings about the pair.
+
+    Refuses (UserError) files with errors, different units, or periods of a
+    different kind, unless ``force``.
+    """
+    old, new = (_valid(path) for path in (old_path, new_path))
+    problems = comparison_problems(old, new)
+    if problems and not force:
+        raise UserError("; ".join(problems) + " (use --force to compare anyway)")
+    warnings = problems if force else []
+    if old.document.period.end > new.document.period.end:
+        warnings.append(
+            f"{old_path} ({old.document.period.label}) is newer than {new_path} ({new.document.period.label})"
+        )
+    return compare(old, new, include_same), warnings
+
+
+def _valid(path: str) -> Report:
+    loaded = load(path)
+    if loaded.report is None or has_errors(loaded.findings):
+        raise InputError(loaded.findings)
+    return loaded.report
+
+
+def comparison_problems(old: Report, new: Report) -> list[str]:
+    """Why two reports should not be compared: different units, or periods of another kind."""
+    problems = []
+    if old.document.issuing_body.casefold() != new.document.issuing_body.casefold():
+        problems.append(f"different units: '{old.document.issuing_body}' and '{new.document.issuing_body}'")
+    if old.document.period.type != new.document.period.type:
+        problems.append(f"periods of another kind: {old.document.period.label} and {new.document.period.label}")
+    return problems

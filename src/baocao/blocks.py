@@ -74,7 +74,15 @@ class Table:
     unit: str | None = None
 
 
-Block = Heading | Paragraph | Table
+@dataclass(frozen=True)
+class Annex:
+    """An appendix, set after the signature on a page of its own."""
+
+    title: str
+    blocks: tuple[Heading | Paragraph | Table, ...]
+
+
+Block = Heading | Paragraph | Table | Annex
 
 
 @dataclass
@@ -115,6 +123,11 @@ def _block(element: ET.Element, numbering: _Numbering) -> Block:
         return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
     if tag == "table":
         return _table(element)
+    if tag == "annex":
+        inner = [_block(child, numbering) for child in element]
+        if any(isinstance(block, Annex) for block in inner):
+            raise MarkupError("an <annex> cannot hold another")
+        return Annex(element.get("title", ""), tuple(b for b in inner if not isinstance(b, Annex)))
     raise MarkupError(f"unknown tag <{tag}>")
 
 

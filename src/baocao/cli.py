@@ -48,7 +48,21 @@ def _fail(exc: BaocaoError, lang: str) -> None:
     sys.exit(int(exc.exit_code))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected exception into a one-line message and exit code 3, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # an internal error: say so briefly, with what to report
+            click.echo(f"baocao: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("Please report this with the input file; nothing was written.", err=True)
+            sys.exit(int(ExitCode.INTERNAL))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="baocao")
 def main() -> None:
     """baocao: compile Vietnamese administrative reports (Decree 30/2020/NĐ-CP) from YAML data."""
@@ -61,13 +75,16 @@ def main() -> None:
     "--templates", type=click.Path(path_type=Path), help="Folder of templates that override the built-in ones."
 )
 @click.option("--allow-errors", is_flag=True, help="Write the report even when checks find errors.")
+@click.option("--compare", metavar="OLD.yaml", help="An earlier period: add 'tăng/giảm … so với cùng kỳ' and an annex.")
 @_lang_option
-def build(source: str, output: str | None, templates: Path | None, allow_errors: bool, lang: str) -> None:
+def build(
+    source: str, output: str | None, templates: Path | None, allow_errors: bool, compare: str | None, lang: str
+) -> None:
     """Build the DOCX report of one unit's YAML file."""
     from baocao import api
 
     try:
-        target, findings = api.build(source, output, templates, allow_errors)
+        target, findings = api.build(source, output, templates, allow_errors, compare)
     except BaocaoError as exc:
         _fail(exc, lang)
     if findings:
@@ -105,6 +122,30 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None,
         formatters.summary(results, lang, sys.stderr, sys.stderr.isatty())
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
     sys.exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
+
+
+@main.command()
+@click.argument("old", metavar="OLD.yaml")
+@click.argument("new", metavar="NEW.yaml")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--only", type=click.Choice(["changed"]), default="changed", help="Show what changed (the default).")
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged numbers too.")
+@click.option("--force", is_flag=True, help="Compare different units or periods of another kind anyway.")
+@_lang_option
+def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, lang: str) -> None:
+    """Show what changed from an older period (OLD) to a newer one (NEW). Exit 0: none, 1: changes, 2: trouble."""
+    from baocao import api
+    from baocao.diff_format import FORMATS
+
+    del only
+    try:
+        changes, warnings = api.diff(old, new, force, include_same=show_all)
+    except BaocaoError as exc:
+        exc.exit_code = ExitCode.USAGE
+        _fail(exc, lang)
+    labels = (Path(old).stem, Path(new).stem)
+    FORMATS[fmt](changes, warnings, sys.stdout, sys.stdout.isatty(), labels)
+    sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
 
 
 @main.command()

@@ -18,8 +18,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from baocao import metrics, ooxml
+from baocao import vietnamese as vn
 from baocao.basedoc import base_package
-from baocao.blocks import Block, Heading, Paragraph, Run, Table
+from baocao.blocks import Annex, Block, Heading, Paragraph, Run, Table
 from baocao.models.document import Document
 
 TEXT_WIDTH_CM = 16.5  # 210 mm - 30 mm - 15 mm
@@ -81,6 +82,8 @@ def body(blocks: Sequence[Block]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Heading):
             yield ooxml.paragraph(HEADING_STYLES[block.level], [ooxml.run(block.number + " "), *runs(block.runs)])
+        elif isinstance(block, Annex):
+            continue  # set after the signature, by annexes()
         elif isinstance(block, Paragraph):
             mark = BULLET_MARKS.get(block.kind, "")
             content = ([ooxml.run(mark)] if mark else []) + runs(block.runs)
@@ -106,6 +109,21 @@ def table(block: Table) -> Iterator[str]:
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
+
+
+def annexes(meta: Document, blocks: Sequence[Block]) -> Iterator[str]:
+    """Each annex on a new page: "Phụ lục" (numbered when there are several), its reference line and title."""
+    found = [block for block in blocks if isinstance(block, Annex)]
+    for index, annex in enumerate(found, start=1):
+        name = "Phụ lục" if len(found) == 1 else f"Phụ lục {vn.roman(index)}"
+        yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+        yield ooxml.paragraph("BCTitle", [ooxml.run(name)])
+        number = meta.number_line.removeprefix("Số: ")
+        date = f" ngày {vn.date_short(meta.date)}" if meta.date else " ngày\u00a0\u00a0\u00a0\u00a0\u00a0"
+        reference = f"(Kèm theo Báo cáo số {number}{date} của {meta.short_name})"
+        yield ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6)
+        yield ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12)
+        yield from body(annex.blocks)
 
 
 def closing(meta: Document) -> str:
@@ -183,7 +201,7 @@ def repack(package: bytes) -> bytes:
 def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     """The complete DOCX of a report."""
     document = docx.Document(io.BytesIO(base_package()))
-    fragments = [header(meta), *title(meta), *body(blocks), closing(meta)]
+    fragments = [header(meta), *title(meta), *body(blocks), closing(meta), *annexes(meta, blocks)]
     parsed = parse_xml(ooxml.body(fragments))
     section = document.element.body.sectPr
     for element in list(parsed):

@@ -103,3 +103,17 @@ def radio_bands(radio: Radio) -> list[str]:
         f"{vn.count(len(communes))}/{total} đài được cấp phép băng tần {band} ({', '.join(communes)})"
         for band, communes in radio.by_band().items()
     ]
+
+
+def versus(change: Decimal, base: Decimal, unit: str | None, reference: str, points: bool = False) -> str:
+    """Written as "tăng 30 km (7,1%) so với cùng kỳ năm 2021"; for percentages, in percentage points."""
+    if change == 0:
+        return f"không thay đổi so với {reference}"
+    word = "tăng" if change > 0 else "giảm"
+    if points:
+        return f"{word} {vn.number(abs(change))} điểm phần trăm so với {reference}"
+    amount = quantity(abs(change), unit)
+    if base:
+        relative = vn.percent(abs(change) * 100 / base)
+        return f"{word} {amount} ({relative}) so với {reference}"
+    return f"{word} {amount} so với {reference}"

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,12 @@ from markupsafe import Markup, escape
 
 from baocao import phrases
 from baocao import vietnamese as vn
+from baocao.diff import computed_values
 from baocao.findings import Finding
 from baocao.loader import Source
 from baocao.models import Report
 from baocao.models.budget import Budget
+from baocao.models.figures import Figure, Indicator
 from baocao.models.radio import Radio
 from baocao.models.services import PublicServices
 from baocao.models.topics import Topic
@@ -143,6 +146,7 @@ class View:
     """What a template may read of a report; records what it showed."""
 
     report: Report
+    previous: Report | None = None
     shown: set[str] = field(default_factory=set)
 
     def _note(self, name: str, items: Iterable[Any]) -> list[Any]:
@@ -201,6 +205,54 @@ class View:
         self.shown.add("public_services")
         return self.report.public_services
 
+    @property
+    def reference(self) -> str:
+        """What the previous period is called: "cùng kỳ năm 2021", or its own label."""
+        if self.previous is None:
+            return ""
+        old, new = self.previous.document.period, self.report.document.period
+        if (old.type, old.number, old.year + 1) == (new.type, new.number, new.year):
+            return f"cùng kỳ năm {old.year}"
+        return old.label
+
+    def versus(self, item: Any) -> str:
+        """Written as ", tăng 30 km (7,1%) so với cùng kỳ năm 2021" for a figure or indicator both periods have."""
+        if self.previous is None:
+            return ""
+        if isinstance(item, Figure):
+            before = next((f for f in self.previous.figures if f.key == item.key), None)
+            if before is None:
+                return ""
+            return ", " + phrases.versus(item.total - before.total, before.total, item.unit, self.reference)
+        if isinstance(item, Indicator):
+            old = next((i for i in self.previous.indicators if i.key == item.key), None)
+            if old is None:
+                return ""
+            new_percent = item.percent if item.percent is not None else item.computed_percent
+            old_percent = old.percent if old.percent is not None else old.computed_percent
+            return ", " + phrases.versus(new_percent - old_percent, old_percent, "%", self.reference, points=True)
+        return ""
+
+    def comparisons(self) -> list[dict[str, Any]]:
+        """Rows of the comparison annex: figures and indicators both periods have, then computed totals."""
+        if self.previous is None:
+            return []
+        rows = []
+        old_figures = {f.key: f for f in self.previous.figures}
+        for figure in self.report.figures:
+            if figure.key in old_figures:
+                rows.append(_row(figure.label, figure.unit, old_figures[figure.key].total, figure.total))
+        old_indicators = {i.key: i for i in self.previous.indicators}
+        for item in self.report.indicators:
+            if item.key in old_indicators:
+                old = old_indicators[item.key]
+                rows.append(_row(f"{item.label} (tỷ lệ)", "%", old.computed_percent, item.computed_percent))
+        old_values = computed_values(self.previous)
+        for name, (value, unit) in computed_values(self.report).items():
+            if name in old_values:
+                rows.append(_row(name, unit, old_values[name][0], value))
+        return rows
+
     def unshown(self) -> list[str]:
         """Parts of the data that hold something but were not shown."""
         r = self.report
@@ -213,7 +265,15 @@ class View:
         return sorted(present - self.shown)
 
 
-def render_body(report: Report, source: Source, user_dir: Path | None) -> tuple[str, list[Finding]]:
+def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -> dict[str, Any]:
+    change = Decimal(new) - Decimal(old)
+    relative = vn.percent(change * 100 / Decimal(old)) if old else ""
+    return {"label": label, "unit": unit or "", "old": old, "new": new, "change": change, "relative": relative}
+
+
+def render_body(
+    report: Report, source: Source, user_dir: Path | None, previous: Report | None = None
+) -> tuple[str, list[Finding]]:
     """The body markup of ``report``, and findings about the template or unshown data."""
     kind = report.document.kind
     where = source.locate(("document", "kind"))
@@ -225,7 +285,7 @@ def render_body(report: Report, source: Source, user_dir: Path | None) -> tuple[
         return "", [Finding(source.path, *where, "BC401", ("document", "kind"), {"kind": kind, "available": available})]
     except jinja2.TemplateSyntaxError as exc:
         return "", [_template_finding(source, where, exc.name or kind, exc.lineno, exc.message or "")]
-    view = View(report)
+    view = View(report, previous)
     doc = report.document
     try:
         body = template.render(view=view, doc=doc, period=doc.period, next_period=doc.period.following())

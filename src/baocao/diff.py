@@ -1,0 +1,213 @@
+"""Compare two periods of one unit: what changed, matched by identity, not by position.
+
+Lists are matched by what identifies their items (a figure's key, a station's
+commune, a budget line's key or name, a cited document's key or number), so
+reordering a list is not a change. Numbers carry their absolute and relative
+change; narrative that changed carries a word-level view; metadata (signer,
+recipients, number, date) is kept apart from the figures.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from baocao.models import Report
+from baocao.models.radio import STATION_NAMES
+
+Item = dict[str, Any]
+KEYS: dict[str, Callable[[Item], Any]] = {  # list path (indices dropped) -> identity of an item
+    "citations": lambda c: c.get("key") or c["number"],
+    "figures": lambda f: f["key"],
+    "figures.parts": lambda p: p["label"],
+    "indicators": lambda i: i["key"],
+    "targets": lambda t: t["key"],
+    "teams": lambda t: t["level"],
+    "budget.groups": lambda g: g["name"],
+    "budget.groups.items": lambda i: i.get("key") or i["name"],
+    "budget.items": lambda i: i.get("key") or i["name"],
+    "public_services.procedures": lambda p: p["scope"],
+    "public_services.procedures.levels": lambda level: level["level"],
+    "public_services.dossiers.by_field": lambda d: d["field"],
+    "public_services.dossiers.by_field.items": lambda d: d["field"],
+    "radio.stations": lambda s: s["commune"],
+    "radio.cluster_groups": lambda g: ", ".join(g["places"]) or g.get("note"),
+}
+LABELS = ("label", "name", "scope", "field", "commune", "level", "number")
+METADATA = "document"
+TEXT = "narrative"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: where it is, what kind, the old and the new value."""
+
+    section: str
+    path: tuple[str, ...]
+    kind: str  # "changed", "added", "removed" or, with --all, "same"
+    old: Any = None
+    new: Any = None
+
+    @property
+    def numeric(self) -> bool:
+        """True when both sides are numbers."""
+        return _is_number(self.old) and _is_number(self.new)
+
+    @property
+    def delta(self) -> Decimal | None:
+        """New minus old, for numbers."""
+        return Decimal(str(self.new)) - Decimal(str(self.old)) if self.numeric else None
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The relative change in percent, when the old value is not zero."""
+        if not self.numeric or Decimal(str(self.old)) == 0:
+            return None
+        delta = self.delta or Decimal(0)
+        return (delta * 100 / Decimal(str(self.old))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain types only, for JSON."""
+        out: dict[str, Any] = {"section": self.section, "path": list(self.path), "kind": self.kind}
+        out["old"], out["new"] = _plain(self.old), _plain(self.new)
+        if self.numeric:
+            out["delta"] = _plain(self.delta)
+            out["percent"] = _plain(self.percent)
+        return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if value is not None and not isinstance(value, (int, float, str, bool)):
+        return str(value)
+    return value
+
+
+def compare(old: Report, new: Report, include_same: bool = False) -> list[Change]:
+    """Every difference between two reports, in the order of the newer one."""
+    changes: list[Change] = []
+    old_data, new_data = _dump(old), _dump(new)
+    for section in _ordered(old_data, new_data):
+        changes.extend(_walk(old_data.get(section), new_data.get(section), section, (), (section,), include_same))
+    changes.extend(_computed(old, new, include_same))
+    return changes
+
+
+def _dump(report: Report) -> dict[str, Any]:
+    data = report.model_dump(mode="python", by_alias=True, exclude_none=True)
+    data[METADATA]["period"] = report.document.period.label
+    return data
+
+
+def _ordered(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return list(new) + [key for key in old if key not in new]
+
+
+def _walk(old: Any, new: Any, section: str, path: tuple[str, ...], pattern: tuple[str, ...],
+          include_same: bool) -> Iterator[Change]:  # fmt: skip
+    if old == new:
+        if include_same and _is_number(new):
+            yield Change(section, path, "same", old, new)
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in _ordered(old, new):
+            yield from _walk(old.get(key), new.get(key), section, (*path, key), (*pattern, key), include_same)
+    elif isinstance(old, list) and isinstance(new, list):
+        yield from _walk_list(old, new, section, path, pattern, include_same)
+    elif old is None or old in ([], {}):
+        yield Change(section, path, "added", None, new)
+    elif new is None or new in ([], {}):
+        yield Change(section, path, "removed", old, None)
+    else:
+        yield Change(section, path, "changed", old, new)
+
+
+def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ...], pattern: tuple[str, ...],
+               include_same: bool) -> Iterator[Change]:  # fmt: skip
+    identify = KEYS.get(".".join(pattern))
+    if identify is None:  # a list of plain values: order does not matter
+        for value in new:
+            if value not in old:
+                yield Change(section, (*path, str(value)), "added", None, value)
+        for value in old:
+            if value not in new:
+                yield Change(section, (*path, str(value)), "removed", value, None)
+        return
+    old_items = {identify(item): item for item in old}
+    new_items = {identify(item): item for item in new}
+    for key, item in new_items.items():
+        name = _label(item, key)
+        if key in old_items:
+            yield from _walk(old_items[key], item, section, (*path, name), pattern, include_same)
+        else:
+            yield Change(section, (*path, name), "added", None, item)
+    for key, item in old_items.items():
+        if key not in new_items:
+            yield Change(section, (*path, _label(item, key)), "removed", item, None)
+
+
+def _label(item: Item, key: Any) -> str:
+    if item.get("type") and item.get("number"):
+        return f"{item['type']} {item['number']}"
+    return next((str(item[name]) for name in LABELS if item.get(name)), str(key))
+
+
+def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:
+    """Numbers baocao computes rather than reads: totals, counts by type."""
+    old_values = {name: value for name, (value, _) in computed_values(old).items()}
+    new_values = {name: value for name, (value, _) in computed_values(new).items()}
+    for name in list(new_values) + [n for n in old_values if n not in new_values]:
+        before, after = old_values.get(name), new_values.get(name)
+        if before == after and not include_same:
+            continue
+        kind = "same" if before == after else "added" if before is None else "removed" if after is None else "changed"
+        yield Change("computed", (name,), kind, before, after)
+
+
+def computed_values(report: Report) -> dict[str, tuple[Decimal | int, str]]:
+    """The totals baocao computes for a report, by name, with their unit."""
+    values: dict[str, tuple[Decimal | int, str]] = {}
+    if report.budget:
+        values["Tổng kinh phí"] = (report.budget.computed, report.budget.unit.value)
+    if report.radio:
+        values["Đài truyền thanh"] = (report.radio.total, "đài")
+        for kind, count in report.radio.by_type().items():
+            values[f"Đài truyền thanh {STATION_NAMES[kind]}"] = (count, "đài")
+    if report.public_services:
+        for group in report.public_services.procedures:
+            values[f"Thủ tục trực tuyến - {group.scope}"] = (group.levels_sum or group.total or 0, "thủ tục")
+        dossiers = report.public_services.dossiers
+        received = dossiers.column_total("received") if dossiers else None
+        if received is not None:
+            values["Hồ sơ tiếp nhận"] = (received, "hồ sơ")
+    return values
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A compact word-level view: (tag, words) with tag "=", "-" or "+"."""
+    old_words, new_words = old.split(), new.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            words = old_words[a1:a2]
+            shown = words if len(words) <= 6 else [*words[:3], "…", *words[-3:]]
+            out.append(("=", " ".join(shown)))
+            continue
+        if a2 > a1:
+            out.append(("-", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            out.append(("+", " ".join(new_words[b1:b2])))
+    return out

@@ -1,0 +1,153 @@
+"""baocao diff and build --compare: identity matching, changes, refusals, exit codes, phrases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from baocao import api
+from baocao.diff import compare, word_diff
+
+from .conftest import MINIMAL, write
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+OLD, NEW = str(EXAMPLES / "binh-son-2021-h1.yaml"), str(EXAMPLES / "binh-son-2022-h1.yaml")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def changes():
+    found, warnings = api.diff(OLD, NEW)
+    assert warnings == []
+    return found
+
+
+def find(changes, section, *path):
+    return [c for c in changes if c.section == section and c.path[: len(path)] == path]
+
+
+def test_numbers_up_and_down_with_their_change(changes):
+    (down,) = find(changes, "figures", "Điểm Bưu điện Văn hóa xã", "value")
+    assert (down.old, down.new, down.delta, down.percent) == (25, 23, -2, Decimal("-8.0"))
+    (up,) = find(changes, "figures", "Chiều dài các tuyến đường thư", "value")
+    assert (up.delta, up.percent) == (30, Decimal("7.1"))
+
+
+def test_items_added_and_removed_are_matched_by_name(changes):
+    group = ("budget", "groups", "Huyện Bình Sơn", "items")
+    kinds = {c.path[3]: c.kind for c in find(changes, *group) if len(c.path) == 4}
+    assert kinds["Hệ thống phòng họp không giấy Ecabinet"] == "added"
+    assert kinds["Mua sắm máy tính cho Bộ phận một cửa các xã, thị trấn"] == "removed"
+    assert "Phần mềm diệt virus Bkav Pro Internet Security" not in kinds  # only its phase changed
+
+
+def test_reordering_a_list_is_not_a_change(changes):
+    assert find(changes, "figures", "Bưu cục") == []
+    assert find(changes, "document", "recipients") == []
+
+
+def test_metadata_is_kept_apart(changes):
+    sections = {c.section for c in changes}
+    assert "document" in sections
+    assert all(c.section == "document" for c in changes if c.path[:1] in (("period",), ("subject",)))
+
+
+def test_changed_narrative_has_a_word_level_view(changes):
+    (radio,) = find(changes, "narrative", "radio")
+    assert radio.kind == "changed"
+    view = word_diff(radio.old, radio.new)
+    assert ("-", "01") in view and ("+", "02") in view
+
+
+def test_computed_totals_are_compared(changes):
+    (total,) = find(changes, "computed", "Tổng kinh phí")
+    assert (total.old, total.new) == (Decimal("7899.0"), Decimal("9179.0"))
+
+
+def test_identical_files_have_no_changes_and_exit_zero():
+    assert compare(api.load(NEW).report, api.load(NEW).report) == []
+    result = run("diff", NEW, NEW)
+    assert result.returncode == 0 and "Không có thay đổi" in result.stdout
+
+
+def test_differences_exit_one_in_every_format():
+    for fmt in ("text", "markdown", "json"):
+        result = run("diff", OLD, NEW, "--format", fmt)
+        assert result.returncode == 1, result.stderr
+    document = json.loads(run("diff", OLD, NEW, "--format", "json").stdout)
+    change = next(c for c in document["changes"] if c["path"] == ["Chiều dài các tuyến đường thư", "value"])
+    assert change == {"section": "figures", "path": ["Chiều dài các tuyến đường thư", "value"], "kind": "changed",
+                      "old": 420, "new": 450, "delta": 30, "percent": 7.1}  # fmt: skip
+    markdown = run("diff", OLD, NEW, "--format", "markdown").stdout
+    assert "| Chiều dài các tuyến đường thư › giá trị | 420 | 450 | +30 (+7,1%) |" in markdown
+
+
+def test_text_view_fits_100_columns():
+    output = run("diff", OLD, NEW).stdout
+    assert max(len(line) for line in output.splitlines()) <= 100
+
+
+def test_all_shows_unchanged_numbers_too():
+    document = json.loads(run("diff", OLD, NEW, "--format", "json", "--all").stdout)
+    assert any(c["kind"] == "same" for c in document["changes"])
+
+
+def test_trouble_exits_two(tmp_path):
+    assert run("diff", OLD, str(tmp_path / "missing.yaml")).returncode == 2
+    broken = write(tmp_path, MINIMAL.replace("number: 5", "number: 5.000"))
+    result = run("diff", OLD, str(broken))
+    assert result.returncode == 2 and "BC104" in result.stderr
+
+
+def test_other_units_and_other_kinds_of_period_are_refused_unless_forced(tmp_path):
+    other = write(tmp_path, MINIMAL)
+    result = run("diff", OLD, str(other))
+    assert result.returncode == 2
+    assert "different units" in result.stderr and "--force" in result.stderr
+    yearly = write(tmp_path, Path(NEW).read_text(encoding="utf-8").replace(
+        "    type: half_year\n    number: 1\n", "    type: year\n"), "yearly.yaml")  # fmt: skip
+    assert "periods of another kind" in run("diff", OLD, str(yearly)).stderr
+    assert run("diff", OLD, str(other), "--force").returncode == 1
+
+
+def test_a_previous_file_newer_than_the_current_one_is_flagged():
+    _, warnings = api.diff(NEW, OLD)
+    assert warnings and "newer" in warnings[0]
+    assert "newer" in run("diff", NEW, OLD).stdout
+
+
+def test_build_compare_adds_the_phrases_and_the_annex(tmp_path):
+    target, _ = api.build(NEW, str(tmp_path / "r.docx"), compare=OLD)
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("- Chiều dài các tuyến đường thư: 450 km") and
+               "tăng 30 km (7,1%) so với cùng kỳ năm 2021" in t for t in texts)  # fmt: skip
+    assert any("giảm 02 điểm (8%) so với cùng kỳ năm 2021" in t for t in texts)
+    assert any("không thay đổi so với cùng kỳ năm 2021" in t for t in texts)
+    assert "Phụ lục" in texts
+    assert any(t.startswith("(Kèm theo Báo cáo số") for t in texts)
+    annex = document.tables[-1]
+    assert annex.rows[0].cells[3].text == "06 tháng đầu năm 2021"
+    row = next(r for r in annex.rows if r.cells[1].text == "Chiều dài các tuyến đường thư")
+    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "7,1%"]
+
+
+def test_build_without_compare_has_no_comparison(built):
+    document = docx.Document(str(built["binh-son-2022-h1"]))
+    assert not any("so với cùng kỳ" in p.text for p in document.paragraphs)
+    assert "Phụ lục" not in [p.text for p in document.paragraphs]
+
+
+def test_build_compare_refuses_another_unit(tmp_path):
+    other = write(tmp_path, MINIMAL)
+    with pytest.raises(api.UserError, match="different units"):
+        api.build(NEW, str(tmp_path / "r.docx"), compare=str(other))
