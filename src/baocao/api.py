@@ -88,6 +88,47 @@ def build(
     return target, findings
 
 
+@dataclass
+class Built:
+    """The outcome of one file of a batch build."""
+
+    source: str
+    target: Path | None
+    findings: list[Finding]
+    error: str = ""
+
+
+def build_one(source: str, out_dir: str | None, templates: Path | None, allow_errors: bool) -> Built:
+    """Build one file of a batch; a failure is reported, not raised."""
+    try:
+        target, findings = build(source, out_dir, templates, allow_errors)
+    except InputError as exc:
+        return Built(source, None, exc.findings, "errors in the data")
+    except UserError as exc:
+        return Built(source, None, [], str(exc))
+    return Built(source, target, findings)
+
+
+def build_many(
+    files: list[str], out_dir: str | None, templates: Path | None, allow_errors: bool, jobs: int | None = None
+) -> Iterator[Built]:
+    """Build many files, one report each, over all cores; one bad file does not stop the rest."""
+    if out_dir is not None:
+        out_dir = out_dir.rstrip("/") + "/"
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= 4 else 1
+    if jobs <= 1:
+        for source in files:
+            yield build_one(source, out_dir, templates, allow_errors)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors)
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(work, files, chunksize=8)
+
+
 def expand(paths: list[str]) -> list[str]:
     """Files named, and the .yaml/.yml files found below folders named, in a stable order."""
     files: list[str] = []
@@ -164,3 +205,51 @@ def comparison_problems(old: Report, new: Report) -> list[str]:
     if old.document.period.type != new.document.period.type:
         problems.append(f"periods of another kind: {old.document.period.label} and {new.document.period.label}")
     return problems
+
+
+@dataclass
+class RollupResult:
+    """What rollup produced, and what it has to say about its inputs."""
+
+    target: Path | None
+    files: list[tuple[str, list[Finding]]]
+    skipped: list[tuple[str, str]]
+    missing: list[str]
+    problems: list[str]
+
+
+def rollup_units(
+    files: list[str],
+    unit_file: str,
+    out: str,
+    skip_invalid: bool = False,
+    expect: str | None = None,
+    jobs: int | None = None,
+) -> RollupResult:
+    """Validate every input, then write the combined data of the level above to ``out``."""
+    from baocao import rollup
+
+    target = Path(out)
+    if any(Path(f).resolve() == target.resolve() for f in [*files, unit_file] if f != "-"):
+        raise UserError(f"the output {out} is one of the inputs; choose another -o/--output")
+    own = _valid(unit_file).model_dump(mode="json", by_alias=True, exclude_none=True)
+    expected = _expected(expect) if expect else []
+    units = list(rollup.read_units(files, jobs))
+    per_file = [(unit.file, unit.findings) for unit in units]
+    invalid = [unit for unit in units if unit.data is None]
+    skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
+    refusals = rollup.problems(units, own)
+    absent = rollup.missing(units, expected)
+    if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in units):
+        return RollupResult(None, per_file, skipped, absent, refusals or (["no valid input"] if not invalid else []))
+    combined = rollup.combine(own, [u for u in units if u.data is not None], skipped, absent)
+    output.write_atomic(target, rollup.to_yaml(combined, len(units)).encode("utf-8"))
+    return RollupResult(target, per_file, skipped, absent, [])
+
+
+def _expected(path: str) -> list[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UserError(f"--expect {path}: cannot read ({exc.strerror})") from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

@@ -80,6 +80,7 @@ class Annex:
 
     title: str
     blocks: tuple[Heading | Paragraph | Table, ...]
+    landscape: bool = False
 
 
 Block = Heading | Paragraph | Table | Annex
@@ -127,7 +128,8 @@ def _block(element: ET.Element, numbering: _Numbering) -> Block:
         inner = [_block(child, numbering) for child in element]
         if any(isinstance(block, Annex) for block in inner):
             raise MarkupError("an <annex> cannot hold another")
-        return Annex(element.get("title", ""), tuple(b for b in inner if not isinstance(b, Annex)))
+        blocks = tuple(b for b in inner if not isinstance(b, Annex))
+        return Annex(element.get("title", ""), blocks, element.get("landscape") == "true")
     raise MarkupError(f"unknown tag <{tag}>")
 
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from baocao import __version__
-from baocao.errors import BaocaoError, ExitCode, InputError
+from baocao.errors import BaocaoError, ExitCode, InputError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,27 +69,70 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("source", metavar="UNIT.yaml")
-@click.option("-o", "--output", metavar="PATH", help="Output .docx file or folder (default: beside the input).")
+@click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
+@click.option("-o", "--output", metavar="PATH", help="Output .docx file, or folder (default: beside each input).")
 @click.option(
     "--templates", type=click.Path(path_type=Path), help="Folder of templates that override the built-in ones."
 )
 @click.option("--allow-errors", is_flag=True, help="Write the report even when checks find errors.")
 @click.option("--compare", metavar="OLD.yaml", help="An earlier period: add 'tăng/giảm … so với cùng kỳ' and an annex.")
+@click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice (one soffice call for the batch).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for a batch (default: all cores).")
 @_lang_option
 def build(
-    source: str, output: str | None, templates: Path | None, allow_errors: bool, compare: str | None, lang: str
+    sources: tuple[str, ...],
+    output: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    compare: str | None,
+    pdf: bool,
+    jobs: int | None,
+    lang: str,
 ) -> None:
-    """Build the DOCX report of one unit's YAML file."""
+    """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
     from baocao import api
 
     try:
-        target, findings = api.build(source, output, templates, allow_errors, compare)
+        files = api.expand(list(sources))
+        if len(files) == 1 and not Path(sources[0]).is_dir():
+            target, findings = api.build(files[0], output, templates, allow_errors, compare)
+            if findings:
+                _print_findings(findings, lang)
+            click.echo(str(target))
+            built = [target]
+        else:
+            if compare:
+                raise UserError("--compare takes one report at a time")
+            built = _build_batch(files, output, templates, allow_errors, jobs, lang)
+        if pdf:
+            from baocao import pdf as pdf_module
+
+            for made in pdf_module.convert(built):
+                click.echo(str(made))
     except BaocaoError as exc:
         _fail(exc, lang)
-    if findings:
-        _print_findings(findings, lang)
-    click.echo(str(target))
+    if len(built) < len(files):
+        sys.exit(int(ExitCode.FINDINGS))
+
+
+def _build_batch(
+    files: list[str], output: str | None, templates: Path | None, allow_errors: bool, jobs: int | None, lang: str
+) -> list[Path]:
+    from baocao import api, formatters
+
+    built: list[Path] = []
+    failed = []
+    with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
+        for outcome in api.build_many(files, output, templates, allow_errors, jobs):
+            if outcome.target is None:
+                failed.append(outcome)
+            else:
+                built.append(outcome.target)
+            progress.advance()
+    for outcome in failed:
+        _print_findings(outcome.findings, lang)
+    formatters.build_summary(len(files), [(o.source, o.error) for o in failed], lang, sys.stderr)
+    return built
 
 
 @main.command()
@@ -146,6 +189,41 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
     labels = (Path(old).stem, Path(new).stem)
     FORMATS[fmt](changes, warnings, sys.stdout, sys.stdout.isatty(), labels)
     sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
+@click.option("--unit", "unit_file", required=True, metavar="UNIT.yaml", help="Header, period, text and signer.")
+@click.option("-o", "--output", required=True, metavar="OUT.yaml", help="Where to write the combined data.")
+@click.option("--skip-invalid", is_flag=True, help="Leave out units whose files have errors, and say so.")
+@click.option("--expect", metavar="UNITS.txt", help="Units expected, one per line: report those missing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores from 64 files).")
+@_lang_option
+def rollup(
+    sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,
+    lang: str,
+) -> None:  # fmt: skip
+    """Compile units' files into the data of the level above (sums; ratios re-computed)."""
+    from baocao import api, formatters
+    from baocao.findings import Severity
+
+    try:
+        result = api.rollup_units(api.expand(list(sources)), unit_file, output, skip_invalid, expect, jobs)
+    except BaocaoError as exc:
+        _fail(exc, lang)
+    _print_findings([f for _, found in result.files for f in found], lang)
+    rows = [(path, sum(f.severity is Severity.ERROR for f in found), 0) for path, found in result.files]
+    if any(errors for _, errors, _ in rows):
+        formatters.summary(rows, lang, sys.stderr, sys.stderr.isatty())
+    for problem in result.problems:
+        click.echo(f"baocao: {problem}", err=True)
+    for name in result.missing:
+        click.echo(f"baocao: {'thiếu báo cáo của' if lang == 'vi' else 'no report from'} {name}", err=True)
+    for name, _ in result.skipped if result.target else []:
+        click.echo(f"baocao: {'không tổng hợp' if lang == 'vi' else 'left out'} {name}", err=True)
+    if result.target is None:
+        sys.exit(int(ExitCode.FINDINGS))
+    click.echo(str(result.target))
 
 
 @main.command()

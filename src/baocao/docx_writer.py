@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from copy import deepcopy
+from typing import Any
 
 import docx
 from docx.oxml import OxmlElement, parse_xml
@@ -24,6 +26,7 @@ from baocao.blocks import Annex, Block, Heading, Paragraph, Run, Table
 from baocao.models.document import Document
 
 TEXT_WIDTH_CM = 16.5  # 210 mm - 30 mm - 15 mm
+LANDSCAPE_WIDTH_CM = 25.2  # 297 mm - 30 mm - 15 mm
 CELL_MARGINS_CM = 0.3  # left + right cell margins of the base table styles
 HEADER_COLUMNS_CM = (6.8, 9.7)
 CLOSING_COLUMNS_CM = (7.0, 9.5)
@@ -77,8 +80,8 @@ def title(meta: Document) -> Iterator[str]:
     yield ooxml.paragraph("BCRule", indent_cm=(side, side), border_bottom=True, after_pt=12)
 
 
-def body(blocks: Sequence[Block]) -> Iterator[str]:
-    """The blocks of the template, in order."""
+def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM) -> Iterator[str]:
+    """The blocks of the template, in order; annexes are set apart by :func:`annexes`."""
     for block in blocks:
         if isinstance(block, Heading):
             yield ooxml.paragraph(HEADING_STYLES[block.level], [ooxml.run(block.number + " "), *runs(block.runs)])
@@ -89,15 +92,15 @@ def body(blocks: Sequence[Block]) -> Iterator[str]:
             content = ([ooxml.run(mark)] if mark else []) + runs(block.runs)
             yield ooxml.paragraph(PARAGRAPH_STYLES[block.kind], content, align=block.align)
         else:
-            yield from table(block)
+            yield from table(block, width_cm)
 
 
-def table(block: Table) -> Iterator[str]:
+def table(block: Table, width_cm: float = TEXT_WIDTH_CM) -> Iterator[str]:
     """A bordered table with its unit line; header rows repeat, rows never split."""
     if block.unit:
         yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")])
     columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
-    widths = _scale(block.widths or (1.0,) * columns, columns, TEXT_WIDTH_CM)
+    widths = _scale(block.widths or (1.0,) * columns, columns, width_cm)
     rows = []
     for row in block.rows:
         cells, column = [], 0
@@ -111,19 +114,40 @@ def table(block: Table) -> Iterator[str]:
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
 
 
-def annexes(meta: Document, blocks: Sequence[Block]) -> Iterator[str]:
-    """Each annex on a new page: "Phụ lục" (numbered when there are several), its reference line and title."""
+def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[str]]]:
+    """Each annex with its content: "Phụ lục" (numbered when several), the reference line, title and blocks."""
     found = [block for block in blocks if isinstance(block, Annex)]
+    number = meta.number_line.removeprefix("Số: ")
+    date = f" ngày {vn.date_short(meta.date)}" if meta.date else " ngày\u00a0\u00a0\u00a0\u00a0\u00a0"
+    reference = f"(Kèm theo Báo cáo số {number}{date} của {meta.short_name})"
+    out = []
     for index, annex in enumerate(found, start=1):
         name = "Phụ lục" if len(found) == 1 else f"Phụ lục {vn.roman(index)}"
-        yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-        yield ooxml.paragraph("BCTitle", [ooxml.run(name)])
-        number = meta.number_line.removeprefix("Số: ")
-        date = f" ngày {vn.date_short(meta.date)}" if meta.date else " ngày\u00a0\u00a0\u00a0\u00a0\u00a0"
-        reference = f"(Kèm theo Báo cáo số {number}{date} của {meta.short_name})"
-        yield ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6)
-        yield ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12)
-        yield from body(annex.blocks)
+        width = LANDSCAPE_WIDTH_CM if annex.landscape else TEXT_WIDTH_CM
+        content = [
+            ooxml.paragraph("BCTitle", [ooxml.run(name)]),
+            ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6),
+            ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12),
+            *body(annex.blocks, width),
+        ]
+        out.append((annex, content))
+    return out
+
+
+def _section(main: Any, annex: Annex | None) -> Any:
+    """A copy of the main section's properties; an annex's numbers its pages from 1, landscape when wide."""
+    section = deepcopy(main)
+    if annex is None:
+        return section
+    size = section.find(qn("w:pgSz"))
+    if annex.landscape:
+        size.set(qn("w:w"), "16838")
+        size.set(qn("w:h"), "11906")
+        size.set(qn("w:orient"), "landscape")
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    size.addnext(numbering) if section.find(qn("w:pgMar")) is None else section.find(qn("w:pgMar")).addnext(numbering)
+    return section
 
 
 def closing(meta: Document) -> str:
@@ -199,15 +223,28 @@ def repack(package: bytes) -> bytes:
 
 
 def write(meta: Document, blocks: Sequence[Block]) -> bytes:
-    """The complete DOCX of a report."""
+    """The complete DOCX of a report; each annex is a section of its own after the signature."""
     document = docx.Document(io.BytesIO(base_package()))
-    fragments = [header(meta), *title(meta), *body(blocks), closing(meta), *annexes(meta, blocks)]
-    parsed = parse_xml(ooxml.body(fragments))
-    section = document.element.body.sectPr
-    for element in list(parsed):
-        section.addprevious(element)
     _page_numbers(document)
+    body_element = document.element.body
+    end = body_element.sectPr
+    _insert(end, [header(meta), *title(meta), *body(blocks), closing(meta)])
+    main = deepcopy(end)
+    previous: Annex | None = None
+    for annex, content in annexes(meta, blocks):
+        breaker = parse_xml(f"<w:p {ooxml.NS}><w:pPr/></w:p>")
+        breaker.find(qn("w:pPr")).append(_section(main, previous))
+        end.addprevious(breaker)
+        _insert(end, content)
+        previous = annex
+    if previous is not None:
+        body_element.replace(end, _section(main, previous))
     _properties(document, meta)
     raw = io.BytesIO()
     document.save(raw)
     return repack(raw.getvalue())
+
+
+def _insert(before: Any, fragments: Sequence[str]) -> None:
+    for element in list(parse_xml(ooxml.body(fragments))):
+        before.addprevious(element)

@@ -65,14 +65,14 @@ FORMATTERS: dict[str, Callable[[Sequence[Finding], dict[str, list[str]], str, IO
 class Progress:
     """A progress bar on a terminal; nothing elsewhere."""
 
-    def __init__(self, total: int, stream: IO[str]) -> None:
+    def __init__(self, total: int, stream: IO[str], label: str = "baocao validate") -> None:
         self.bar: Any = None
         if total > 1 and stream.isatty():
             from rich.console import Console
             from rich.progress import Progress as Bar
 
             self.bar = Bar(console=Console(file=stream), transient=True)
-            self.task = self.bar.add_task("baocao validate", total=total)
+            self.task = self.bar.add_task(label, total=total)
 
     def __enter__(self) -> Progress:
         if self.bar:
@@ -105,3 +105,21 @@ def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str],
     for path, file_errors, file_warnings in failing:
         table.add_row(path, str(file_errors), str(file_warnings))
     Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)
+
+
+def build_summary(total: int, failed: Sequence[tuple[str, str]], lang: str, stream: IO[str]) -> None:
+    """What a batch build made, and what failed and why."""
+    from rich.console import Console
+    from rich.table import Table
+
+    vi = lang == "vi"
+    console = Console(file=stream, highlight=False)
+    done = total - len(failed)
+    console.print(f"{done}/{total} {'báo cáo đã tạo' if vi else 'reports built'}.")
+    if failed:
+        table = Table(title="Không tạo được" if vi else "Not built")
+        table.add_column("Tệp" if vi else "File")
+        table.add_column("Lý do" if vi else "Reason")
+        for source, reason in failed:
+            table.add_row(source, reason)
+        console.print(table)

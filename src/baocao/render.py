@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from baocao import phrases
 from baocao import vietnamese as vn
+from baocao.annex import UnitAnnex, unit_annexes
 from baocao.diff import computed_values
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -34,6 +35,7 @@ from baocao.models import Report
 from baocao.models.budget import Budget
 from baocao.models.figures import Figure, Indicator
 from baocao.models.radio import Radio
+from baocao.models.rollup import Rollup
 from baocao.models.services import PublicServices
 from baocao.models.topics import Topic
 
@@ -253,6 +255,16 @@ class View:
                 rows.append(_row(name, unit, old_values[name][0], value))
         return rows
 
+    def unit_annexes(self) -> list[UnitAnnex]:
+        """Annexes of tables with one row per unit, for a report compiled by rollup."""
+        self.shown.add("rollup")
+        return unit_annexes(self.report)
+
+    def rollup(self) -> Rollup | None:
+        """How the report was compiled: units, those left out, those missing."""
+        self.shown.add("rollup")
+        return self.report.rollup
+
     def unshown(self) -> list[str]:
         """Parts of the data that hold something but were not shown."""
         r = self.report
@@ -261,7 +273,7 @@ class View:
         present |= {f"indicators.{i.topic.value}" for i in r.indicators}
         present |= {f"targets.{t.topic.value}" for t in r.targets}
         present |= {name for name in ("citations", "teams") if getattr(r, name)}
-        present |= {name for name in ("budget", "radio", "public_services") if getattr(r, name) is not None}
+        present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
         return sorted(present - self.shown)
 
 

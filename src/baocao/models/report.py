@@ -11,6 +11,7 @@ from baocao.models.document import Citation, Document
 from baocao.models.fields import Model, Text, field
 from baocao.models.figures import Figure, Indicator, Target, Team
 from baocao.models.radio import Radio
+from baocao.models.rollup import Rollup
 from baocao.models.services import PublicServices
 from baocao.models.topics import TITLES, Topic
 
@@ -37,6 +38,9 @@ class Report(Model):
     public_services: PublicServices | None = field("Dịch vụ công, thủ tục hành chính", default=None)
     radio: Radio | None = field("Truyền thanh cơ sở", default=None)
     budget: Budget | None = field("Kinh phí", default=None)
+    rollup: Rollup | None = field(
+        "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
+    )
 
     def text(self, topic: str) -> str | None:
         """The narrative of a topic."""
