@@ -301,7 +301,7 @@ def to_yaml(data: Data, sources: int) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         whole = value == value.to_integral_value()
-        return format(value.quantize(Decimal(1)) if whole else value, "f").replace(".", ",")
+        return format(value.quantize(Decimal(1)) if whole else value.normalize(), "f").replace(".", ",")
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
     if isinstance(value, list):
