@@ -20,7 +20,8 @@ SYLLABLES = ("An", "Bình", "Châu", "Đông", "Hà", "Hòa", "Long", "Minh", "P
 
 
 def commune(index: int, rng: random.Random, figures: int = 12) -> str:
-    place = f"{SYLLABLES[index % 14]} {SYLLABLES[index // 14 % 14].lower()} {SYLLABLES[index // 196 % 14].lower()}"
+    words = [SYLLABLES[index // 14**n % 14] for n in range(4 if index >= 14**3 else 3)]
+    place = " ".join([words[0], *(word.lower() for word in words[1:])])
     name = f"Xã {place}"
     lines = [
         "# Generated for the baocao benchmarks: the figures are illustrative, not real.",

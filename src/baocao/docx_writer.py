@@ -18,6 +18,7 @@ from typing import Any
 import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from baocao import metrics, ooxml
 from baocao import vietnamese as vn
@@ -223,28 +224,27 @@ def repack(package: bytes) -> bytes:
 
 
 def write(meta: Document, blocks: Sequence[Block]) -> bytes:
-    """The complete DOCX of a report; each annex is a section of its own after the signature."""
+    """The complete DOCX of a report; each annex is a section of its own after the signature.
+
+    The whole body is one XML string, parsed once: adding elements one by one
+    to a large body costs time that grows with the body.
+    """
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
-    body_element = document.element.body
-    end = body_element.sectPr
-    _insert(end, [header(meta), *title(meta), *body(blocks), closing(meta)])
-    main = deepcopy(end)
+    main = document.element.body.sectPr
+    fragments = [header(meta), *title(meta), *body(blocks), closing(meta)]
     previous: Annex | None = None
     for annex, content in annexes(meta, blocks):
-        breaker = parse_xml(f"<w:p {ooxml.NS}><w:pPr/></w:p>")
-        breaker.find(qn("w:pPr")).append(_section(main, previous))
-        end.addprevious(breaker)
-        _insert(end, content)
+        fragments.append(f"<w:p><w:pPr>{_xml(_section(main, previous))}</w:pPr></w:p>")
+        fragments.extend(content)
         previous = annex
-    if previous is not None:
-        body_element.replace(end, _section(main, previous))
+    fragments.append(_xml(_section(main, previous)))
+    document.element.replace(document.element.body, parse_xml(ooxml.body(fragments)))
     _properties(document, meta)
     raw = io.BytesIO()
     document.save(raw)
     return repack(raw.getvalue())
 
 
-def _insert(before: Any, fragments: Sequence[str]) -> None:
-    for element in list(parse_xml(ooxml.body(fragments))):
-        before.addprevious(element)
+def _xml(element: Any) -> str:
+    return str(etree.tostring(element, encoding="unicode"))

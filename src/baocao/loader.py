@@ -21,7 +21,7 @@ import yaml
 
 from baocao.findings import Finding, Loc
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # a rolled-up province of 3,321 communes is about 15 MiB
 MAX_DEPTH = 40
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
@@ -70,7 +70,8 @@ def parse(raw: bytes, path: str) -> tuple[Source, list[Finding]]:
     """Decode, check and compose ``raw``; findings say what stopped it."""
     if len(raw) > MAX_BYTES:
         size = f"> {MAX_BYTES // 1024 // 1024} MiB"
-        return Source(path, ""), [Finding(path, 1, 1, "BC007", params={"size": size, "limit": "2 MiB"})]
+        limit = f"{MAX_BYTES // 1024 // 1024} MiB"
+        return Source(path, ""), [Finding(path, 1, 1, "BC007", params={"size": size, "limit": limit})]
     text, finding = _decode(raw, path)
     source = Source(path, text)
     if finding:
