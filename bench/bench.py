@@ -8,6 +8,7 @@ the machine hits both sides alike. Run with the project's virtualenv python:
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -132,6 +133,66 @@ def bench_diff(runs: int, work: Path) -> None:
     )
 
 
+def bench_many(work: Path) -> None:
+    units = work / "communes"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(units), "--count", "3321"], check=True)
+    files = sorted(units.glob("*.yaml"))
+    province = work / "province.yaml"
+    province.write_text(PROVINCE, encoding="utf-8")
+    baocao = str(BIN / "baocao")
+    print(f"## many units: {len(files)} generated commune files")
+    seconds = _once([baocao, "rollup", str(units), "--unit", str(province), "-o", str(work / "province-all.yaml")])
+    print(f"  rollup, whole process          {seconds:6.2f} s    (target <= 15 s)")
+    seconds = _once([baocao, "validate", str(units)])
+    print(f"  validate, both cores           {len(files) / seconds:6.0f} files/s   (target >= 250/s)")
+    batch = work / "batch"
+    batch.mkdir()
+    for file in files[:200]:
+        (batch / file.name).write_bytes(file.read_bytes())
+    one = _once([baocao, "build", str(files[0]), "-o", str(work / "one.docx")])
+    for jobs in ("2", "1"):
+        many = _once([baocao, "build", str(batch), "-o", str(work / f"out-{jobs}"), "-j", jobs])
+        per = (many - one) / 199 * 1000
+        print(f"  build 200 reports, -j {jobs}        {many:6.2f} s    {per:5.1f} ms per report beyond the first")
+    print("  (target <= 60 ms per report; the two cores share the batch)")
+    office = shutil.which("soffice")
+    if office is None:
+        print("  LibreOffice: not installed (apt-get install libreoffice-writer-nogui)")
+        return
+    docs = sorted((work / "out-2").glob("*.docx"))
+    single = work / "pdf-1"
+    single.mkdir()
+    first = _once([office, "--headless", "--convert-to", "pdf", "--outdir", str(single), str(docs[0])])
+    ten = _once([office, "--headless", "--convert-to", "pdf", "--outdir", str(work / "pdf-10"), *map(str, docs[:10])])
+    extra = (ten - first) / 9
+    print(
+        f"  LibreOffice: 1 document {first:5.2f} s, 10 in one call {ten:5.2f} s: "
+        f"start about {first - extra:4.2f} s, {extra:4.2f} s per extra document"
+    )
+
+
+PROVINCE = """document:
+  kind: ict
+  level: province
+  parent_body: UBND tỉnh Quảng Ngãi
+  issuing_body: Sở Khoa học và Công nghệ
+  short_name: Sở Khoa học và Công nghệ
+  area: tỉnh Quảng Ngãi
+  symbol: BC-SKHCN
+  place: Quảng Ngãi
+  period: {type: half_year, number: 1, year: 2025}
+  subject: tình hình thông tin và truyền thông 06 tháng đầu năm 2025 trên địa bàn tỉnh Quảng Ngãi
+  recipients: [Bộ Khoa học và Công nghệ, UBND tỉnh]
+  signer: {authority: KT, head_title: Giám đốc, title: Phó Giám đốc, name: Nguyễn Văn B}
+"""
+
+
+def _once(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
@@ -142,6 +203,8 @@ def main() -> None:
         bench_validate(max(3, args.runs // 3), Path(work))
         print()
         bench_diff(max(3, args.runs // 3), Path(work))
+        print()
+        bench_many(Path(work))
 
 
 if __name__ == "__main__":

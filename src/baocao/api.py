@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ def build_many(
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files named, and the .yaml/.yml files found below folders named, in a stable order."""
+    """Files named, the .yaml/.yml files below folders named, and quoted globs, in a stable order."""
     files: list[str] = []
     for name in paths:
         path = Path(name)
@@ -141,6 +142,8 @@ def expand(paths: list[str]) -> list[str]:
             files.extend(str(p) for p in found)
         elif path.exists():
             files.append(name)
+        elif any(char in name for char in "*?[") and (matches := sorted(glob.glob(name, recursive=True))):
+            files.extend(matches)
         else:
             raise UserError(f"{name}: no such file or folder")
     return files
