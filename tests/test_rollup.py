@@ -211,3 +211,11 @@ def test_rollup_output_reads_back_as_written(units):
     _, out = rolled(units)
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["budget"]["groups"][1]["items"][0]["amount"] == "2,5"
+
+
+def test_quoted_globs_are_expanded(units, tmp_path):
+    out = tmp_path / "globbed"
+    result = subprocess.run([sys.executable, "-m", "baocao", "build", str(units / "*.yaml"), "-o", str(out)],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["an.docx", "binh.docx"]

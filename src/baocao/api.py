@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -142,11 +141,18 @@ def expand(paths: list[str]) -> list[str]:
             files.extend(str(p) for p in found)
         elif path.exists():
             files.append(name)
-        elif any(char in name for char in "*?[") and (matches := sorted(glob.glob(name, recursive=True))):
+        elif any(char in name for char in "*?[") and (matches := _glob(path)):
             files.extend(matches)
         else:
             raise UserError(f"{name}: no such file or folder")
     return files
+
+
+def _glob(pattern: Path) -> list[str]:
+    """Files matching a glob the shell did not expand (quoted), absolute or relative."""
+    base = Path(pattern.anchor or ".")
+    relative = pattern.relative_to(pattern.anchor) if pattern.anchor else pattern
+    return sorted(str(match) for match in base.glob(str(relative)) if match.is_file())
 
 
 def findings_of(path: str) -> list[Finding]:
