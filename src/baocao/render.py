@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +26,6 @@ from markupsafe import Markup, escape
 
 from baocao import phrases
 from baocao import vietnamese as vn
-from baocao.annex import UnitAnnex, unit_annexes
-from baocao.diff import computed_values
 from baocao.findings import Finding
 from baocao.loader import Source
 from baocao.models import Report
@@ -45,8 +42,8 @@ BULLETS = {"- ": "li", "+ ": "li2", "* ": "star"}
 
 
 def builtin_templates() -> Path:
-    """The templates shipped with baocao: inside the package, or the checkout's."""
-    packaged = Path(str(resources.files("baocao"))) / "templates"
+    """The templates shipped with baocao: inside the installed package, or the checkout's."""
+    packaged = Path(__file__).resolve().parent / "templates"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -239,6 +236,8 @@ class View:
         """Rows of the comparison annex: figures and indicators both periods have, then computed totals."""
         if self.previous is None:
             return []
+        from baocao.diff import computed_values
+
         rows = []
         old_figures = {f.key: f for f in self.previous.figures}
         for figure in self.report.figures:
@@ -255,8 +254,10 @@ class View:
                 rows.append(_row(name, unit, old_values[name][0], value))
         return rows
 
-    def unit_annexes(self) -> list[UnitAnnex]:
+    def unit_annexes(self) -> list[Any]:
         """Annexes of tables with one row per unit, for a report compiled by rollup."""
+        from baocao.annex import unit_annexes
+
         self.shown.add("rollup")
         return unit_annexes(self.report)
 
