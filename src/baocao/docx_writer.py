@@ -147,7 +147,7 @@ def _section(main: Any, annex: Annex | None) -> Any:
         size.set(qn("w:orient"), "landscape")
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
-    size.addnext(numbering) if section.find(qn("w:pgMar")) is None else section.find(qn("w:pgMar")).addnext(numbering)
+    section.find(qn("w:pgMar")).addnext(numbering)  # the schema's order: pgSz, pgMar, …, pgNumType
     return section
 
 
