@@ -182,3 +182,19 @@ def test_every_field_has_a_vietnamese_title():
     for name, definition in schema["$defs"].items():
         for key, prop in definition.get("properties", {}).items():
             assert prop.get("title"), f"{name}.{key} has no title"
+
+
+def test_small_batches_and_standard_input_stay_in_one_process():
+    from baocao.api import workers
+
+    assert workers(["a.yaml"], None) == 1
+    assert workers(["-"] + ["a.yaml"] * 100, None) == 1
+    assert workers(["a.yaml"] * 100, None) >= 1
+    assert workers(["a.yaml"], 3) == 3
+
+
+def test_validate_reads_standard_input():
+    text = MINIMAL.replace("number: 5", "number: 05")
+    command = [sys.executable, "-m", "baocao", "validate", "-"]
+    result = subprocess.run(command, input=text, capture_output=True, text=True, check=False)
+    assert result.returncode == 1 and "<stdin>:8:11" in result.stderr and "BC106" in result.stderr

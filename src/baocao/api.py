@@ -14,7 +14,7 @@ from baocao.findings import Finding, has_errors
 from baocao.loader import Source
 from baocao.models import Report
 
-PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -109,14 +109,22 @@ def build_one(source: str, out_dir: str | None, templates: Path | None, allow_er
     return Built(source, target, findings)
 
 
+def workers(files: list[str], jobs: int | None, start_from: int = PARALLEL_FROM) -> int:
+    """Worker processes for a batch: as asked, else all cores once the batch is large enough (never for stdin)."""
+    if jobs is not None:
+        return jobs
+    if len(files) < start_from or "-" in files:
+        return 1
+    return os.cpu_count() or 1
+
+
 def build_many(
     files: list[str], out_dir: str | None, templates: Path | None, allow_errors: bool, jobs: int | None = None
 ) -> Iterator[Built]:
     """Build many files, one report each, over all cores; one bad file does not stop the rest."""
     if out_dir is not None:
         out_dir = out_dir.rstrip("/") + "/"
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= 4 else 1
+    jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
     if jobs <= 1:
         for source in files:
             yield build_one(source, out_dir, templates, allow_errors)
@@ -162,8 +170,7 @@ def findings_of(path: str) -> list[Finding]:
 
 def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[str, list[Finding]]]:
     """Findings file by file, in order; a large batch is spread over the machine's cores."""
-    if jobs is None:
-        jobs = os.cpu_count() or 1 if len(files) >= PARALLEL_FROM and "-" not in files else 1
+    jobs = workers(files, jobs)
     if jobs <= 1:
         for path in files:
             yield path, findings_of(path)
@@ -172,11 +179,6 @@ def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[s
 
     with ProcessPoolExecutor(jobs) as pool:
         yield from zip(files, pool.map(findings_of, files, chunksize=16), strict=True)
-
-
-def validate(paths: list[str]) -> list[Finding]:
-    """Every finding of every file."""
-    return [finding for _, found in validate_each(expand(paths)) for finding in found]
 
 
 def diff(

@@ -8,7 +8,6 @@ from the file given with ``--unit``. Every input is validated first.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,7 +52,9 @@ def read_unit(path: str) -> UnitData:
 
 def read_units(files: list[str], jobs: int | None = None) -> Iterator[UnitData]:
     """Every input, in order, over all cores for a large batch."""
-    jobs = jobs or ((os.cpu_count() or 1) if len(files) >= 64 else 1)
+    from baocao.api import workers
+
+    jobs = workers(files, jobs)
     if jobs <= 1:
         yield from map(read_unit, files)
         return
