@@ -48,11 +48,6 @@ class Source:
                 return where
         return (1, 1)
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, for showing beside a finding."""
-        lines = self.text.split("\n")
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
 
 def read(path: str) -> tuple[Source, list[Finding]]:
     """Read and parse ``path`` ("-" is standard input). OSError propagates."""

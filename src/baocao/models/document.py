@@ -78,12 +78,6 @@ class Period(Model):
         return f"năm {self.year}"
 
     @property
-    def start(self) -> dt.date:
-        """First day of the period."""
-        first, _ = _months(self.type, self.number or 1)
-        return dt.date(self.year, first, 1)
-
-    @property
     def end(self) -> dt.date:
         """Last day of the period."""
         first, months = _months(self.type, self.number or 1)
