@@ -279,9 +279,12 @@ class View:
 
 
 def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -> dict[str, Any]:
-    change = Decimal(new) - Decimal(old)
-    relative = vn.percent(change * 100 / Decimal(old)) if old else ""
-    return {"label": label, "unit": unit or "", "old": old, "new": new, "change": change, "relative": relative}
+    """A row of the comparison annex; the change is worked out as ``baocao diff`` works it out."""
+    from baocao.diff import Change
+
+    change = Change("annex", (label,), "changed", old, new)
+    relative = vn.percent(change.percent) if change.percent is not None else ""
+    return {"label": label, "unit": unit or "", "old": old, "new": new, "change": change.delta, "relative": relative}
 
 
 def render_body(
