@@ -20,6 +20,24 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, check=False)
 
 
+def ict_template(tmp_path: Path, text: str) -> Path:
+    """A templates folder whose ict.xml.j2 is ``text``."""
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text(text, encoding="utf-8")
+    return folder
+
+
+def built_texts(tmp_path: Path, folder: Path) -> list[str]:
+    """The paragraphs of the minimal unit built with the templates in ``folder``."""
+    source = write(tmp_path, MINIMAL)
+    result = CliRunner().invoke(
+        main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")]
+    )
+    assert result.exit_code == 0, result.output
+    return [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
+
+
 def test_build_writes_the_docx_beside_the_input(tmp_path):
     source = write(tmp_path, MINIMAL)
     result = CliRunner().invoke(main, ["build", str(source)])
@@ -87,36 +105,49 @@ def test_unknown_report_kind_lists_the_available_ones(tmp_path):
 
 
 def test_user_templates_override_the_built_in_ones(tmp_path):
-    folder = tmp_path / "tpl"
-    folder.mkdir()
-    (folder / "ict.xml.j2").write_text(
+    folder = ict_template(
+        tmp_path,
         '{% import "_macros.xml.j2" as m with context %}<h1>Riêng</h1>{{ m.topic("direction") }}'
         '{{ m.topic("tasks_next") }}<p>Chữ ký của {{ doc.short_name }}</p>',
-        encoding="utf-8",
     )
-    source = write(tmp_path, MINIMAL)
-    result = CliRunner().invoke(
-        main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")]
-    )
-    assert result.exit_code == 0, result.output
-    texts = [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
+    texts = built_texts(tmp_path, folder)
     assert "I. RIÊNG" in texts and "Chữ ký của UBND xã Tịnh Hà" in texts
 
 
 def test_template_errors_name_the_template_and_line(tmp_path):
-    folder = tmp_path / "tpl"
-    folder.mkdir()
-    (folder / "ict.xml.j2").write_text("<p>ok</p>\n<p>{{ doc.nothing_here }}</p>\n", encoding="utf-8")
+    folder = ict_template(tmp_path, "<p>ok</p>\n<p>{{ doc.nothing_here }}</p>\n")
     source = write(tmp_path, MINIMAL)
     result = run("build", str(source), "--templates", str(folder))
     assert result.returncode == 1
     assert "BC402" in result.stderr and "ict.xml.j2" in result.stderr and "dòng 2" in result.stderr
 
 
+def test_comments_in_a_template_are_left_out_of_the_report(tmp_path):
+    folder = ict_template(
+        tmp_path,
+        "<!-- mục I --><h1>Riêng</h1><p>Một <!-- ghi chú -->đoạn.</p>"
+        "<p>{{ view.text('direction') }}{{ view.text('tasks_next') }}</p>",
+    )
+    texts = built_texts(tmp_path, folder)
+    assert "I. RIÊNG" in texts and "Một đoạn." in texts
+    assert not any("ghi chú" in text or "mục I" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<p>chưa đóng", "<div>lạ</div>", '<!DOCTYPE body [<!ENTITY x "lặp">]><p>&x;</p>', "<p><h1>lồng</h1></p>"],
+)
+def test_markup_outside_the_vocabulary_is_refused_and_nothing_is_written(tmp_path, markup):
+    folder = ict_template(tmp_path, markup)
+    source = write(tmp_path, MINIMAL)
+    result = run("build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx"))
+    assert result.returncode == 1
+    assert "BC402" in result.stderr and "ict.xml.j2" in result.stderr
+    assert not (tmp_path / "o.docx").exists()
+
+
 def test_data_left_out_by_the_template_is_reported_as_a_warning(tmp_path):
-    folder = tmp_path / "tpl"
-    folder.mkdir()
-    (folder / "ict.xml.j2").write_text("<p>{{ view.text('direction') }}</p>", encoding="utf-8")
+    folder = ict_template(tmp_path, "<p>{{ view.text('direction') }}</p>")
     source = write(tmp_path, MINIMAL)
     result = run("build", str(source), "--templates", str(folder))
     assert result.returncode == 0

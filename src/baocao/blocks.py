@@ -7,22 +7,23 @@ letter order.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lxml import etree
 
 from baocao import vietnamese as vn
 
 PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
 ROLES = ("header", "group", "item", "total")
 ALIGNS = ("left", "center", "right", "justify")
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
 
 
 class MarkupError(ValueError):
     """A template produced markup that is not well formed or uses unknown tags."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of text with one emphasis."""
 
     text: str
@@ -30,8 +31,7 @@ class Run:
     italic: bool = False
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A numbered heading; ``number`` is "I.", "1.", "1.1." or "a)"."""
 
     level: int
@@ -39,8 +39,7 @@ class Heading:
     runs: tuple[Run, ...]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph of a given kind: body, bullet, bullet2, star or note."""
 
     kind: str
@@ -48,8 +47,7 @@ class Paragraph:
     align: str | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell."""
 
     runs: tuple[Run, ...]
@@ -57,16 +55,14 @@ class Cell:
     span: int = 1
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A table row with its role: header, group, item or total."""
 
     role: str
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table with relative column widths and an optional unit line."""
 
     widths: tuple[float, ...]
@@ -74,8 +70,7 @@ class Table:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class Annex:
+class Annex(NamedTuple):
     """An appendix, set after the signature on a page of its own."""
 
     title: str
@@ -86,9 +81,9 @@ class Annex:
 Block = Heading | Paragraph | Table | Annex
 
 
-@dataclass
 class _Numbering:
-    counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    def __init__(self) -> None:
+        self.counters = [0, 0, 0, 0]
 
     def next(self, level: int) -> str:
         self.counters[level - 1] += 1
@@ -102,8 +97,8 @@ class _Numbering:
 def parse(markup: str) -> list[Block]:
     """Parse the body markup of a template."""
     try:
-        root = ET.fromstring(f"<body>{markup}</body>")
-    except ET.ParseError as exc:
+        root = etree.fromstring(f"<body>{markup}</body>", PARSER)
+    except etree.XMLSyntaxError as exc:
         raise MarkupError(f"markup is not well formed: {exc}") from exc
     numbering = _Numbering()
     blocks: list[Block] = []
@@ -112,7 +107,7 @@ def parse(markup: str) -> list[Block]:
     return blocks
 
 
-def _block(element: ET.Element, numbering: _Numbering) -> Block:
+def _block(element: etree._Element, numbering: _Numbering) -> Block:
     tag = element.tag
     if tag in ("h1", "h2", "h3", "h4"):
         level = int(tag[1])
@@ -133,7 +128,7 @@ def _block(element: ET.Element, numbering: _Numbering) -> Block:
     raise MarkupError(f"unknown tag <{tag}>")
 
 
-def _table(element: ET.Element) -> Table:
+def _table(element: etree._Element) -> Table:
     rows = []
     for row in element:
         if row.tag != "tr" or row.get("role", "item") not in ROLES:
@@ -148,14 +143,14 @@ def _table(element: ET.Element) -> Table:
     return Table(widths, tuple(rows), element.get("unit"))
 
 
-def _align(element: ET.Element, default: str | None) -> str | None:
-    align = element.get("align", default)
+def _align(element: etree._Element, default: str | None) -> str | None:
+    align: str | None = element.get("align", default)
     if align is not None and align not in ALIGNS:
         raise MarkupError(f"align must be one of {', '.join(ALIGNS)}")
     return align
 
 
-def _runs(element: ET.Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+def _runs(element: etree._Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
     """Flatten mixed content with <b> and <i> into runs; whitespace is folded."""
     runs: list[Run] = []
     if element.text:
