@@ -1,9 +1,8 @@
 """The budget table: line items, optional groups with subtotals, a grand total."""
 
-from __future__ import annotations
-
 import enum
 from decimal import Decimal
+from typing import Self
 
 from pydantic import model_validator
 
@@ -64,7 +63,7 @@ class Budget(Model):
     total_in_words: Text | None = field("Bằng chữ đã ghi", "Nếu ghi, phải khớp với tổng.", default=None)
 
     @model_validator(mode="after")
-    def _groups_or_items(self) -> Budget:
+    def _groups_or_items(self) -> Self:
         if self.groups and self.items:
             raise ValueError("dùng groups hoặc items, không dùng cả hai")
         return self

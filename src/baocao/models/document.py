@@ -1,10 +1,8 @@
 """The document itself: who issues it, for which period, who signs it."""
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
@@ -54,7 +52,7 @@ class Period(Model):
     year: Annotated[int, Field(ge=1990, le=2100)] = field("Năm")
 
     @model_validator(mode="after")
-    def _number_fits_type(self) -> Period:
+    def _number_fits_type(self) -> Self:
         limit = PERIOD_COUNT.get(self.type)
         if limit is None:
             if self.number not in (None, 1):
@@ -85,7 +83,7 @@ class Period(Model):
         following = dt.date(self.year + last // 12, last % 12 + 1, 1)
         return following - dt.timedelta(days=1)
 
-    def following(self) -> Period:
+    def following(self) -> "Period":
         """The next period: the same length, or the fourth quarter after nine months."""
         if self.type in PERIOD_COUNT:
             n = self.number or 1
@@ -122,7 +120,7 @@ class Signer(Model):
     name: Text = field("Họ và tên người ký", "Không ghi học hàm, học vị.")
 
     @model_validator(mode="after")
-    def _authority_has_head(self) -> Signer:
+    def _authority_has_head(self) -> Self:
         if self.authority and not self.head_title:
             raise ValueError("có quyền hạn ký (authority) thì phải có head_title, ví dụ CHỦ TỊCH")
         return self

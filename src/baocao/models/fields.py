@@ -5,8 +5,6 @@ value, or raise an error whose ``type`` names the trap (thousands separator,
 leading zero, …) so that messages can say how to fix it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation

@@ -4,8 +4,6 @@ Every section's numbers are made of these, so the checks apply the same way
 everywhere.
 """
 
-from __future__ import annotations
-
 import enum
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """Commune radio stations: listed per commune, summarised by computation."""
 
-from __future__ import annotations
-
 import enum
 from collections import Counter
 

@@ -1,7 +1,5 @@
 """The root of a unit's file: one unit, one period, one report."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import create_model

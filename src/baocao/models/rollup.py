@@ -1,7 +1,5 @@
 """What a rolled-up report keeps of each unit: one row per unit for the annex tables."""
 
-from __future__ import annotations
-
 from baocao.models.fields import Amount, Count, Model, Text, field
 
 

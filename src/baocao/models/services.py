@@ -1,7 +1,5 @@
 """Administrative procedures online and the dossiers received and resolved."""
 
-from __future__ import annotations
-
 import enum
 
 from baocao.models.fields import Count, Model, Text, field
@@ -61,7 +59,7 @@ class DossierCount(Model):
     pending: Count | None = field("Đang giải quyết", default=None)
     withdrawn: Count | None = field("Công dân rút hồ sơ", default=None)
     online: Count | None = field("Tiếp nhận trực tuyến", default=None)
-    items: list[DossierCount] = field("Chi tiết", default_factory=list)
+    items: list["DossierCount"] = field("Chi tiết", default_factory=list)
 
 
 class Dossiers(Model):

@@ -4,8 +4,6 @@ A template places each topic in its outline; narrative, figures and
 indicators name the topic they belong to.
 """
 
-from __future__ import annotations
-
 import enum
 
 
