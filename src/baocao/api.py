@@ -6,13 +6,16 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
-from baocao.diff import Change, compare
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
 from baocao.models import Report
+
+if TYPE_CHECKING:
+    from baocao.diff import Change
 
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
@@ -198,6 +201,8 @@ def diff(
         warnings.append(
             f"{old_path} ({old.document.period.label}) is newer than {new_path} ({new.document.period.label})"
         )
+    from baocao.diff import compare
+
     return compare(old, new, include_same), warnings
 
 

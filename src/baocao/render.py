@@ -256,9 +256,11 @@ class View:
 
     def unit_annexes(self) -> list[Any]:
         """Annexes of tables with one row per unit, for a report compiled by rollup."""
+        self.shown.add("rollup")
+        if self.report.rollup is None:
+            return []
         from baocao.annex import unit_annexes
 
-        self.shown.add("rollup")
         return unit_annexes(self.report)
 
     def rollup(self) -> Rollup | None:
