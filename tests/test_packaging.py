@@ -29,17 +29,20 @@ def test_wheel_ships_the_templates(wheel: Path):
         assert f"baocao/templates/{template}.xml.j2" in names
 
 
-def test_a_report_builds_from_the_unpacked_wheel_alone(wheel: Path, tmp_path: Path):
+def test_the_wheels_baocao_command_builds_a_report_from_the_unpacked_wheel_alone(wheel: Path, tmp_path: Path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     example = ROOT / "data" / "examples" / "binh-son-2022-h1.yaml"
+    entry_points = next(site.glob("baocao-*.dist-info/entry_points.txt")).read_text(encoding="utf-8")
+    command = next(line for line in entry_points.splitlines() if line.startswith("baocao ="))
+    module, function = command.split("=")[1].strip().split(":")
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import baocao.render as r; "
-        "assert str(r.builtin_templates()).startswith(sys.argv[1]), r.builtin_templates(); "
-        "from baocao.cli import main; main(['build', sys.argv[2], '-o', sys.argv[3]])"
+        "import sys; sys.path.insert(0, sys.argv.pop(1)); import baocao.render as r; "
+        "assert str(r.builtin_templates()).startswith(sys.path[0]), r.builtin_templates(); "
+        f"from {module} import {function}; sys.argv[0] = 'baocao'; {function}()"
     )
     result = subprocess.run(
-        [sys.executable, "-I", "-c", code, str(site), str(example), str(tmp_path / "r.docx")],
+        [sys.executable, "-I", "-c", code, str(site), "build", str(example), "-o", str(tmp_path / "r.docx")],
         capture_output=True,
         text=True,
         check=False,

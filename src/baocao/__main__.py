@@ -1,5 +1,5 @@
 """python -m baocao."""
 
-from baocao.cli import main
+from baocao.cli import run
 
-main()
+run()
