@@ -43,7 +43,7 @@ class BudgetGroup(Model):
 
     name: Text = field("Tên nhóm")
     subtotal: Amount | None = field("Cộng nhóm đã ghi", "Nếu ghi, phải bằng tổng các dòng.", default=None)
-    items: list[BudgetItem] = field("Các dòng", default_factory=list)
+    items: list[BudgetItem] = field("Các dòng", default=[])
 
     @property
     def computed(self) -> Decimal:
@@ -57,8 +57,8 @@ class Budget(Model):
     title: Text | None = field("Tên bảng", default=None)
     unit: MoneyUnit = field("Đơn vị tính", default=MoneyUnit.MILLION)
     amount_column: Text = field("Tiêu đề cột kinh phí", "Ví dụ: Kinh phí năm 2022.", default="Kinh phí")
-    groups: list[BudgetGroup] = field("Các nhóm", default_factory=list)
-    items: list[BudgetItem] = field("Các dòng (khi không chia nhóm)", default_factory=list)
+    groups: list[BudgetGroup] = field("Các nhóm", default=[])
+    items: list[BudgetItem] = field("Các dòng (khi không chia nhóm)", default=[])
     total: Amount | None = field("Tổng cộng đã ghi", "Nếu ghi, phải bằng tổng tính được.", default=None)
     total_in_words: Text | None = field("Bằng chữ đã ghi", "Nếu ghi, phải khớp với tổng.", default=None)
 

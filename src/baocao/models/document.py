@@ -186,7 +186,7 @@ class Document(Model):
         "Dòng chú thích dưới trích yếu", "Ví dụ: (Tài liệu phục vụ Phiên họp …).", default=None
     )
     requested_by: Citation | None = field("Văn bản yêu cầu báo cáo", default=None)
-    recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default_factory=list)
+    recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default=[])
     archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT, VH&TT.", default="VT")
     signer: Signer = field("Người ký")
 

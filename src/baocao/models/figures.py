@@ -26,7 +26,7 @@ class Figure(Model):
     label: Text = field("Tên chỉ tiêu", "Ví dụ: Điểm Bưu điện văn hóa xã.")
     value: Amount | None = field("Giá trị (tổng)", "Bỏ trống để tính bằng tổng các phần.", default=None)
     unit: Text | None = field("Đơn vị", "điểm, trạm, km…", default=None)
-    parts: list[Part] = field("Các phần", "Các thành phần của tổng.", default_factory=list)
+    parts: list[Part] = field("Các phần", "Các thành phần của tổng.", default=[])
     whole_parts: Flag = field(
         "Các phần cộng lại bằng tổng",
         "true (mặc định): các phần cộng lại đúng bằng giá trị; false: chỉ là 'trong đó', không đủ các phần.",

@@ -43,7 +43,7 @@ class StationSummary(Model):
 class ClusterGroup(Model):
     """Loudspeaker clusters installed in some places under one investment."""
 
-    places: list[Text] = field("Nơi lắp đặt", default_factory=list)
+    places: list[Text] = field("Nơi lắp đặt", default=[])
     clusters: Count = field("Số cụm loa")
     note: Text | None = field("Ghi chú", "Nguồn vốn, chủ đầu tư…", default=None)
 
@@ -52,14 +52,14 @@ class Radio(Model):
     """The grassroots radio system of the unit."""
 
     communes: Count = field("Số xã, phường, thị trấn của đơn vị")
-    stations: list[Station] = field("Đài truyền thanh theo từng xã", default_factory=list)
+    stations: list[Station] = field("Đài truyền thanh theo từng xã", default=[])
     summary: StationSummary | None = field(
         "Số đài đã ghi",
         "Chỉ dùng khi không liệt kê được từng xã; nếu có danh sách thì số liệu được tính.",
         default=None,
     )
     unit_station_clusters: Count | None = field("Số cụm loa của đài cấp trên (huyện)", default=None)
-    cluster_groups: list[ClusterGroup] = field("Cụm loa theo đợt đầu tư", default_factory=list)
+    cluster_groups: list[ClusterGroup] = field("Cụm loa theo đợt đầu tư", default=[])
 
     @property
     def total(self) -> int:

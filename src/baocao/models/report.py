@@ -27,12 +27,12 @@ class Report(Model):
     document: Document = field("Thông tin văn bản")
     narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
     citations: list[Citation] = field(
-        "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default_factory=list
+        "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
     )
-    figures: list[Figure] = field("Số liệu", "Các con số, có thể chia thành phần.", default_factory=list)
-    indicators: list[Indicator] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default_factory=list)
-    targets: list[Target] = field("Chỉ tiêu kỳ tới", default_factory=list)
-    teams: list[Team] = field("Tổ công nghệ số cộng đồng", default_factory=list)
+    figures: list[Figure] = field("Số liệu", "Các con số, có thể chia thành phần.", default=[])
+    indicators: list[Indicator] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default=[])
+    targets: list[Target] = field("Chỉ tiêu kỳ tới", default=[])
+    teams: list[Team] = field("Tổ công nghệ số cộng đồng", default=[])
     public_services: PublicServices | None = field("Dịch vụ công, thủ tục hành chính", default=None)
     radio: Radio | None = field("Truyền thanh cơ sở", default=None)
     budget: Budget | None = field("Kinh phí", default=None)

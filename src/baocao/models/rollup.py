@@ -15,8 +15,8 @@ class UnitRow(Model):
 
     name: Text = field("Tên đơn vị")
     file: Text | None = field("Tệp dữ liệu", default=None)
-    figures: dict[str, Amount] = field("Số liệu theo mã", default_factory=dict)
-    indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default_factory=dict)
+    figures: dict[str, Amount] = field("Số liệu theo mã", default={})
+    indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default={})
     budget: Amount | None = field("Tổng kinh phí", default=None)
     stations: Count | None = field("Số đài truyền thanh", default=None)
 
@@ -31,6 +31,6 @@ class Skipped(Model):
 class Rollup(Model):
     """How a report was compiled from its units' reports."""
 
-    units: list[UnitRow] = field("Các đơn vị đã tổng hợp", default_factory=list)
-    skipped: list[Skipped] = field("Các đơn vị không tổng hợp", default_factory=list)
-    missing: list[Text] = field("Các đơn vị chưa gửi báo cáo", default_factory=list)
+    units: list[UnitRow] = field("Các đơn vị đã tổng hợp", default=[])
+    skipped: list[Skipped] = field("Các đơn vị không tổng hợp", default=[])
+    missing: list[Text] = field("Các đơn vị chưa gửi báo cáo", default=[])

@@ -41,7 +41,7 @@ class ProcedureGroup(Model):
 
     scope: Text = field("Phạm vi", "Cấp huyện, Cấp xã, Cổng dịch vụ công của tỉnh…")
     total: Count | None = field("Tổng số đã ghi", "Nếu ghi, phải bằng tổng các mức.", default=None)
-    levels: list[LevelCount] = field("Theo mức độ", default_factory=list)
+    levels: list[LevelCount] = field("Theo mức độ", default=[])
 
     @property
     def levels_sum(self) -> int:
@@ -59,7 +59,7 @@ class DossierCount(Model):
     pending: Count | None = field("Đang giải quyết", default=None)
     withdrawn: Count | None = field("Công dân rút hồ sơ", default=None)
     online: Count | None = field("Tiếp nhận trực tuyến", default=None)
-    items: list["DossierCount"] = field("Chi tiết", default_factory=list)
+    items: list["DossierCount"] = field("Chi tiết", default=[])
 
 
 class Dossiers(Model):
@@ -69,7 +69,7 @@ class Dossiers(Model):
     received: Count | None = field("Tổng số hồ sơ tiếp nhận đã ghi", default=None)
     resolved: Count | None = field("Tổng số hồ sơ đã giải quyết", default=None)
     online: Count | None = field("Tổng số hồ sơ trực tuyến", default=None)
-    by_field: list[DossierCount] = field("Theo lĩnh vực", default_factory=list)
+    by_field: list[DossierCount] = field("Theo lĩnh vực", default=[])
 
     def column_total(self, column: str) -> int | None:
         """The sum of a column over the fields, or None when a field leaves it blank."""
@@ -82,5 +82,5 @@ class Dossiers(Model):
 class PublicServices(Model):
     """Online public services and dossiers."""
 
-    procedures: list[ProcedureGroup] = field("Dịch vụ công trực tuyến theo phạm vi", default_factory=list)
+    procedures: list[ProcedureGroup] = field("Dịch vụ công trực tuyến theo phạm vi", default=[])
     dossiers: Dossiers | None = field("Hồ sơ thủ tục hành chính", default=None)
