@@ -84,15 +84,18 @@ class Period(Model):
         return following - dt.timedelta(days=1)
 
     def following(self) -> "Period":
-        """The next period: the same length, or the fourth quarter after nine months."""
+        """The next period: the same length, or the fourth quarter after nine months.
+
+        Made from this valid period, so its fields are set without validating them again.
+        """
         if self.type in PERIOD_COUNT:
             n = self.number or 1
             if n == PERIOD_COUNT[self.type]:
-                return Period(type=self.type, number=1, year=self.year + 1)
-            return Period(type=self.type, number=n + 1, year=self.year)
+                return Period.model_construct(type=self.type, number=1, year=self.year + 1)
+            return Period.model_construct(type=self.type, number=n + 1, year=self.year)
         if self.type is PeriodType.NINE_MONTHS:
-            return Period(type=PeriodType.QUARTER, number=4, year=self.year)
-        return Period(type=PeriodType.YEAR, year=self.year + 1)
+            return Period.model_construct(type=PeriodType.QUARTER, number=4, year=self.year)
+        return Period.model_construct(type=PeriodType.YEAR, year=self.year + 1)
 
 
 class Authority(enum.StrEnum):
