@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
 from baocao.errors import InputError, UserError
@@ -17,6 +18,7 @@ from baocao.models import Report
 if TYPE_CHECKING:
     from baocao.diff import Change
 
+T = TypeVar("T")
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -121,23 +123,26 @@ def workers(files: list[str], jobs: int | None, start_from: int = PARALLEL_FROM)
     return os.cpu_count() or 1
 
 
+def in_workers(function: Callable[[str], T], files: list[str], jobs: int, chunksize: int) -> Iterator[T]:
+    """``function`` over ``files``, results in order: in this process for one job, else over a pool of processes."""
+    if jobs <= 1:
+        yield from map(function, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(function, files, chunksize=chunksize)
+
+
 def build_many(
     files: list[str], out_dir: str | None, templates: Path | None, allow_errors: bool, jobs: int | None = None
 ) -> Iterator[Built]:
     """Build many files, one report each, over all cores; one bad file does not stop the rest."""
     if out_dir is not None:
         out_dir = out_dir.rstrip("/") + "/"
-    jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
-    if jobs <= 1:
-        for source in files:
-            yield build_one(source, out_dir, templates, allow_errors)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
     work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors)
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(work, files, chunksize=8)
+    jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
+    yield from in_workers(work, files, jobs, chunksize=8)
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -173,15 +178,7 @@ def findings_of(path: str) -> list[Finding]:
 
 def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[str, list[Finding]]]:
     """Findings file by file, in order; a large batch is spread over the machine's cores."""
-    jobs = workers(files, jobs)
-    if jobs <= 1:
-        for path in files:
-            yield path, findings_of(path)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from zip(files, pool.map(findings_of, files, chunksize=16), strict=True)
+    yield from zip(files, in_workers(findings_of, files, workers(files, jobs), chunksize=16), strict=True)
 
 
 def diff(

@@ -52,16 +52,9 @@ def read_unit(path: str) -> UnitData:
 
 def read_units(files: list[str], jobs: int | None = None) -> Iterator[UnitData]:
     """Every input, in order, over all cores for a large batch."""
-    from baocao.api import workers
+    from baocao.api import in_workers, workers
 
-    jobs = workers(files, jobs)
-    if jobs <= 1:
-        yield from map(read_unit, files)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(read_unit, files, chunksize=32)
+    yield from in_workers(read_unit, files, workers(files, jobs), chunksize=32)
 
 
 def identity(data: Data) -> str:
