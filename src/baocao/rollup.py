@@ -142,9 +142,8 @@ def _figures(datas: list[Data]) -> list[Data]:
                 entry["whole_parts"] and figure.get("whole_parts", True) and bool(figure.get("parts"))
             )
             for part in figure.get("parts", []):
-                entry["parts"][part["label"]] = entry["parts"].get(part["label"], Decimal(0)) + Decimal(
-                    str(part["value"])
-                )
+                label = part["label"]
+                entry["parts"][label] = entry["parts"].get(label, Decimal(0)) + Decimal(str(part["value"]))
     figures = []
     for entry in merged.values():
         parts = [{"label": label, "value": value} for label, value in entry.pop("parts").items()]
@@ -176,9 +175,7 @@ def _teams(datas: list[Data]) -> list[Data]:
             entry = merged.setdefault(team["level"], {"level": team["level"], "teams": 0, "members": 0, "units": 0})
             entry["teams"] += team["teams"]
             entry["members"] += team["members"]
-            entry["units"] = (
-                None if entry["units"] is None or team.get("units") is None else entry["units"] + team["units"]
-            )
+            entry["units"] = _add(entry["units"], team.get("units"))
             if team.get("unit_name"):
                 entry["unit_name"] = team["unit_name"]
     return [{k: v for k, v in entry.items() if v is not None} for entry in merged.values()]
