@@ -14,9 +14,9 @@ import zipfile
 from functools import cache
 from typing import Any
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+from baocao.ooxml import CM, NS
+
 FONT = "Times New Roman"
-CM = 567  # twips per centimetre
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -46,12 +46,12 @@ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/te
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title></dc:title></cp:coreProperties>"""
 
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings {W}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>
+<w:settings {NS}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>
 <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
 </w:settings>"""
 
 DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document {W}><w:body><w:sectPr>
+<w:document {NS}><w:body><w:sectPr>
 <w:pgSz w:w="11906" w:h="16838"/>
 <w:pgMar w:top="{2 * CM}" w:right="{int(1.5 * CM)}" w:bottom="{2 * CM}" w:left="{3 * CM}" w:header="{CM}" w:footer="{CM}" w:gutter="0"/>
 </w:sectPr></w:body></w:document>"""
@@ -133,7 +133,7 @@ def styles_xml() -> str:
         '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
     )
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {W}>'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NS}>'
         f"{defaults}{paragraphs}{normal_table}{TABLE_STYLE}</w:styles>"
     )
 
