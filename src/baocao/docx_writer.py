@@ -71,7 +71,7 @@ def header(meta: Document) -> str:
 
 def title(meta: Document) -> Iterator[str]:
     """Written as "BÁO CÁO", the trích yếu in bold with its short rule below, and an optional subtitle."""
-    subject = meta.subject[:1].upper() + meta.subject[1:]
+    subject = vn.capitalize(meta.subject)
     yield ooxml.paragraph("BCTitle", [ooxml.run("BÁO CÁO")], before_pt=18)
     yield ooxml.paragraph("BCTitle", [ooxml.run(subject)])
     if meta.subtitle:

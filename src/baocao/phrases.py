@@ -37,11 +37,9 @@ def figure(item: Figure) -> str:
 
 def indicator(item: Indicator) -> str:
     """Written as "Thu nhận hồ sơ cấp CCCD: 42.694/42.829 công dân, đạt 99,7%"."""
-    shown = item.percent if item.percent is not None else item.computed_percent
     unit = f" {item.unit}" if item.unit else ""
-    text = (
-        f"{item.label}: {vn.number(item.count)}/{vn.number(item.total)}{unit}, đạt {vn.percent(shown, item.decimals)}"
-    )
+    shown = vn.percent(item.shown_percent, item.decimals)
+    text = f"{item.label}: {vn.number(item.count)}/{vn.number(item.total)}{unit}, đạt {shown}"
     if item.note:
         text += f" ({item.note})"
     return text

@@ -227,9 +227,8 @@ class View:
             old = next((i for i in self.previous.indicators if i.key == item.key), None)
             if old is None:
                 return ""
-            new_percent = item.percent if item.percent is not None else item.computed_percent
-            old_percent = old.percent if old.percent is not None else old.computed_percent
-            return ", " + phrases.versus(new_percent - old_percent, old_percent, "%", self.reference, points=True)
+            change = item.shown_percent - old.shown_percent
+            return ", " + phrases.versus(change, old.shown_percent, "%", self.reference, points=True)
         return ""
 
     def comparisons(self) -> list[dict[str, Any]]:

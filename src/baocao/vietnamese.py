@@ -142,8 +142,7 @@ def words(value: int) -> str:
 
 def amount_in_words(dong: int) -> str:
     """An amount of money read out: "Chín tỷ một trăm bảy mươi chín triệu đồng"."""
-    text = words(dong)
-    return text[0].upper() + text[1:] + " đồng"
+    return capitalize(words(dong)) + " đồng"
 
 
 def capitalize(text: str) -> str:

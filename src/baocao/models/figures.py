@@ -71,6 +71,11 @@ class Indicator(Model):
         """Count / total at the precision shown."""
         return vn.ratio_percent(self.count, self.total, self.decimals)
 
+    @property
+    def shown_percent(self) -> Decimal:
+        """The percentage the report prints: as written, else count / total."""
+        return self.percent if self.percent is not None else self.computed_percent
+
 
 class Comparison(enum.StrEnum):
     """How a target compares: at least, above, about, exactly."""
