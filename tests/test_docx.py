@@ -192,6 +192,17 @@ def test_recipients_beside_the_signature_block(binh_son):
     assert all(p.style.font.bold for p in right.paragraphs)
 
 
+@pytest.mark.parametrize("written", ["Lưu: VT", "- Lưu VT;", "--lưu: VP."])
+def test_a_luu_line_among_the_recipients_gives_way_to_the_archive_line(tmp_path, written):
+    from .conftest import MINIMAL, write
+
+    text = MINIMAL.replace("recipients: [UBND huyện]", f"recipients: [UBND huyện, '{written}']\n  archive: VT, VP")
+    target, findings = api.build(str(write(tmp_path, text)))
+    assert [f.code for f in findings] == ["BC308"]
+    closing = docx.Document(str(target)).tables[-1].rows[0].cells[0]
+    assert [p.text for p in closing.paragraphs[1:]] == ["- UBND huyện;", "- Lưu: VT, VP."]
+
+
 def test_page_numbers_centred_in_the_header_and_none_on_page_one(binh_son):
     section = binh_son.sections[0]
     assert section.different_first_page_header_footer

@@ -24,7 +24,7 @@ from baocao import metrics, ooxml
 from baocao import vietnamese as vn
 from baocao.basedoc import base_package
 from baocao.blocks import Annex, Block, Heading, Paragraph, Run, Table
-from baocao.models.document import Document
+from baocao.models.document import Document, is_archive_line
 
 TEXT_WIDTH_CM = 16.5  # 210 mm - 30 mm - 15 mm
 LANDSCAPE_WIDTH_CM = 25.2  # 297 mm - 30 mm - 15 mm
@@ -171,7 +171,7 @@ def recipient_lines(recipients: Sequence[str], archive: str) -> list[str]:
     lines = []
     for entry in recipients:
         text = entry.strip().removeprefix("-").strip().rstrip(";.").strip()
-        if text and not text.lower().startswith("lưu"):
+        if text and not is_archive_line(entry):
             lines.append(f"- {text};")
     lines.append(f"- Lưu: {archive.strip().rstrip('.')}.")
     return lines

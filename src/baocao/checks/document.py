@@ -10,7 +10,7 @@ from baocao import vietnamese as vn
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
 from baocao.models import Report
-from baocao.models.document import Citation
+from baocao.models.document import Citation, is_archive_line
 
 TYPE_CODES = {  # Decree 30, Điều 7 and Phụ lục III; with the legal and Party types reports cite
     "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "quy chế": "QC", "quy định": "QyĐ",
@@ -103,7 +103,7 @@ def place(report: Report) -> Iterator[Issue]:
 def recipients(report: Report) -> Iterator[Issue]:
     """The "Lưu: VT" line is written from ``archive``; a "Lưu" line among the recipients is left out."""
     for index, entry in enumerate(report.document.recipients):
-        if entry.strip().lstrip("-").strip().lower().startswith("lưu"):
+        if is_archive_line(entry):
             yield Issue("BC308", ("document", "recipients", index), {"stated": entry})
 
 

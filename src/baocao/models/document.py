@@ -168,6 +168,11 @@ class Citation(Model):
         return " ".join(parts)
 
 
+def is_archive_line(entry: str) -> bool:
+    """True for a "Lưu: VT" line among the recipients: the report writes its own from ``archive``."""
+    return entry.strip().lstrip("-").strip().lower().startswith("lưu")
+
+
 class Document(Model):
     """Header, period, subject, recipients and signer of the report."""
 
