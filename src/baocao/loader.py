@@ -21,7 +21,7 @@ import yaml
 
 from baocao.findings import Finding, Loc
 
-MAX_BYTES = 32 * 1024 * 1024  # a rolled-up province of 3,321 communes is about 15 MiB
+MAX_BYTES = 32 * 1024 * 1024  # a rolled-up province of 3,321 communes is about 5 MiB
 MAX_DEPTH = 40
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
@@ -189,7 +189,7 @@ def _last_key(stack: list[_Frame]) -> str | int:
     frame = stack[-1]
     if isinstance(frame.container, list):
         return len(frame.container) - 1
-    return list(frame.container)[-1]
+    return next(reversed(frame.container))
 
 
 def _place(stack: list[_Frame], source: Source, value: Any, where: tuple[int, int], event: Any) -> Finding | None:
