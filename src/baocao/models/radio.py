@@ -73,8 +73,9 @@ class Radio(Model):
         if self.stations:
             counts = Counter(station.type for station in self.stations)
             return {kind: counts[kind] for kind in StationType if counts[kind]}
-        summary = self.summary or StationSummary()
-        stated = {kind: getattr(summary, kind.value) for kind in StationType}
+        if self.summary is None:
+            return {}
+        stated = {kind: getattr(self.summary, kind.value) for kind in StationType}
         return {kind: value for kind, value in stated.items() if value}
 
     def by_band(self) -> dict[str, list[str]]:
