@@ -70,8 +70,8 @@ class Budget(Model):
 
     @property
     def all_groups(self) -> list[BudgetGroup]:
-        """Groups as written; ungrouped items form one nameless group."""
-        return self.groups or [BudgetGroup(name="-", items=self.items)]
+        """Groups as written; ungrouped items form one nameless group, made of items already validated."""
+        return self.groups or [BudgetGroup.model_construct(name="-", items=self.items)]
 
     @property
     def computed(self) -> Decimal:
