@@ -4,16 +4,19 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := data/examples/binh-son-2022-h1.yaml
+LOCK := requirements.lock
+UV := uv==0.13.9
 
-.PHONY: help install demo test lint schema bench clean
+.PHONY: help install demo test test-latest lock lint schema bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): pyproject.toml
+# Exact versions with their hashes from the lock; baocao itself is installed editable on top.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install baocao with its dev tools
@@ -25,6 +28,19 @@ demo: $(STAMP)  ## Build the bundled Bình Sơn example into out/
 
 test: $(STAMP)  ## Run the test suite
 	$(BIN)/python -m pytest
+
+test-latest:  ## Run the tests against the newest versions pyproject.toml allows (not in CI)
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[dev]'
+	.venv-latest/bin/python -m pytest -p no:cacheprovider
+
+lock:  ## Refresh requirements.lock from pyproject.toml (exact versions and hashes)
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet '$(UV)'
+	.venv-lock/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+	    --python-version 3.11 --upgrade -o $(LOCK)
+	rm -rf .venv-lock
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check src tests bench
@@ -39,4 +55,4 @@ bench: $(STAMP)  ## Timings beside their floors, measured in one run
 	$(BIN)/python bench/bench.py
 
 clean:  ## Remove the virtualenv and outputs
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest .venv-lock out .pytest_cache .mypy_cache .ruff_cache

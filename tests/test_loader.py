@@ -3,7 +3,10 @@
 import codecs
 
 import pytest
+import yaml
+import yaml.scanner
 
+from baocao import loader
 from baocao.loader import MAX_BYTES, parse
 
 
@@ -61,10 +64,41 @@ def test_explicit_tags_are_refused(text):
     assert codes(findings) == ["BC005"]
 
 
-@pytest.mark.parametrize("depth", [100, 60000])
-def test_deep_nesting_is_refused_without_crashing(depth):
-    _, findings = load("a: " + "[" * depth + "]" * depth + "\n")
+class _Libyaml026(yaml.SafeLoader):
+    """The scanner of libyaml 0.2.6 and later, which refuses flow nesting past 1,000 levels."""
+
+    def fetch_flow_collection_start(self, token_class):
+        if self.flow_level >= 1000:
+            mark = self.get_mark()
+            raise yaml.scanner.ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
+        super().fetch_flow_collection_start(token_class)
+
+
+PARSERS = {
+    "installed": loader.Parser,
+    "pure-python": yaml.SafeLoader,
+    "libyaml-0.2.6-limit": _Libyaml026,
+}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("depth", [100, 1500, 60000])
+def test_deep_nesting_is_refused_at_the_same_place_by_every_parser(monkeypatch, parser, depth):
+    monkeypatch.setattr(loader, "Parser", PARSERS[parser])
+    text = "document:\n  kind: ict\nnhom: " + "[" * depth + "]" * depth + "\n"
+    _, findings = load(text)
     assert codes(findings) == ["BC006"]
+    # the file's mapping is level 1, so the 40th bracket (from column 7) opens level 41
+    assert (findings[0].line, findings[0].col) == (3, 7 + loader.MAX_DEPTH - 1)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_deep_block_nesting_is_refused_by_every_parser(monkeypatch, parser):
+    monkeypatch.setattr(loader, "Parser", PARSERS[parser])
+    text = "".join(" " * i + f"k{i}:\n" for i in range(1200)) + " " * 1200 + "v\n"
+    _, findings = load(text)
+    assert codes(findings) == ["BC006"]
+    assert findings[0].line == loader.MAX_DEPTH + 1
 
 
 def test_a_file_over_the_size_limit_is_refused():

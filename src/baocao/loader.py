@@ -27,6 +27,10 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml from 0.2.6 stops at 1,000 levels while scanning ahead, before any event reaches the
+# depth check below; such a file is read again by the pure-Python parser, which has no limit of
+# its own, so the check names the same place whichever parser is installed.
+LIBYAML_DEPTH_PROBLEM = "maximum nesting depth"
 
 
 @dataclass
@@ -125,11 +129,14 @@ class _Frame:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
-def _compose(source: Source) -> list[Finding]:
-    loader = Parser(source.text)
+def _compose(source: Source, parser: Any = None) -> list[Finding]:
+    loader = (parser or Parser)(source.text)
     try:
         return _walk(loader, source)
     except yaml.MarkedYAMLError as exc:
+        if LIBYAML_DEPTH_PROBLEM in (exc.problem or "") and parser is None and Parser is not yaml.SafeLoader:
+            source.data, source.marks, source.key_marks = None, {}, {}
+            return _compose(source, yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "").strip()
