@@ -303,12 +303,14 @@ CATALOGUE: dict[str, Entry] = {
         "document.before_period_end",
         "warning",
         (
-            "Ngày báo cáo {report} trước khi kỳ {period} kết thúc ({end}).",
-            "The report is dated {report}, before its period {period} ends ({end}).",
+            "Ngày báo cáo {report} trước ngày chốt số liệu kỳ {period}: số liệu tính {window} ({basis}).",
+            "The report is dated {report}, before the figures of {period} are complete: "
+            "they run {window_en} ({basis_en}).",
         ),
         (
-            "Nếu đúng là báo cáo sớm, ghi rõ số liệu tính đến ngày nào.",
-            "If the report is early on purpose, say up to which day the figures run.",
+            "Nếu báo cáo sớm có chủ ý, ghi số liệu tính đến ngày nào: trong document thêm cutoff: {{end: {report}}}.",
+            "If the report is early on purpose, state up to which day its figures run: "
+            "add cutoff: {{end: {report}}} to document.",
         ),
     ),
     "BC307": Entry(
@@ -343,6 +345,30 @@ CATALOGUE: dict[str, Entry] = {
             "The signer's name '{stated}' carries a title or honorific.",
         ),
         ("Nghị định 30 chỉ ghi họ và tên.", "Decree 30 prints the name only."),
+    ),
+    "BC310": Entry(
+        "document.after_deadline",
+        "warning",
+        (
+            "Ngày báo cáo {report} sau thời hạn {deadline} do {set_by} đặt ra.",
+            "The report is dated {report}, after the deadline {deadline} set by {set_by}.",
+        ),
+        (
+            "Kiểm tra ngày báo cáo; nếu thời hạn đã được gia hạn, sửa deadline trong requested_by.",
+            "Check the report's date; if the deadline was extended, correct deadline in requested_by.",
+        ),
+    ),
+    "BC311": Entry(
+        "document.cutoff_outside_period",
+        "error",
+        (
+            "Số liệu tính {window} không kết thúc trong kỳ {period}: ngày chốt phải từ {low} đến {end}.",
+            "Figures running {window_en} do not end within {period}: the cut-off falls from {low} to {end}.",
+        ),
+        (
+            "Kiểm tra ngày và năm của cutoff; bỏ cutoff thì số liệu tính {rule} (Nghị định 09/2019).",
+            "Check the day and year of cutoff; without it the figures run {rule_en} (Decree 09/2019).",
+        ),
     ),
     # --- consistency ------------------------------------------------------
     "BC501": Entry(

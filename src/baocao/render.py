@@ -181,6 +181,12 @@ class View:
         """Targets placed in a topic."""
         return self._note(f"targets.{topic}", (t for t in self.report.targets if t.topic == topic))
 
+    def cutoff(self) -> str | None:
+        """The line "Số liệu tính từ ngày … đến ngày …" when the unit asks for it (``cutoff: {show: true}``)."""
+        self.shown.add("document.cutoff")
+        calendar = self.report.document.calendar
+        return calendar.window.sentence if calendar.shown else None
+
     def citations(self) -> list[Any]:
         """Every cited document."""
         return self._note("citations", self.report.citations)
@@ -276,6 +282,7 @@ class View:
         present |= {f"targets.{t.topic.value}" for t in r.targets}
         present |= {name for name in ("citations", "teams") if getattr(r, name)}
         present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
+        present |= {"document.cutoff"} if r.document.calendar.shown else set()
         return sorted(present - self.shown)
 
 
@@ -323,9 +330,9 @@ def render_body(
 
 
 def _data_loc(name: str) -> list[str]:
-    """Where in the file an unshown part starts: narrative.x, or the list's key."""
+    """Where in the file an unshown part starts: narrative.x, document.cutoff, or the list's key."""
     head, _, tail = name.partition(".")
-    return [head, tail] if head == "narrative" else [head]
+    return [head, tail] if head in ("narrative", "document") else [head]
 
 
 def _template_line(exc: Exception) -> int:

@@ -80,17 +80,46 @@ def _citations(report: Report) -> Iterator[tuple[Loc, Citation]]:
 
 
 def dates(report: Report) -> Iterator[Issue]:
-    """Cited documents are not dated after the report; a report dated before its period ends is a warning."""
+    """Cited documents are not dated after the report; early and late reports are warnings.
+
+    A report is early when it is dated before the last day of its figures: the 14th of
+    the period's last month by Decree 09/2019, or the day stated in ``cutoff``. It is
+    late when dated after the deadline of the document that requests it.
+    """
     doc = report.document
     if doc.date is None:
         return
+    report_date = vn.date_short(doc.date)
     for loc, citation in _citations(report):
         if citation.date and citation.date > doc.date:
-            params = {"cited": vn.date_short(citation.date), "report": vn.date_short(doc.date)}
-            yield Issue("BC305", (*loc, "date"), params)
-    if doc.date < doc.period.end:
-        params = {"report": vn.date_short(doc.date), "end": vn.date_short(doc.period.end), "period": doc.period.label}
+            yield Issue("BC305", (*loc, "date"), {"cited": vn.date_short(citation.date), "report": report_date})
+    calendar = doc.calendar
+    window = calendar.window
+    if doc.date < window.end:
+        basis = ("theo thời gian chốt số liệu đã ghi", "as stated") if calendar.stated else DECREE_09
+        params = {"report": report_date, "period": doc.period.label, "window": window.label}
+        params |= {"window_en": window.label_en, "basis": basis[0], "basis_en": basis[1]}
         yield Issue("BC306", ("document", "date"), params)
+    due = calendar.deadline
+    if due and doc.date > due.date:
+        params = {"report": report_date, "deadline": vn.date_short(due.date), "set_by": due.set_by}
+        yield Issue("BC310", ("document", "date"), params)
+
+
+DECREE_09 = ("theo Nghị định 09/2019/NĐ-CP", "by Decree 09/2019/NĐ-CP")
+
+
+def cutoff(report: Report) -> Iterator[Issue]:
+    """A stated window ends inside the calendar days of its period."""
+    doc = report.document
+    stated = doc.cutoff.window if doc.cutoff else None
+    period = doc.period
+    if stated is not None and not period.start <= stated.end <= period.end:
+        rule = period.window
+        params = {"window": stated.label, "window_en": stated.label_en, "period": period.label}
+        params |= {"low": vn.date_short(period.start), "end": vn.date_short(period.end)}
+        params |= {"rule": rule.label, "rule_en": rule.label_en}
+        yield Issue("BC311", ("document", "cutoff", "end"), params)
 
 
 def place(report: Report) -> Iterator[Issue]:
@@ -115,4 +144,4 @@ def signer(report: Report) -> Iterator[Issue]:
         yield Issue("BC309", ("document", "signer", "name"), {"stated": name})
 
 
-CHECKS = (report_symbol, citation_numbers, dates, place, recipients, signer)
+CHECKS = (report_symbol, citation_numbers, dates, cutoff, place, recipients, signer)

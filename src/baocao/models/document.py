@@ -7,6 +7,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from baocao import vietnamese as vn
+from baocao.models.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
 from baocao.models.fields import Count, Date, Model, Text, field
 
 
@@ -76,12 +77,24 @@ class Period(Model):
         return f"năm {self.year}"
 
     @property
+    def start(self) -> dt.date:
+        """First day of the period."""
+        first, _ = _months(self.type, self.number or 1)
+        return dt.date(self.year, first, 1)
+
+    @property
     def end(self) -> dt.date:
         """Last day of the period."""
         first, months = _months(self.type, self.number or 1)
         last = first + months - 1
         following = dt.date(self.year + last // 12, last % 12 + 1, 1)
         return following - dt.timedelta(days=1)
+
+    @property
+    def window(self) -> Window:
+        """The days its figures cover by Decree 09/2019: quarter I from 15/12 of the year before to 14/3."""
+        first, months = _months(self.type, self.number or 1)
+        return decree_window(self.year, first, months)
 
     def following(self) -> "Period":
         """The next period: the same length, or the fourth quarter after nine months.
@@ -168,6 +181,25 @@ class Citation(Model):
         return " ".join(parts)
 
 
+class Request(Citation):
+    """The document that asks for the report, with the deadline it sets."""
+
+    deadline: Date | None = field(
+        "Thời hạn gửi báo cáo", "Ngày phải gửi báo cáo theo văn bản yêu cầu, ví dụ 10/7/2022.", default=None
+    )
+
+    @model_validator(mode="after")
+    def _deadline_after_request(self) -> Self:
+        if self.deadline and self.date and self.deadline < self.date:
+            raise ValueError("thời hạn gửi báo cáo (deadline) trước ngày của văn bản yêu cầu")
+        return self
+
+    @property
+    def due(self) -> Deadline | None:
+        """The deadline and the document that sets it."""
+        return Deadline(self.deadline, f"{self.type} số {self.number}") if self.deadline else None
+
+
 def is_archive_line(entry: str) -> bool:
     """True for a "Lưu: VT" line among the recipients: the report writes its own from ``archive``."""
     return entry.strip().lstrip("-").strip().lower().startswith("lưu")
@@ -189,14 +221,25 @@ class Document(Model):
     place: Text = field("Địa danh", "Tên địa danh nơi cơ quan đóng trụ sở, ví dụ: Bình Sơn.")
     date: Date | None = field("Ngày ban hành", "Bỏ trống để văn thư điền khi ban hành.", default=None)
     period: Period = field("Kỳ báo cáo")
+    cutoff: Cutoff | None = field(
+        "Thời gian chốt số liệu",
+        "Bỏ trống thì theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ.",
+        default=None,
+    )
     subject: Text = field("Trích yếu", "Nội dung báo cáo, viết thường chữ đầu: 'tình hình …'.")
     subtitle: Text | None = field(
         "Dòng chú thích dưới trích yếu", "Ví dụ: (Tài liệu phục vụ Phiên họp …).", default=None
     )
-    requested_by: Citation | None = field("Văn bản yêu cầu báo cáo", default=None)
+    requested_by: Request | None = field("Văn bản yêu cầu báo cáo", default=None)
     recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default=[])
     archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT, VH&TT.", default="VT")
     signer: Signer = field("Người ký")
+
+    @property
+    def calendar(self) -> Calendar:
+        """The window of the figures (stated, else by the decree) and the deadline of the request."""
+        due = self.requested_by.due if self.requested_by else None
+        return calendar(self.period.window, [self.cutoff], [due])
 
     @property
     def number_line(self) -> str:
