@@ -24,7 +24,7 @@ install: $(STAMP)  ## Create .venv and install baocao with its dev tools
 demo: $(STAMP)  ## Build the bundled Bình Sơn example into out/
 	$(BIN)/baocao validate data/examples
 	$(BIN)/baocao build $(EXAMPLE) -o out/
-	@echo "Open out/binh-son-2022-h1.docx"
+	@echo "Open out/binh-son-2022-h1.docx; run baocao as $(BIN)/baocao, or after: source $(BIN)/activate"
 
 test: $(STAMP)  ## Run the test suite
 	$(BIN)/python -m pytest

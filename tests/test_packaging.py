@@ -1,14 +1,19 @@
-"""The installed package carries its templates; LibreOffice opens what we build."""
+"""The installed package carries its templates, the sdist its tests' files; LibreOffice opens what we build."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,6 +55,78 @@ def test_the_wheels_baocao_command_builds_a_report_from_the_unpacked_wheel_alone
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.docx").stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist built offline by hatchling, unpacked: the folder it unpacks to."""
+    out = tmp_path_factory.mktemp("sdist")
+    command = [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(out)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    with tarfile.open(next(out.glob("baocao-*.tar.gz"))) as archive:
+        archive.extractall(out / "unpacked", filter="data")
+    (folder,) = (out / "unpacked").iterdir()
+    return folder
+
+
+SDIST_FILES = ["data/examples/*.yaml", "schemas/*.json", "templates/*.j2", "tests/**/*.py", "tests/fixtures/**/*.yaml"]
+
+
+def test_the_sdist_holds_what_the_tests_and_the_makefile_read(sdist: Path):
+    for pattern in SDIST_FILES:
+        files = sorted(p.relative_to(ROOT) for p in ROOT.glob(pattern) if "__pycache__" not in p.parts)
+        assert files, pattern
+        assert [f for f in files if not (sdist / f).is_file()] == []
+    for name in ("Makefile", "README.md", "pyproject.toml", "requirements.lock", ".pre-commit-hooks.yaml"):
+        assert (sdist / name).is_file(), name
+
+
+def test_the_tests_run_from_the_unpacked_sdist(sdist: Path, tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(sdist / "src"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    where = [sys.executable, "-c", "import baocao.render as r; print(r.__file__); print(r.builtin_templates())"]
+    found = subprocess.run(where, env=env, cwd=sdist, capture_output=True, text=True, check=True).stdout.split()
+    assert all(Path(p).is_relative_to(sdist) for p in found), found
+    selection = [
+        "tests/test_checks.py",
+        "tests/test_calendar.py",
+        "tests/test_mutations.py",
+        "tests/test_diff.py",
+        "tests/test_cli.py::test_schema_file_is_up_to_date",
+        "tests/test_docx.py::test_every_example_builds",
+    ]
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *selection]
+    result = subprocess.run(command, env=env, cwd=sdist, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and " skipped" not in result.stdout
+
+
+def test_the_pre_commit_hook_checks_unit_files_not_every_yaml():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files, exclude = re.compile(hook["files"]), re.compile(hook.get("exclude", "^$"))
+
+    def checked(path: str) -> bool:  # as pre-commit chooses: re.search on the path from the repository root
+        return bool(files.search(path)) and not exclude.search(path)
+
+    units = ["units/tinh-ha-2025-h2.yaml", "bao-cao/2025/q1.yml", "baocao/xa-tinh-ha.yaml", "reports/units/a.yaml"]
+    units += ["bao_cao/a.yaml", "tinh-ha-2025-h2.bc.yaml", "docs/quy-i.bc.yml"]
+    others = [".pre-commit-config.yaml", ".github/workflows/ci.yml", "docker-compose.yaml", "mkdocs.yml"]
+    others += ["config/settings.yaml", "units/README.md", "my-units/a.yaml", "a.bc.yaml.bak"]
+    assert [p for p in units if not checked(p)] == []
+    assert [p for p in others if checked(p)] == []
+
+
+def test_the_readme_pins_the_hook_to_the_tag_of_this_version():
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"^\s*rev: (\S+)$", readme, re.M) == [f"v{version}"]
+
+
+def test_the_readme_says_how_to_run_baocao_after_make_demo():
+    venv = re.search(r"^VENV \?= (\S+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert venv is not None
+    setup = (ROOT / "README.md").read_text(encoding="utf-8").split("## Use")[0]
+    for way in (f"{venv[1]}/bin/baocao", f"source {venv[1]}/bin/activate", f"{venv[1]}\\Scripts\\baocao"):
+        assert way in setup, way
 
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
