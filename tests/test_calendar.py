@@ -118,10 +118,18 @@ def test_a_stated_cut_off_outside_the_period_is_an_error(tmp_path, stated):
     assert "01/01/2019" in finding.message("vi") and "31/3/2019" in finding.message("vi")
 
 
-@pytest.mark.parametrize("stated", ["{start: 01/01/2019}", "{start: 14/3/2019, end: 01/3/2019}", "{end: 31/2/2019}"])
-def test_an_impossible_cut_off_is_refused_at_its_line(tmp_path, stated):
-    findings = api.load(str(write(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n")))).findings
-    assert [(f.code, f.line) for f in findings] in ([("BC110", 14)], [("BC107", 14)])
+@pytest.mark.parametrize(
+    ("stated", "code", "says"),
+    [
+        ("{start: 01/01/2019}", "BC110", "end"),
+        ("{start: 14/3/2019, end: 01/3/2019}", "BC110", "sau ngày cuối"),
+        ("{end: 31/2/2019}", "BC107", ""),
+        ("{end: 14/3/2019, show: maybe}", "BC108", ""),
+    ],
+)
+def test_an_impossible_cut_off_is_refused_at_its_line(tmp_path, stated, code, says):
+    (finding,) = api.load(str(write(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n")))).findings
+    assert (finding.code, finding.line) == (code, 14) and says in finding.message("vi")
 
 
 REQUEST = "  requested_by: {{type: Công văn, number: 381/SKHĐT-THKTKG, date: 07/3/2019, deadline: {deadline}}}\n"
