@@ -7,7 +7,7 @@ EXAMPLE := data/examples/binh-son-2022-h1.yaml
 LOCK := requirements.lock
 UV := uv==0.13.9
 
-.PHONY: help install demo test test-latest lock lint schema bench clean
+.PHONY: help install demo test test-latest lock lint schema bench look clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ schema: $(STAMP)  ## Regenerate schemas/ from the models
 bench: $(STAMP)  ## Timings beside their floors, measured in one run
 	$(BIN)/python -m pip install --quiet check-jsonschema ruamel.yaml.clib
 	$(BIN)/python bench/bench.py
+
+look: $(STAMP)  ## Every example as PDF pages and one contact sheet in out/look/ (needs LibreOffice, poppler)
+	$(BIN)/python bench/look.py
 
 clean:  ## Remove the virtualenv and outputs
 	rm -rf $(VENV) .venv-latest .venv-lock out .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -138,7 +139,24 @@ def test_build_compare_adds_the_phrases_and_the_annex(tmp_path):
     annex = document.tables[-1]
     assert annex.rows[0].cells[3].text == "06 tháng đầu năm 2021"
     row = next(r for r in annex.rows if r.cells[1].text == "Chiều dài các tuyến đường thư")
-    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "7,1%"]
+    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "+7,1%"]
+
+
+def test_comparison_annex_rates_share_one_form_and_percentages_change_in_points(tmp_path):
+    target, _ = api.build(NEW, str(tmp_path / "r.docx"), compare=OLD)
+    annex = docx.Document(str(target)).tables[-1]
+    rows = [[c.text for c in row.cells] for row in annex.rows[1:]]
+    assert rows
+    for _, label, unit, _, _, change, rate in rows:
+        if unit == "%":
+            assert re.fullmatch(r"[+-]?\d+,\d điểm phần trăm", change), (label, change)
+            assert rate == "", (label, rate)
+        else:
+            assert re.fullmatch(r"[+-]?[\d.]+(,\d+)?", change), (label, change)
+            assert rate == "" or re.fullmatch(r"(\+|-)?\d+(\.\d{3})*,\d%", rate), (label, rate)
+            assert rate != "0%" and not rate.startswith("+0,0")
+    assert any(unit == "%" for _, _, unit, *_ in rows)
+    assert any(rate.startswith("-") for *_, rate in rows) and any(rate.startswith("+") for *_, rate in rows)
 
 
 def test_build_without_compare_has_no_comparison(built):

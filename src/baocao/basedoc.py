@@ -14,6 +14,7 @@ import zipfile
 from functools import cache
 from typing import Any
 
+from baocao import metrics
 from baocao.ooxml import CM, NS
 
 FONT = "Times New Roman"
@@ -71,9 +72,12 @@ def _para_props(
     before: int = 0,
     line: int = 240,
     keep_next: bool = False,
+    hanging: float = 0.0,
 ) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
     indent = f'<w:ind w:firstLine="{int(first_line * CM)}"/>' if first_line else '<w:ind w:firstLine="0"/>'
+    if hanging:
+        indent = f'<w:ind w:left="{int(hanging * CM)}" w:hanging="{int(hanging * CM)}"/>'
     spacing = f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
     return f'<w:pPr>{keep}<w:widowControl/>{spacing}{indent}<w:jc w:val="{align}"/></w:pPr>'
 
@@ -89,13 +93,15 @@ def _style(style_id: str, name: str, ppr: str, rpr: str, default: bool = False) 
 
 BODY_LINE = 276  # 1.15 lines
 BODY: dict[str, Any] = {"first_line": 1.27, "after": 120, "line": BODY_LINE}
+HEADING: dict[str, Any] = {**BODY, "before": 120, "keep_next": True}  # 6 pt more above a heading than below
+RECIPIENT_HANG_CM = metrics.width_cm("- ", 11)  # a wrapped recipient line starts under the text, not under the "- "
 
 PARAGRAPH_STYLES = [
     ("Normal", "Normal", _para_props(**BODY), _run_props(14)),
-    ("BCHeading1", "BC Heading 1", _para_props(**BODY, keep_next=True), _run_props(14, bold=True)),
-    ("BCHeading2", "BC Heading 2", _para_props(**BODY, keep_next=True), _run_props(14, bold=True)),
-    ("BCHeading3", "BC Heading 3", _para_props(**BODY, keep_next=True), _run_props(14, bold=True, italic=True)),
-    ("BCHeading4", "BC Heading 4", _para_props(**BODY, keep_next=True), _run_props(14)),
+    ("BCHeading1", "BC Heading 1", _para_props(**HEADING), _run_props(14, bold=True)),
+    ("BCHeading2", "BC Heading 2", _para_props(**HEADING), _run_props(14, bold=True)),
+    ("BCHeading3", "BC Heading 3", _para_props(**HEADING), _run_props(14, bold=True, italic=True)),
+    ("BCHeading4", "BC Heading 4", _para_props(**HEADING), _run_props(14)),
     ("BCStar", "BC Topic Group", _para_props(**BODY, keep_next=True), _run_props(14, bold=True)),
     ("BCNote", "BC Note", _para_props(**BODY), _run_props(14, italic=True)),
     ("BCUnit", "BC Unit Line", _para_props("right", after=60), _run_props(13, italic=True)),
@@ -104,7 +110,7 @@ PARAGRAPH_STYLES = [
     ("BCTitle", "BC Title", _para_props("center"), _run_props(14, bold=True)),
     ("BCRule", "BC Rule", _para_props("center", before=40, after=60, line=240), _run_props(1)),
     ("BCRecipientsTitle", "BC Recipients Title", _para_props("left"), _run_props(12, bold=True, italic=True)),
-    ("BCRecipients", "BC Recipients", _para_props("left"), _run_props(11)),
+    ("BCRecipients", "BC Recipients", _para_props("left", hanging=RECIPIENT_HANG_CM), _run_props(11)),
     ("BCSigner", "BC Signer", _para_props("center"), _run_props(14, bold=True)),
     ("BCPageNumber", "BC Page Number", _para_props("center"), _run_props(14)),
 ]

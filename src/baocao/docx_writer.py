@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from copy import deepcopy
@@ -20,7 +21,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from baocao import metrics, ooxml
+from baocao import layout, metrics, ooxml
 from baocao import vietnamese as vn
 from baocao.basedoc import base_package
 from baocao.blocks import Annex, Block, Heading, Paragraph, Run, Table
@@ -29,8 +30,12 @@ from baocao.models.document import Document, is_archive_line
 TEXT_WIDTH_CM = 16.5  # 210 mm - 30 mm - 15 mm
 LANDSCAPE_WIDTH_CM = 25.2  # 297 mm - 30 mm - 15 mm
 CELL_MARGINS_CM = 0.3  # left + right cell margins of the base table styles
-HEADER_COLUMNS_CM = (6.8, 9.7)
+HEADER_COLUMNS_CM = (6.8, 9.7)  # the narrowest left column, and the right one beside it
+HEADER_MAX_CM = 17.5  # the widest header of issued documents, reaching into the left margin
+HEADER_SLACK_CM = 0.4  # room beside the longest header line for the estimate of its width
+TITLE_SLACK_CM = 1.0  # room beside the trích yếu lines, so the renderer never wraps them again
 CLOSING_COLUMNS_CM = (7.0, 9.5)
+CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signature block
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -45,90 +50,208 @@ def runs(items: Sequence[Run], bold: bool = False) -> list[str]:
     return [ooxml.run(item.text, item.bold or bold, item.italic) for item in items]
 
 
-def rule(width_cm: float, space_cm: float) -> str:
+def rule(width_cm: float, space_cm: float, after_pt: float | None = None) -> str:
     """A solid centred rule ``width_cm`` long: a bordered empty paragraph indented on both sides."""
     side = max(0.0, (space_cm - CELL_MARGINS_CM - width_cm) / 2)
-    return ooxml.paragraph("BCRule", indent_cm=(side, side), border_bottom=True)
+    return ooxml.paragraph("BCRule", indent_cm=(side, side), border_bottom=True, after_pt=after_pt)
+
+
+def header_columns(meta: Document) -> tuple[tuple[float, float], list[str], list[str]]:
+    """Column widths of the header and the lines of the parent and issuing bodies.
+
+    The left column is as wide as its longest line (names broken only between
+    phrases), the right one wide enough for the Quốc hiệu on one line; the two
+    together may reach 1 cm into the left margin, as issued documents do.
+    """
+    right_min = metrics.width_cm(NATION, 12, bold=True) + CELL_MARGINS_CM + HEADER_SLACK_CM
+    left_max = HEADER_MAX_CM - right_min
+    room = left_max - CELL_MARGINS_CM - HEADER_SLACK_CM
+    parent = layout.name_lines(meta.parent_body.upper(), room, 13, bold=False) if meta.parent_body else []
+    issuing = layout.name_lines(meta.issuing_body.upper(), room, 13, bold=True)
+    widest = max(
+        [metrics.width_cm(line, 13, bold=True) for line in issuing]
+        + [metrics.width_cm(line, 13) for line in [*parent, meta.number_line]]
+    )
+    left = min(max(widest + CELL_MARGINS_CM + HEADER_SLACK_CM, HEADER_COLUMNS_CM[0]), left_max)
+    right = max(right_min, TEXT_WIDTH_CM - left)
+    return (left, right), parent, issuing
 
 
 def header(meta: Document) -> str:
-    """The two-column header: bodies and number left, nation, motto and date right."""
-    left_width, right_width = HEADER_COLUMNS_CM
-    issuing = meta.issuing_body.upper()
-    left = [ooxml.paragraph("BCHead", [ooxml.run(meta.parent_body.upper())])] if meta.parent_body else []
-    left.append(ooxml.paragraph("BCHead", [ooxml.run(issuing, bold=True)]))
-    left.append(rule(min(metrics.width_cm(issuing, 13, bold=True), left_width) * 0.4, left_width))
-    left.append(ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6))
+    """The header table: bodies and rule | nation, motto and rule; then number | place and date on one level."""
+    (left_width, right_width), parent, issuing = header_columns(meta)
+    left = [ooxml.paragraph("BCHead", [ooxml.run("\n".join(parent))])] if parent else []
+    left.append(ooxml.paragraph("BCHead", [ooxml.run("\n".join(issuing), bold=True)]))
+    widths = [metrics.width_cm(line, 13, bold=True) for line in issuing]
+    left.append(rule(layout.rule_cm(widths), left_width))
     right = [
         ooxml.paragraph("BCHead", [ooxml.run(NATION, bold=True, size=12)]),
         ooxml.paragraph("BCHead", [ooxml.run(MOTTO, bold=True)]),
         rule(metrics.width_cm(MOTTO, 13, bold=True), right_width),
-        ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6),
     ]
-    cells = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
-    return ooxml.table(HEADER_COLUMNS_CM, [ooxml.row(cells, cant_split=False)])
+    top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
+    level = [
+        ooxml.cell(left_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6)]),
+        ooxml.cell(right_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6)]),
+    ]
+    outdent = min(HEADER_MAX_CM - TEXT_WIDTH_CM, max(0.0, left_width + right_width - TEXT_WIDTH_CM))
+    rows = [ooxml.row(top, cant_split=True), ooxml.row(level, cant_split=True)]
+    return ooxml.table((left_width, right_width), rows, indent_cm=-outdent)
 
 
 def title(meta: Document) -> Iterator[str]:
-    """Written as "BÁO CÁO", the trích yếu in bold with its short rule below, and an optional subtitle."""
-    subject = vn.capitalize(meta.subject)
-    yield ooxml.paragraph("BCTitle", [ooxml.run("BÁO CÁO")], before_pt=18)
-    yield ooxml.paragraph("BCTitle", [ooxml.run(subject)])
+    """Written as "BÁO CÁO", the trích yếu in bold with its rule below, and an optional subtitle.
+
+    The trích yếu is set in lines of even length, so its rule is 1/3-1/2 of the
+    line it stands under.
+    """
+    lines = layout.title_lines(vn.capitalize(meta.subject), TEXT_WIDTH_CM - TITLE_SLACK_CM, 14, bold=True)
+    yield ooxml.paragraph("BCTitle", [ooxml.run("BÁO CÁO")], before_pt=18, keep_next=True)
+    yield ooxml.paragraph("BCTitle", [ooxml.run("\n".join(lines))], keep_next=True)
     if meta.subtitle:
-        yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)])
-    line = min(metrics.width_cm(subject, 14, bold=True), TEXT_WIDTH_CM)
-    side = max(0.0, (TEXT_WIDTH_CM - max(line / 3, 3.0)) / 2)
-    yield ooxml.paragraph("BCRule", indent_cm=(side, side), border_bottom=True, after_pt=12)
+        yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], keep_next=True)
+    length = layout.rule_cm([metrics.width_cm(line, 14, bold=True) for line in lines])
+    yield rule(length, TEXT_WIDTH_CM + CELL_MARGINS_CM, after_pt=12)
 
 
-def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM) -> Iterator[str]:
-    """The blocks of the template, in order; annexes are set apart by :func:`annexes`."""
-    for block in blocks:
+def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False) -> Iterator[str]:
+    """The blocks of the template, in order; annexes are set apart by :func:`annexes`.
+
+    With ``keep_last`` the last block keeps with what follows it: the closing
+    paragraph stays on the page of Nơi nhận and the signature.
+    """
+    shown = [block for block in blocks if not isinstance(block, Annex)]
+    for index, block in enumerate(shown):
+        keep = keep_last and index == len(shown) - 1
         if isinstance(block, Heading):
             yield ooxml.paragraph(HEADING_STYLES[block.level], [ooxml.run(block.number + " "), *runs(block.runs)])
-        elif isinstance(block, Annex):
-            continue  # set after the signature, by annexes()
         elif isinstance(block, Paragraph):
             mark = BULLET_MARKS.get(block.kind, "")
             content = ([ooxml.run(mark)] if mark else []) + runs(block.runs)
-            yield ooxml.paragraph(PARAGRAPH_STYLES[block.kind], content, align=block.align)
-        else:
-            yield from table(block, width_cm)
+            yield ooxml.paragraph(PARAGRAPH_STYLES[block.kind], content, align=block.align, keep_next=keep)
+        elif isinstance(block, Table):
+            yield from table(block, width_cm, keep_last=keep)
 
 
-def table(block: Table, width_cm: float = TEXT_WIDTH_CM) -> Iterator[str]:
-    """A bordered table with its unit line; header rows repeat, rows never split."""
+def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False) -> Iterator[str]:
+    """A bordered table with its unit line; header rows repeat, rows never split.
+
+    The unit line, the header rows and the first body row keep with the row
+    after them, so a page never ends on a table's first body row; a group row
+    keeps with its first item. A column empty in every body row is narrowed to
+    its header, giving its room to the others.
+    """
     if block.unit:
-        yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")])
+        yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")], keep_next=True)
     columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
-    widths = _scale(block.widths or (1.0,) * columns, columns, width_cm)
+    widths = _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm))
     rows = []
-    for row in block.rows:
+    body_rows = 0
+    for number, row in enumerate(block.rows):
+        last = number == len(block.rows) - 1
+        keep = keep_last if last else row.role in ("header", "group") or body_rows == 0
+        body_rows += row.role != "header"
         cells, column = [], 0
         for spec in row.cells:
             width = sum(widths[column : column + spec.span])
             align = "center" if row.role == "header" else spec.align
-            content = ooxml.paragraph("BCTable", runs(spec.runs, bold=row.role in BOLD_ROLES), align=align)
+            content = ooxml.paragraph(
+                "BCTable", runs(spec.runs, bold=row.role in BOLD_ROLES), align=align, keep_next=keep
+            )
             cells.append(ooxml.cell(width, [content], spec.span))
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
 
 
-def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[str]]]:
-    """Each annex with its content: "Phụ lục" (numbered when several), the reference line, title and blocks."""
-    found = [block for block in blocks if isinstance(block, Annex)]
+def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
+    """Widths with each column that no body row fills cut to its header's longest word; the rest share the room."""
+    filled = [False] * len(widths)
+    heads: list[str] = [""] * len(widths)
+    for row in block.rows:
+        column = 0
+        for spec in row.cells:
+            text = "".join(run.text for run in spec.runs).strip()
+            if spec.span == 1 and column < len(widths):
+                if row.role == "header":
+                    heads[column] = text
+                elif text:
+                    filled[column] = True
+            elif text or row.role == "header":
+                for covered in range(column, min(column + spec.span, len(widths))):
+                    filled[covered] = True
+            column += spec.span
+    if all(filled) or not any(filled):
+        return widths
+    narrow = list(widths)
+    for column, used in enumerate(filled):
+        if not used:
+            word = max((metrics.width_cm(w, 13, bold=True) for w in heads[column].split()), default=0.0)
+            narrow[column] = min(widths[column], max(word + CELL_MARGINS_CM + 0.2, 1.0))
+    freed = sum(widths) - sum(narrow)
+    share = sum(w for w, used in zip(narrow, filled, strict=True) if used)
+    return [w + freed * w / share if used else w for w, used in zip(narrow, filled, strict=True)]
+
+
+def annex_names(blocks: Sequence[Block]) -> list[str]:
+    """The names of the annexes: "Phụ lục" alone, or "Phụ lục I", "Phụ lục II", … when there are several."""
+    count = sum(isinstance(block, Annex) for block in blocks)
+    return ["Phụ lục"] if count == 1 else [f"Phụ lục {vn.roman(n)}" for n in range(1, count + 1)]
+
+
+def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
+    """The body's sentence naming its annexes ("Chi tiết tại Phụ lục I và Phụ lục II kèm theo Báo cáo này.").
+
+    None when there is no annex, or when the body already names each one.
+    """
+    if not any(isinstance(block, Annex) for block in blocks):
+        return None
+    names = annex_names(blocks)
+    text = " ".join(run.text for block in blocks if isinstance(block, Paragraph) for run in block.runs).lower()
+    if all(re.search(re.escape(name.lower()) + r"(?![ivxlcdm])", text) for name in names):
+        return None
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+    return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo Báo cáo này."),), None)
+
+
+def with_reference(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with the sentence naming the annexes just before the closing paragraph (the last one)."""
+    out = list(blocks)
+    reference = annex_reference(blocks)
+    if reference is None:
+        return out
+    shown = [index for index, block in enumerate(out) if not isinstance(block, Annex)]
+    last = next((i for i in reversed(shown) if isinstance(out[i], Paragraph)), None)
+    out.insert(last if last is not None else (shown[-1] + 1 if shown else 0), reference)
+    return out
+
+
+def annex_line(meta: Document) -> str:
+    """The line under an annex's name: "(Kèm theo Báo cáo số 05/BC-UBND ngày 05/01/2024 của UBND …)".
+
+    A blank number or date stays blank for the văn thư, with "tháng" and "năm" in place.
+    """
     number = meta.number_line.removeprefix("Số: ")
-    date = f" ngày {vn.date_short(meta.date)}" if meta.date else " ngày\u00a0\u00a0\u00a0\u00a0\u00a0"
-    reference = f"(Kèm theo Báo cáo số {number}{date} của {meta.short_name})"
+    if meta.date:
+        date = f"ngày {vn.date_short(meta.date)}"
+    else:
+        gap = "\u00a0" * 5
+        year = max(meta.period.end.year, meta.period.year)
+        date = f"ngày{gap}tháng{gap}năm {year}"
+    return f"(Kèm theo Báo cáo số {number} {date} của {meta.short_name})"
+
+
+def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[str]]]:
+    """Each annex with its content: its name, the reference line, title and blocks."""
+    found = [block for block in blocks if isinstance(block, Annex)]
+    reference = annex_line(meta)
     out = []
-    for index, annex in enumerate(found, start=1):
-        name = "Phụ lục" if len(found) == 1 else f"Phụ lục {vn.roman(index)}"
+    for annex, name in zip(found, annex_names(blocks), strict=True):
         width = LANDSCAPE_WIDTH_CM if annex.landscape else TEXT_WIDTH_CM
         content = [
-            ooxml.paragraph("BCTitle", [ooxml.run(name)]),
-            ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6),
-            ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12),
+            ooxml.paragraph("BCTitle", [ooxml.run(name)], keep_next=True),
+            ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6, keep_next=True),
+            ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12, keep_next=True),
             *body(annex.blocks, width),
         ]
         out.append((annex, content))
@@ -152,28 +275,33 @@ def _section(main: Any, annex: Annex | None) -> Any:
 
 
 def closing(meta: Document) -> str:
-    """Nơi nhận on the left, the signature block on the right."""
-    left = [ooxml.paragraph("BCRecipientsTitle", [ooxml.run("Nơi nhận:")], before_pt=6)]
-    left += [
-        ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta.recipients, meta.archive)
-    ]
+    """Nơi nhận on the left, the signature block on the right, 12 pt below the closing paragraph.
+
+    A placeholder for the signer's name ("(họ và tên)") is printed italic, not bold as a name.
+    """
+    left = [ooxml.paragraph("BCRecipientsTitle", [ooxml.run("Nơi nhận:")], before_pt=CLOSING_GAP_PT)]
+    left += [ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta)]
     right = [
-        ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=6 if index == 0 else None)
+        ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
         for index, line in enumerate(meta.signer.lines)
     ]
-    right.append(ooxml.paragraph("BCSigner", [ooxml.run(meta.signer.name)], before_pt=80))
+    if meta.signer.placeholder:
+        name = ooxml.run(meta.signer.name, bold=False, italic=True, plain=True)
+    else:
+        name = ooxml.run(meta.signer.name)
+    right.append(ooxml.paragraph("BCSigner", [name], before_pt=80))
     cells = [ooxml.cell(CLOSING_COLUMNS_CM[0], left), ooxml.cell(CLOSING_COLUMNS_CM[1], right)]
     return ooxml.table(CLOSING_COLUMNS_CM, [ooxml.row(cells)])
 
 
-def recipient_lines(recipients: Sequence[str], archive: str) -> list[str]:
-    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT." last."""
+def recipient_lines(meta: Document) -> list[str]:
+    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT, VH&TT, 02b." last."""
     lines = []
-    for entry in recipients:
+    for entry in meta.recipients:
         text = entry.strip().removeprefix("-").strip().rstrip(";.").strip()
         if text and not is_archive_line(entry):
             lines.append(f"- {text};")
-    lines.append(f"- Lưu: {archive.strip().rstrip('.')}.")
+    lines.append(meta.archive_line)
     return lines
 
 
@@ -232,7 +360,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
     main = document.element.body.sectPr
-    fragments = [header(meta), *title(meta), *body(blocks), closing(meta)]
+    fragments = [header(meta), *title(meta), *body(with_reference(blocks), keep_last=True), closing(meta)]
     previous: Annex | None = None
     for annex, content in annexes(meta, blocks):
         fragments.append(f"<w:p><w:pPr>{_xml(_section(main, previous))}</w:pPr></w:p>")

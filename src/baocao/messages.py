@@ -370,6 +370,18 @@ CATALOGUE: dict[str, Entry] = {
             "Check the day and year of cutoff; without it the figures run {rule_en} (Decree 09/2019).",
         ),
     ),
+    "BC312": Entry(
+        "document.signer_placeholder",
+        "warning",
+        (
+            "Tên người ký '{stated}' là chỗ để trống, chưa phải họ và tên.",
+            "The signer's name '{stated}' is a placeholder, not a name.",
+        ),
+        (
+            "Ghi họ và tên người ký trước khi trình ký; báo cáo in chỗ này nghiêng, không đậm.",
+            "Write the signer's full name before signing; the report prints the placeholder italic, not bold.",
+        ),
+    ),
     # --- consistency ------------------------------------------------------
     "BC501": Entry(
         "consistency.key_conflict",

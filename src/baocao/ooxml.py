@@ -25,9 +25,10 @@ def text(value: str) -> str:
     return "<w:br/>".join(parts)
 
 
-def run(value: str, bold: bool = False, italic: bool = False, size: float | None = None) -> str:
-    """A run with optional emphasis and size (points)."""
-    props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+def run(value: str, bold: bool = False, italic: bool = False, size: float | None = None, plain: bool = False) -> str:
+    """A run with optional emphasis and size (points); ``plain`` turns off the bold of its paragraph's style."""
+    props = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>' if plain else ""
+    props += "<w:i/><w:iCs/>" if italic else ""
     if size:
         props += f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
@@ -80,13 +81,20 @@ def row(cells: Iterable[str], header: bool = False, cant_split: bool = True) -> 
     return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
 
 
-def table(widths_cm: Iterable[float], rows: Iterable[str], style: str | None = None, center: bool = False) -> str:
-    """A fixed-layout table of the given column widths."""
+def table(
+    widths_cm: Iterable[float],
+    rows: Iterable[str],
+    style: str | None = None,
+    center: bool = False,
+    indent_cm: float = 0.0,
+) -> str:
+    """A fixed-layout table of the given column widths, optionally indented from the margin (negative: into it)."""
     widths = list(widths_cm)
     total = int(sum(widths) * CM)
     style_xml = f'<w:tblStyle w:val="{style}"/>' if style else ""
     jc = '<w:jc w:val="center"/>' if center else ""
-    props = f'<w:tblPr>{style_xml}<w:tblW w:w="{total}" w:type="dxa"/>{jc}<w:tblLayout w:type="fixed"/></w:tblPr>'
+    ind = f'<w:tblInd w:w="{int(indent_cm * CM)}" w:type="dxa"/>' if indent_cm else ""
+    props = f'<w:tblPr>{style_xml}<w:tblW w:w="{total}" w:type="dxa"/>{jc}{ind}<w:tblLayout w:type="fixed"/></w:tblPr>'
     grid = "".join(f'<w:gridCol w:w="{int(w * CM)}"/>' for w in widths)
     return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 

@@ -10,6 +10,14 @@ from pathlib import Path
 
 from baocao.errors import UserError
 
+VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
+FONT_HINT = (
+    "the font LibreOffice will use for Times New Roman lacks Vietnamese letters ({missing}), so the PDF "
+    "would mix fonts inside words; install a Times-metric font that has them, e.g. "
+    "`apt-get install fonts-liberation2` (Liberation Serif 2) or `apt-get install fonts-texgyre` (TeX Gyre "
+    "Termes) on Debian/Ubuntu, then run the command again"
+)
 INSTALL_HINT = (
     "LibreOffice (soffice) is not on PATH; install it to make PDFs, e.g. "
     "`apt-get install libreoffice-writer-nogui` on Debian/Ubuntu, then run the command again"
@@ -21,6 +29,7 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise UserError(INSTALL_HINT)
+    check_fonts()
     folders: dict[Path, list[Path]] = {}
     for document in documents:
         folders.setdefault(document.parent, []).append(document)
@@ -41,3 +50,44 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
                 raise UserError(f"LibreOffice made no PDF of {file}")
             produced.append(pdf)
     return produced
+
+
+def check_fonts() -> None:
+    """Stop with a hint when fontconfig's Times New Roman lacks Vietnamese letters in any of its four styles.
+
+    LibreOffice takes its fonts from fontconfig; Debian's Liberation Serif 1.07
+    lacks ộ, ầ, ệ, ữ. Without fontconfig (Windows, macOS) Times New Roman
+    itself is used, which has them, and nothing is checked.
+    """
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return
+    missing = []
+    for style in FONT_STYLES:
+        try:
+            done = subprocess.run(
+                [fc_match, "-f", "%{family[0]}|%{file}|%{charset}", "Times New Roman" + style],
+                capture_output=True, text=True, check=True, timeout=60,
+            )  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return  # fontconfig cannot answer: leave the choice to LibreOffice
+        family, _, rest = done.stdout.partition("|")
+        path, _, charset = rest.partition("|")
+        covered = charset_points(charset)
+        lacking = "".join(char for char in VIETNAMESE if ord(char) not in covered)
+        if lacking:
+            missing.append(f"{family or '?'}{style or ''} ({path or '?'}) lacks {lacking[:12]}")
+    if missing:
+        raise UserError(FONT_HINT.format(missing="; ".join(missing)))
+
+
+def charset_points(charset: str) -> set[int]:
+    """The code points of a fontconfig charset: "20-7e a0-17f 1ea0-1ef9"."""
+    points: set[int] = set()
+    for part in charset.split():
+        first, _, last = part.partition("-")
+        try:
+            points.update(range(int(first, 16), int(last or first, 16) + 1))
+        except ValueError:
+            continue
+    return points

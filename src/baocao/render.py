@@ -287,12 +287,26 @@ class View:
 
 
 def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -> dict[str, Any]:
-    """A row of the comparison annex; the change is worked out as ``baocao diff`` works it out."""
+    """A row of the comparison annex; the change is worked out as ``baocao diff`` works it out.
+
+    The rate is signed with one decimal ("+7,1%", "-8,0%", "0,0%"); a row of
+    percentages shows its change in percentage points and no rate.
+    """
     from baocao.diff import Change
 
     change = Change("annex", (label,), "changed", old, new)
-    relative = vn.percent(change.percent) if change.percent is not None else ""
-    return {"label": label, "unit": unit or "", "old": old, "new": new, "change": change.delta, "relative": relative}
+    delta = change.delta or Decimal(0)
+    sign = "+" if delta > 0 else ""
+    if unit == "%":
+        text, relative = f"{sign}{vn.number(delta, 1)} điểm phần trăm", ""
+    else:
+        text = sign + vn.number(delta)
+        rate = change.percent
+        relative = "" if rate is None else ("+" if rate > 0 else "") + vn.number(rate, 1) + "%"
+    return {
+        "label": label, "unit": unit or "", "old": old, "new": new, "change": delta,
+        "change_text": text, "relative": relative,
+    }  # fmt: skip
 
 
 def render_body(

@@ -135,6 +135,11 @@ class Signer(Model):
     title: Text = field("Chức vụ người ký", "PHÓ CHỦ TỊCH, GIÁM ĐỐC…")
     name: Text = field("Họ và tên người ký", "Không ghi học hàm, học vị.")
 
+    @property
+    def placeholder(self) -> bool:
+        """True when the name is a stand-in to fill before signing: "(họ và tên)", "…", "xxx"."""
+        return is_placeholder_name(self.name)
+
     @model_validator(mode="after")
     def _authority_has_head(self) -> Self:
         if self.authority and not self.head_title:
@@ -200,6 +205,18 @@ class Request(Citation):
         return Deadline(self.deadline, f"{self.type} số {self.number}") if self.deadline else None
 
 
+PLACEHOLDER_WORDS = ("họ và tên", "họ tên", "ho va ten", "tên người ký", "chưa có", "chưa xác định")
+
+
+def is_placeholder_name(name: str) -> bool:
+    """A stand-in for the signer's name: in brackets, dots or x's only, or a phrase such as "họ và tên"."""
+    text = " ".join(name.split())
+    lowered = text.lower()
+    if not text or text[0] in "([{<" or any(word in lowered for word in PLACEHOLDER_WORDS):
+        return True
+    return not any(char.isalpha() for char in text) or set(lowered) <= set("x .…_-")
+
+
 def is_archive_line(entry: str) -> bool:
     """True for a "Lưu: VT" line among the recipients: the report writes its own from ``archive``."""
     return entry.strip().lstrip("-").strip().lower().startswith("lưu")
@@ -232,7 +249,15 @@ class Document(Model):
     )
     requested_by: Request | None = field("Văn bản yêu cầu báo cáo", default=None)
     recipients: list[Text] = field("Nơi nhận", "Mỗi dòng một nơi nhận; 'Lưu: VT' tự thêm ở cuối.", default=[])
-    archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT, VH&TT.", default="VT")
+    archive: Text = field("Lưu", "Phần sau 'Lưu:', ví dụ: VT (văn thư).", default="VT")
+    drafting_unit: Text | None = field(
+        "Đơn vị soạn thảo",
+        "Chữ viết tắt tên đơn vị soạn thảo, in trong dòng 'Lưu: VT, VH&TT, 02b.', ví dụ: VH&TT, VP.",
+        default=None,
+    )
+    copies: Annotated[int, Field(ge=1, le=999)] | None = field(
+        "Số bản lưu", "Số bản lưu tại đơn vị soạn thảo, in '02b' trong dòng 'Lưu'.", default=None
+    )
     signer: Signer = field("Người ký")
 
     @property
@@ -240,6 +265,16 @@ class Document(Model):
         """The window of the figures (stated, else by the decree) and the deadline of the request."""
         due = self.requested_by.due if self.requested_by else None
         return calendar(self.period.window, [self.cutoff], [due])
+
+    @property
+    def archive_line(self) -> str:
+        """The last line of Nơi nhận in Decree 30's form: "- Lưu: VT, VH&TT, 02b."."""
+        parts = [part.strip() for part in self.archive.strip().rstrip(".").split(",") if part.strip()]
+        if self.drafting_unit and self.drafting_unit.strip().rstrip(".") not in parts:
+            parts.append(self.drafting_unit.strip().rstrip("."))
+        if self.copies:
+            parts.append(f"{self.copies:02d}b")
+        return f"- Lưu: {', '.join(parts)}."
 
     @property
     def number_line(self) -> str:
