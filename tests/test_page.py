@@ -349,12 +349,15 @@ def _texts(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
-def test_body_names_its_annex_before_the_closing_paragraph(tmp_path):
+def test_body_names_its_annex_before_the_first_heading(tmp_path):
     target, _ = api.build(NEW, str(tmp_path / "r.docx"), compare=OLD)
     texts = _texts(target)
-    closing = next(i for i, t in enumerate(texts) if t.startswith("Trên đây là báo cáo"))
-    assert texts[closing - 1] == "Chi tiết tại Phụ lục kèm theo Báo cáo này."
-    assert texts.index("Phụ lục") > closing
+    first = next(i for i, t in enumerate(texts) if t.startswith("I. "))
+    assert texts[first - 1] == (
+        "Chi tiết tại Phụ lục (so sánh một số chỉ tiêu 06 tháng đầu năm 2022 với cùng kỳ năm 2021) "
+        "kèm theo Báo cáo này."
+    )
+    assert texts.index("Phụ lục") > first
 
 
 def test_several_annexes_are_numbered_and_all_named_in_the_body(tmp_path):
@@ -364,14 +367,17 @@ def test_several_annexes_are_numbered_and_all_named_in_the_body(tmp_path):
     blocks = [
         Paragraph("body", (Run("Nội dung."),), None),
         Paragraph("body", (Run("Trên đây là báo cáo./."),), None),
-        Annex("Một", ()),
-        Annex("Hai", ()),
+        Annex("Số liệu theo đơn vị", ()),
+        Annex("UBND các xã", ()),
+        Annex("", ()),
     ]
     arranged = docx_writer.with_reference(blocks)
-    reference = arranged[1]
+    reference = arranged[1]  # no heading: before the closing paragraph
     assert isinstance(reference, Paragraph)
-    assert reference.runs[0].text == "Chi tiết tại Phụ lục I và Phụ lục II kèm theo Báo cáo này."
-    named = [Paragraph("body", (Run("Số liệu tại Phụ lục I và Phụ lục II kèm theo."),), None), *blocks]
+    assert reference.runs[0].text == (
+        "Chi tiết tại Phụ lục I (số liệu theo đơn vị), Phụ lục II (UBND các xã) và Phụ lục III kèm theo Báo cáo này."
+    )
+    named = [Paragraph("body", (Run("Số liệu tại Phụ lục I, Phụ lục II và Phụ lục III kèm theo."),), None), *blocks]
     assert docx_writer.with_reference(named) == named  # already named: nothing added
 
 
@@ -400,7 +406,7 @@ def test_rolled_up_report_names_its_annexes(tmp_path):
     assert len(names) >= 2
     reference = next(t for t in texts if t.startswith("Chi tiết tại"))
     assert all(name in reference for name in names)
-    assert texts.index(reference) < texts.index(names[0])
+    assert texts.index(reference) < min(i for i, t in enumerate(texts) if t.startswith("I. "))
 
 
 @pytest.mark.parametrize(
@@ -492,7 +498,9 @@ def test_an_empty_column_gives_its_room_to_the_item_names(tmp_path):
 
     rows = (
         Row("header", (cell("TT"), cell("Tên nhiệm vụ"), cell("Mục tiêu/Nội dung"), cell("Kinh phí"))),
+        Row("group", (cell("I"), Cell((Run("UBND XÃ AN"),), "left", 2), cell("9,0"))),  # spans the empty column
         Row("item", (cell("1"), cell("Mua sắm máy tính cho Bộ phận một cửa"), cell(""), cell("9,0"))),
+        Row("total", (Cell((Run("TỔNG CỘNG"),), "center", 3), cell("9,0"))),
     )
     widths = docx_writer._narrow_empty(Table((1, 4, 3, 2), rows), [1.65, 6.6, 4.95, 3.3])
     assert abs(sum(widths) - 16.5) < 1e-9

@@ -165,7 +165,11 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
 
 
 def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
-    """Widths with each column that no body row fills cut to its header's longest word; the rest share the room."""
+    """Widths with each column that no body cell of its own fills cut to its header's longest word.
+
+    Cells spanning several columns (a group's name, "TỔNG CỘNG") fill none of
+    them; the room taken from empty columns goes to the others by their widths.
+    """
     filled = [False] * len(widths)
     heads: list[str] = [""] * len(widths)
     for row in block.rows:
@@ -177,9 +181,6 @@ def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
                     heads[column] = text
                 elif text:
                     filled[column] = True
-            elif text or row.role == "header":
-                for covered in range(column, min(column + spec.span, len(widths))):
-                    filled[covered] = True
             column += spec.span
     if all(filled) or not any(filled):
         return widths
@@ -200,29 +201,45 @@ def annex_names(blocks: Sequence[Block]) -> list[str]:
 
 
 def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
-    """The body's sentence naming its annexes ("Chi tiết tại Phụ lục I và Phụ lục II kèm theo Báo cáo này.").
+    """The body's sentence naming its annexes, as "Chi tiết tại Phụ lục I (…) và Phụ lục II (…) kèm theo …".
 
     None when there is no annex, or when the body already names each one.
     """
-    if not any(isinstance(block, Annex) for block in blocks):
+    found = [block for block in blocks if isinstance(block, Annex)]
+    if not found:
         return None
     names = annex_names(blocks)
     text = " ".join(run.text for block in blocks if isinstance(block, Paragraph) for run in block.runs).lower()
     if all(re.search(re.escape(name.lower()) + r"(?![ivxlcdm])", text) for name in names):
         return None
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+    parts = [
+        f"{name} ({_lower_first(annex.title)})" if annex.title else name
+        for name, annex in zip(names, found, strict=True)
+    ]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
     return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo Báo cáo này."),), None)
 
 
+def _lower_first(text: str) -> str:
+    """A title inside a sentence: "So sánh …" becomes "so sánh …"; a word in capitals ("UBND") is kept."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+
+
 def with_reference(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks with the sentence naming the annexes just before the closing paragraph (the last one)."""
+    """The blocks with the sentence naming the annexes after the opening, before the first heading.
+
+    Without a heading it goes before the closing paragraph (the last one).
+    """
     out = list(blocks)
     reference = annex_reference(blocks)
     if reference is None:
         return out
     shown = [index for index, block in enumerate(out) if not isinstance(block, Annex)]
+    heading = next((i for i in shown if isinstance(out[i], Heading)), None)
     last = next((i for i in reversed(shown) if isinstance(out[i], Paragraph)), None)
-    out.insert(last if last is not None else (shown[-1] + 1 if shown else 0), reference)
+    place = heading if heading is not None else last if last is not None else (shown[-1] + 1 if shown else 0)
+    out.insert(place, reference)
     return out
 
 

@@ -27,8 +27,8 @@ PHRASE_STARTS = (
     "KHU", "ĐẢNG ỦY", "ĐOÀN",
 )  # fmt: skip
 TITLE_PHRASE_STARTS = (
-    "trên", "về", "và", "của", "tại", "trong", "theo", "với", "cho", "đến", "từ", "năm", "quý", "tháng",
-    "06 tháng", "09 tháng", "giai đoạn", "định hướng", "nhiệm vụ", "phương hướng", "kế hoạch", "phục vụ",
+    "trên", "về", "và", "của", "tại", "trong", "theo", "với", "cho", "đến", "từ", "06 tháng", "09 tháng",
+    "giai đoạn", "định hướng", "nhiệm vụ", "phương hướng", "kế hoạch", "phục vụ",
 )  # fmt: skip
 JOINING = ("VÀ", "CỦA", "VỀ", "TẠI", "THUỘC")
 # A rule is this share of the line above it when the lines allow: the middle of 1/3 and 1/2.
