@@ -286,8 +286,11 @@ def _stranded(page: Laid) -> tuple[list[str], int]:
         if found[0] != found[1]:
             problems.append(f"'{_row_key(body[0])}' alone on page {found[0] + 1}")
         for index, row in enumerate(body[:-1]):
-            if row.cells[0].text and row.cells[1].text.isupper() and found[index] != found[index + 1]:
-                problems.append(f"group '{_row_key(row)}' on page {found[index] + 1}, its first item on the next")
+            runs = [run for cell in row.cells for p in cell.paragraphs for run in p.runs if run.text.strip()]
+            group = bool(runs) and all(run.bold for run in runs)
+            parted = body[index + 1].cells[0].text.strip() in ("-", "+")
+            if (group or parted) and found[index] != found[index + 1]:
+                problems.append(f"'{_row_key(row)}' on page {found[index] + 1}, its first item on the next")
         start, checked = found[-1], checked + 1
     return problems, checked
 
@@ -388,25 +391,45 @@ def test_annex_line_with_a_blank_date_keeps_day_month_and_year(tmp_path):
     source = tmp_path / "blank.yaml"
     source.write_text(text, encoding="utf-8")
     target, _ = api.build(str(source), str(tmp_path / "r.docx"), compare=OLD)
-    line = next(t for t in _texts(target) if t.startswith("(Kèm theo Báo cáo số"))
+    line = next(t for t in _texts(target) if t.startswith("(Kèm theo Báo cáo số")).replace("\n", " ")
     assert re.fullmatch(r"\(Kèm theo Báo cáo số \s+/BC-UBND ngày\s+tháng\s+năm 2022 của UBND huyện Bình Sơn\)", line)
 
 
-def test_rolled_up_report_names_its_annexes(tmp_path):
-    units = tmp_path / "units"
+@pytest.fixture(scope="module")
+def rolled_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DOCX of a report rolled up from two units."""
+    folder = tmp_path_factory.mktemp("rolled")
+    units = folder / "units"
     units.mkdir()
     (units / "an.yaml").write_text(UNIT_A, encoding="utf-8")
     (units / "binh.yaml").write_text(UNIT_B, encoding="utf-8")
-    (tmp_path / "province.yaml").write_text(PROVINCE, encoding="utf-8")
-    rolled = tmp_path / "rollup.yaml"
-    command = [sys.executable, "-m", "baocao", "rollup", str(units), "--unit", str(tmp_path / "province.yaml")]
+    (folder / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+    rolled = folder / "rollup.yaml"
+    command = [sys.executable, "-m", "baocao", "rollup", str(units), "--unit", str(folder / "province.yaml")]
     subprocess.run([*command, "-o", str(rolled)], check=True, capture_output=True)
-    texts = _texts(api.build(str(rolled), str(tmp_path / "r.docx"))[0])
+    return api.build(str(rolled), str(folder / "r.docx"))[0]
+
+
+def test_rolled_up_report_names_its_annexes(rolled_report):
+    texts = _texts(rolled_report)
     names = [t for t in texts if re.fullmatch(r"Phụ lục [IVX]+", t)]
     assert len(names) >= 2
     reference = next(t for t in texts if t.startswith("Chi tiết tại"))
     assert all(name in reference for name in names)
     assert texts.index(reference) < min(i for i, t in enumerate(texts) if t.startswith("I. "))
+
+
+def test_rolled_up_rates_share_one_decimal(rolled_report):
+    document = docx.Document(str(rolled_report))
+    rates = [
+        row.cells[i].text
+        for table in _grid_tables(document)
+        for i, head in enumerate(table.rows[0].cells)
+        if head.text == "tỷ lệ"
+        for row in table.rows[1:]
+        if row.cells[i].text
+    ]
+    assert rates and all(re.fullmatch(r"\d{1,3},\d%", rate) for rate in rates), rates
 
 
 @pytest.mark.parametrize(

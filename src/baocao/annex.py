@@ -119,4 +119,5 @@ def _num(value: Decimal | int | None) -> str:
 
 
 def _pct(count: int, total: int) -> str:
-    return vn.percent(vn.ratio_percent(count, total, 1)) if total else ""
+    """A rate with one decimal always ("58,0%", "46,7%"), so the column reads alike."""
+    return vn.number(vn.ratio_percent(count, total, 1), 1) + "%" if total else ""

@@ -24,7 +24,7 @@ from lxml import etree
 from baocao import layout, metrics, ooxml
 from baocao import vietnamese as vn
 from baocao.basedoc import base_package
-from baocao.blocks import Annex, Block, Heading, Paragraph, Run, Table
+from baocao.blocks import Annex, Block, Heading, Paragraph, Row, Run, Table
 from baocao.models.document import Document, is_archive_line
 
 TEXT_WIDTH_CM = 16.5  # 210 mm - 30 mm - 15 mm
@@ -43,6 +43,7 @@ HEADING_STYLES = {1: "BCHeading1", 2: "BCHeading2", 3: "BCHeading3", 4: "BCHeadi
 PARAGRAPH_STYLES = {"body": "Normal", "bullet": "Normal", "bullet2": "Normal", "star": "BCStar", "note": "BCNote"}
 BULLET_MARKS = {"bullet": "- ", "bullet2": "+ ", "star": "* "}
 BOLD_ROLES = ("header", "group", "total")
+SUB_MARKS = ("-", "+", "*")  # the first cell of a row that is part of the item above it
 
 
 def runs(items: Sequence[Run], bold: bool = False) -> list[str]:
@@ -138,7 +139,8 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
 
     The unit line, the header rows and the first body row keep with the row
     after them, so a page never ends on a table's first body row; a group row
-    keeps with its first item. A column empty in every body row is narrowed to
+    keeps with its first item, as does an item with its first part ("-" row),
+    and the last row (the total) never stands alone. A column empty in every body row is narrowed to
     its header, giving its room to the others.
     """
     if block.unit:
@@ -150,6 +152,8 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
     for number, row in enumerate(block.rows):
         last = number == len(block.rows) - 1
         keep = keep_last if last else row.role in ("header", "group") or body_rows == 0
+        keep = keep or number == len(block.rows) - 2  # the last row never stands alone
+        keep = keep or (not last and _first_text(block.rows[number + 1]) in SUB_MARKS)  # an item with its parts
         body_rows += row.role != "header"
         cells, column = [], 0
         for spec in row.cells:
@@ -162,6 +166,10 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
+
+
+def _first_text(row: Row) -> str:
+    return "".join(run.text for run in row.cells[0].runs).strip() if row.cells else ""
 
 
 def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
@@ -265,10 +273,13 @@ def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[s
     out = []
     for annex, name in zip(found, annex_names(blocks), strict=True):
         width = LANDSCAPE_WIDTH_CM if annex.landscape else TEXT_WIDTH_CM
+        room = width - TITLE_SLACK_CM
+        line = "\n".join(layout.title_lines(reference, room, 14, bold=False))
+        heading = "\n".join(layout.title_lines(annex.title.upper(), room, 14, bold=True))
         content = [
             ooxml.paragraph("BCTitle", [ooxml.run(name)], keep_next=True),
-            ooxml.paragraph("BCHead", [ooxml.run(reference, italic=True, size=14)], after_pt=6, keep_next=True),
-            ooxml.paragraph("BCTitle", [ooxml.run(annex.title.upper())], after_pt=12, keep_next=True),
+            ooxml.paragraph("BCHead", [ooxml.run(line, italic=True, size=14)], after_pt=6, keep_next=True),
+            ooxml.paragraph("BCTitle", [ooxml.run(heading)], after_pt=12, keep_next=True),
             *body(annex.blocks, width),
         ]
         out.append((annex, content))

@@ -54,7 +54,7 @@ def name_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[s
     Among the fewest lines, the most even; when no choice of phrase breaks fits,
     every phrase on a line of its own (the renderer then wraps a line too long).
     """
-    words = text.split()
+    words = _words(text)
     breaks = phrase_breaks(words)
     found = _fewest_lines(words, breaks, width_cm, _measurer(size_pt, bold))
     return found or _lines(words, breaks) or [text]
@@ -68,7 +68,7 @@ def title_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[
     ("nhiệm / vụ"). Even lines put the last about as long as the others, so the
     rule under it fits 1/3-1/2 of the line above it.
     """
-    words = text.split()
+    words = _words(text)
     measure = _measurer(size_pt, bold)
     if not words or measure(text) <= width_cm:
         return [text]
@@ -79,6 +79,11 @@ def title_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[
     ]
     found = _fewest_lines(words, good, width_cm, measure, even=True)
     return found or _fewest_lines(words, list(range(1, len(words))), width_cm, measure) or [text]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a line, split at spaces only: no-break spaces (the blanks of "ngày      tháng") stay."""
+    return [word for word in text.split(" ") if word]
 
 
 def _starts(words: Sequence[str], starts: Sequence[str]) -> bool:

@@ -142,6 +142,6 @@ _BOLD = dict(
 def width_cm(text: str, size_pt: float, bold: bool = False) -> float:
     """Estimated printed width of one line of ``text`` in centimetres."""
     table = _BOLD if bold else _ROMAN
-    base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").replace("\u00a0", " "))
     units = sum(table.get(char, 500) for char in base if not unicodedata.combining(char))
     return units / 1000 * size_pt * 2.54 / 72
