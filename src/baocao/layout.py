@@ -28,7 +28,7 @@ PHRASE_STARTS = (
 )  # fmt: skip
 TITLE_PHRASE_STARTS = (
     "trên", "về", "và", "của", "tại", "trong", "theo", "với", "cho", "đến", "từ", "06 tháng", "09 tháng",
-    "giai đoạn", "định hướng", "nhiệm vụ", "phương hướng", "kế hoạch", "phục vụ",
+    "giai đoạn", "định hướng", "nhiệm vụ", "phương hướng", "kế hoạch", "phục vụ", "ngành", "lĩnh vực",
 )  # fmt: skip
 JOINING = ("VÀ", "CỦA", "VỀ", "TẠI", "THUỘC")
 # A rule is this share of the line above it when the lines allow: the middle of 1/3 and 1/2.
