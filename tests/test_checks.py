@@ -38,7 +38,7 @@ def test_seed_000_as_typed():
 def test_seed_002_as_typed():
     path = FIXTURES / "tra-bong-2023-as-typed.yaml"
     expected = [
-        ("BC310", line_of(path, r"name: \(họ và tên\)")),
+        ("BC312", line_of(path, r"name: \(họ và tên\)")),
         ("BC304", line_of(path, r"number: 1648/HD-STTTT")),
         ("BC302", line_of(path, r"number: 906/QĐ- UBND")),
         ("BC211", line_of(path, r'percent: "99,5"')),
