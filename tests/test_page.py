@@ -556,3 +556,68 @@ def test_trich_yeu_lines_are_even_and_unbroken_inside_words():
     ]
     widths = [metrics.width_cm(line, 14, bold=True) for line in lines]
     assert 1 / 3 <= layout.rule_cm(widths) / widths[-1] <= 1 / 2
+
+
+def test_a_hostile_subject_or_body_name_builds_quickly(tmp_path):
+    import time
+
+    from .conftest import MINIMAL, write
+
+    text = MINIMAL.replace("subject: tình hình", "subject: " + "chuyển đổi số " * 400 + "tình hình")
+    text = text.replace(
+        "issuing_body: Ủy ban nhân dân xã Tịnh Hà", "issuing_body: " + "Ủy ban nhân dân xã " * 100 + "Hà"
+    )
+    start = time.perf_counter()
+    target, _ = api.build(str(write(tmp_path, text)))
+    assert time.perf_counter() - start < 5
+    assert docx.Document(str(target)).paragraphs
+
+
+def test_without_a_vietnamese_times_font_the_pdf_path_says_what_to_install(monkeypatch, tmp_path):
+    class Done:
+        stdout = (
+            "Liberation Serif|/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf|20-7e a0-17f 1ea0-1ea1"
+        )
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: Done())
+    with pytest.raises(api.UserError, match="fonts-liberation2") as raised:
+        pdf.convert([tmp_path / "x.docx"])
+    assert "ộ" in str(raised.value) and "Liberation Serif" in str(raised.value)
+
+
+def test_a_vietnamese_times_font_or_no_fontconfig_passes_the_check(monkeypatch):
+    class Done:
+        stdout = (
+            "Liberation Serif|/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf|20-7e a0-36f 1ea0-1ef9"
+        )
+
+    monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: Done())
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/usr/bin/" + name)
+    pdf.check_fonts()
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    pdf.check_fonts()  # no fontconfig (Windows, macOS): Times New Roman itself is used
+
+
+def test_contact_sheet_is_a_png_of_every_page(tmp_path):
+    import importlib.util
+    import struct
+    import zlib
+
+    spec = importlib.util.spec_from_file_location("look", Path(__file__).resolve().parents[1] / "bench" / "look.py")
+    assert spec and spec.loader
+    look = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(look)
+    page = tmp_path / "p.ppm"
+    page.write_bytes(b"P6\n# pdftoppm\n2 3\n255\n" + bytes(range(18)))
+    width, height, rgb = look.read_ppm(page)
+    assert (width, height, rgb) == (2, 3, bytes(range(18)))
+    sheet = tmp_path / "sheet.png"
+    look.contact_sheet([[(width, height, rgb)] * 3, [(width, height, rgb)]], sheet)
+    data = sheet.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    sheet_w, sheet_h = struct.unpack(">II", data[16:24])
+    assert (sheet_w, sheet_h) == (look.GAP + 3 * (2 + look.GAP), look.GAP + 2 * (3 + look.GAP))
+    raw = zlib.decompress(data[data.index(b"IDAT") + 4 : data.index(b"IEND") - 8])
+    row = raw[(look.GAP) * (1 + sheet_w * 3) :][: 1 + sheet_w * 3]
+    assert row[1 + look.GAP * 3 : 1 + look.GAP * 3 + 6] == bytes(range(6))  # the first page's first row of pixels

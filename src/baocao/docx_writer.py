@@ -39,6 +39,7 @@ CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signa
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CORE_LIMIT = 255  # characters of a core property (title, author)
 HEADING_STYLES = {1: "BCHeading1", 2: "BCHeading2", 3: "BCHeading3", 4: "BCHeading4"}
 PARAGRAPH_STYLES = {"body": "Normal", "bullet": "Normal", "bullet2": "Normal", "star": "BCStar", "note": "BCNote"}
 BULLET_MARKS = {"bullet": "- ", "bullet2": "+ ", "star": "* "}
@@ -83,7 +84,7 @@ def header(meta: Document) -> str:
     (left_width, right_width), parent, issuing = header_columns(meta)
     left = [ooxml.paragraph("BCHead", [ooxml.run("\n".join(parent))])] if parent else []
     left.append(ooxml.paragraph("BCHead", [ooxml.run("\n".join(issuing), bold=True)]))
-    widths = [metrics.width_cm(line, 13, bold=True) for line in issuing]
+    widths = [min(metrics.width_cm(line, 13, bold=True), left_width - CELL_MARGINS_CM) for line in issuing]
     left.append(rule(layout.rule_cm(widths), left_width))
     right = [
         ooxml.paragraph("BCHead", [ooxml.run(NATION, bold=True, size=12)]),
@@ -111,7 +112,7 @@ def title(meta: Document) -> Iterator[str]:
     yield ooxml.paragraph("BCTitle", [ooxml.run("\n".join(lines))], keep_next=True)
     if meta.subtitle:
         yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], keep_next=True)
-    length = layout.rule_cm([metrics.width_cm(line, 14, bold=True) for line in lines])
+    length = layout.rule_cm([min(metrics.width_cm(line, 14, bold=True), TEXT_WIDTH_CM) for line in lines])
     yield rule(length, TEXT_WIDTH_CM + CELL_MARGINS_CM, after_pt=12)
 
 
@@ -356,14 +357,19 @@ def _properties(document: docx.document.Document, meta: Document) -> None:
     """Core properties taken from the report, so the bytes do not depend on the clock."""
     stamp = dt.datetime.combine(meta.date or meta.period.end, dt.time())
     core = document.core_properties
-    core.title = f"Báo cáo {meta.subject}"
-    core.subject = meta.period.label
-    core.author = meta.issuing_body
-    core.last_modified_by = meta.issuing_body
+    core.title = _clip(f"Báo cáo {meta.subject}")
+    core.subject = _clip(meta.period.label)
+    core.author = _clip(meta.issuing_body)
+    core.last_modified_by = _clip(meta.issuing_body)
     core.language = "vi-VN"
     core.created = stamp
     core.modified = stamp
     core.revision = 1
+
+
+def _clip(text: str, limit: int = CORE_LIMIT) -> str:
+    """A core property cut to what the format holds (255 characters), ending in "…" when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def repack(package: bytes) -> bytes:

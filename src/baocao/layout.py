@@ -13,7 +13,7 @@ into lines of even length.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from baocao import metrics
 
@@ -30,6 +30,7 @@ TITLE_PHRASE_STARTS = (
     "trên", "về", "và", "của", "tại", "trong", "theo", "với", "cho", "đến", "từ", "06 tháng", "09 tháng",
     "giai đoạn", "định hướng", "nhiệm vụ", "phương hướng", "kế hoạch", "phục vụ", "ngành", "lĩnh vực",
 )  # fmt: skip
+MAX_TITLE_LINES = 4  # a longer title is left to the renderer to wrap
 JOINING = ("VÀ", "CỦA", "VỀ", "TẠI", "THUỘC")
 # A rule is this share of the line above it when the lines allow: the middle of 1/3 and 1/2.
 RULE_SHARE = 5 / 12
@@ -70,8 +71,8 @@ def title_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[
     """
     words = _words(text)
     measure = _measurer(size_pt, bold)
-    if not words or measure(text) <= width_cm:
-        return [text]
+    if not words or measure(text) <= width_cm or measure(text) > MAX_TITLE_LINES * width_cm:
+        return [text]  # one line, or so many that the renderer may as well wrap them
     good = [
         index
         for index in range(1, len(words))
@@ -110,12 +111,12 @@ def _fewest_lines(
     for lines in range(1, len(points)):
         for end in range(1, len(points)):
             choice: tuple[float, tuple[int, ...]] | None = None
-            for start in range(end):
-                previous = best.get((lines - 1, start))
-                if previous is None:
-                    continue
+            for start in range(end - 1, -1, -1):  # longer lines as start moves back: stop at the first too long
                 width = measure(" ".join(words[points[start] : points[end]]))
                 if width > width_cm:
+                    break
+                previous = best.get((lines - 1, start))
+                if previous is None:
                     continue
                 candidate = (max(previous[0], width), (*previous[1], points[end]))
                 if choice is None or candidate[0] < choice[0]:
@@ -148,7 +149,7 @@ def rule_cm(lines_cm: Sequence[float]) -> float:
 
 @cache
 def _measurer(size_pt: float, bold: bool) -> Callable[[str], float]:
-    @cache
+    @lru_cache(maxsize=8192)
     def measure(line: str) -> float:
         return metrics.width_cm(line, size_pt, bold=bold)
 

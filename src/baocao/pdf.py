@@ -10,7 +10,7 @@ from pathlib import Path
 
 from baocao.errors import UserError
 
-VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+VIETNAMESE = "ộầệữăâđêôơưĂÂĐÊÔƠƯạảấẩẫậắằẳẵặẹẻẽếềểễỉịọỏốồổỗớờởỡợụủứừửựỳỵỷỹ"
 FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
 FONT_HINT = (
     "the font LibreOffice will use for Times New Roman lacks Vietnamese letters ({missing}), so the PDF "
