@@ -247,6 +247,9 @@ def test_rules_are_sized_from_the_text_above_them(laid, name):
     assert ratios["issuing"][1] == ISSUING_LINES[name][-1]
     assert 1 / 3 <= ratios["issuing"][0] <= 1 / 2, ratios
     assert 1 / 3 <= ratios["subject"][0] <= 1 / 2, ratios
+    paragraphs = [p.text for p in docx.Document(str(page.docx)).paragraphs]
+    subject_lines = paragraphs[paragraphs.index("BÁO CÁO") + 1].split("\n")
+    assert ratios["subject"][1] == subject_lines[-1]  # the rule stands right under the trích yếu
 
 
 def _grid_tables(document):

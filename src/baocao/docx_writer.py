@@ -102,7 +102,7 @@ def header(meta: Document) -> str:
 
 
 def title(meta: Document) -> Iterator[str]:
-    """Written as "BÁO CÁO", the trích yếu in bold with its rule below, and an optional subtitle.
+    """Written as "BÁO CÁO", the trích yếu in bold with its rule right below it, then an optional subtitle.
 
     The trích yếu is set in lines of even length, so its rule is 1/3-1/2 of the
     line it stands under.
@@ -110,10 +110,12 @@ def title(meta: Document) -> Iterator[str]:
     lines = layout.title_lines(vn.capitalize(meta.subject), TEXT_WIDTH_CM - TITLE_SLACK_CM, 14, bold=True)
     yield ooxml.paragraph("BCTitle", [ooxml.run("BÁO CÁO")], before_pt=18, keep_next=True)
     yield ooxml.paragraph("BCTitle", [ooxml.run("\n".join(lines))], keep_next=True)
-    if meta.subtitle:
-        yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], keep_next=True)
     length = layout.rule_cm([min(metrics.width_cm(line, 14, bold=True), TEXT_WIDTH_CM) for line in lines])
-    yield rule(length, TEXT_WIDTH_CM + CELL_MARGINS_CM, after_pt=12)
+    if meta.subtitle:
+        yield rule(length, TEXT_WIDTH_CM + CELL_MARGINS_CM, after_pt=6)
+        yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], after_pt=12)
+    else:
+        yield rule(length, TEXT_WIDTH_CM + CELL_MARGINS_CM, after_pt=12)
 
 
 def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False) -> Iterator[str]:
