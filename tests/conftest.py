@@ -30,6 +30,22 @@ def binh_son(built: dict[str, Path]) -> DocxDocument:
     return docx.Document(str(built["binh-son-2022-h1"]))
 
 
+def pdf_ready() -> bool:
+    """True when LibreOffice is installed with a Times font that has the Vietnamese letters."""
+    import shutil
+
+    from baocao import pdf
+    from baocao.errors import UserError
+
+    if shutil.which("soffice") is None:
+        return False
+    try:
+        pdf.check_fonts()
+    except UserError:
+        return False
+    return True
+
+
 def write(tmp_path: Path, text: str, name: str = "unit.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

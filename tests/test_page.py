@@ -20,7 +20,7 @@ from lxml import etree
 
 from baocao import api, layout, metrics, pdf
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, pdf_ready
 from .test_rollup import PROVINCE, UNIT_A, UNIT_B
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -142,8 +142,8 @@ def _rules(pdf_path: Path, folder: Path) -> list[tuple[float, float, float]]:
 @pytest.fixture(scope="module")
 def laid(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Laid]:
     """Every example, a --compare build and a rolled-up report: DOCX, PDF (one soffice call) and geometry."""
-    if any(shutil.which(tool) is None for tool in TOOLS):
-        pytest.skip("LibreOffice or poppler is not installed")
+    if any(shutil.which(tool) is None for tool in TOOLS) or not pdf_ready():
+        pytest.skip("LibreOffice, poppler or a Vietnamese Times font is not installed")
     out = tmp_path_factory.mktemp("page")
     built = {example.stem: api.build(str(example), str(out / (example.stem + ".docx")))[0] for example in EXAMPLES}
     built["binh-son-2022-h1-compare"] = api.build(NEW, str(out / "binh-son-2022-h1-compare.docx"), compare=OLD)[0]

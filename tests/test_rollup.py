@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -13,6 +12,8 @@ import pytest
 import yaml
 
 from baocao import api
+
+from .conftest import pdf_ready
 
 HEAD = """document:
   kind: ict
@@ -190,7 +191,7 @@ def test_batch_build_goes_on_past_a_broken_file(units, tmp_path):
     assert "2/3" in result.stderr and "broken.yaml" in result.stderr and "BC301" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not pdf_ready(), reason="LibreOffice or a Vietnamese Times font is not installed")
 def test_pdf_for_a_batch(units, tmp_path):
     out = tmp_path / "built"
     result = subprocess.run([sys.executable, "-m", "baocao", "build", str(units), "-o", str(out), "--pdf"],
