@@ -43,7 +43,7 @@ ISSUING_LINES = {
 }
 
 
-FILLERS = range(14, 30)  # one-line paragraphs before the table, pushing it down the page
+FILLERS = range(14, 24)  # one-line paragraphs before the table, pushing it down the page
 
 
 def _filler(lines: int) -> str:
