@@ -45,6 +45,8 @@ PARAGRAPH_STYLES = {"body": "Normal", "bullet": "Normal", "bullet2": "Normal", "
 BULLET_MARKS = {"bullet": "- ", "bullet2": "+ ", "star": "* "}
 BOLD_ROLES = ("header", "group", "total")
 SUB_MARKS = ("-", "+", "*")  # the first cell of a row that is part of the item above it
+DOCUMENT_PART = "word/document.xml"
+BODY_OPEN = f"<w:body {ooxml.NS}>".encode()  # as lxml writes the body element parsed on its own
 
 
 def runs(items: Sequence[Run], bold: bool = False) -> list[str]:
@@ -374,8 +376,8 @@ def _clip(text: str, limit: int = CORE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def repack(package: bytes) -> bytes:
-    """Rewrite a zip with every entry stamped at one fixed time."""
+def repack(package: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite a zip with every entry stamped at one fixed time, some entries' bytes replaced."""
     source = zipfile.ZipFile(io.BytesIO(package))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -383,15 +385,18 @@ def repack(package: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            data = (replace or {}).get(info.filename)
+            target.writestr(entry, source.read(info.filename) if data is None else data)
     return out.getvalue()
 
 
 def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     """The complete DOCX of a report; each annex is a section of its own after the signature.
 
-    The whole body is one XML string, parsed once: adding elements one by one
-    to a large body costs time that grows with the body.
+    The whole body is one XML string, parsed once and serialized into the
+    document part in place of the base document's body. Neither adding
+    elements one by one to a large body nor moving a parsed body into the
+    document tree is used: both cost time that grows faster than the body.
     """
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
@@ -403,12 +408,28 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
         fragments.extend(content)
         previous = annex
     fragments.append(_xml(_section(main, previous)))
-    document.element.replace(document.element.body, parse_xml(ooxml.body(fragments)))
+    content_xml = _body_content(fragments)
     _properties(document, meta)
     raw = io.BytesIO()
     document.save(raw)
-    return repack(raw.getvalue())
+    package = raw.getvalue()
+    part = zipfile.ZipFile(io.BytesIO(package)).read(DOCUMENT_PART)
+    return repack(package, {DOCUMENT_PART: _with_body(part, content_xml)})
+
+
+def _body_content(fragments: Sequence[str]) -> bytes:
+    """The fragments parsed once (so that they are well-formed) and serialized, without the body tags."""
+    serialized: bytes = etree.tostring(parse_xml(ooxml.body(fragments)), encoding="UTF-8")
+    return serialized.removeprefix(BODY_OPEN).removesuffix(b"</w:body>")
+
+
+def _with_body(part: bytes, content: bytes) -> bytes:
+    """The document part with the content of its ``w:body`` replaced by ``content``."""
+    start = part.index(b"<w:body>") + len(b"<w:body>")
+    end = part.rindex(b"</w:body>")
+    return part[:start] + content + part[end:]
 
 
 def _xml(element: Any) -> str:
-    return str(etree.tostring(element, encoding="unicode"))
+    """An element of the document as XML to go into the body, without the w: declaration the body has."""
+    return str(etree.tostring(element, encoding="unicode")).replace(f" {ooxml.NS}", "", 1)
