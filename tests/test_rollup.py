@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -220,3 +221,76 @@ def test_quoted_globs_are_expanded(units, tmp_path):
                             capture_output=True, text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["an.docx", "binh.docx"]
+
+
+def _texts(document: docx.document.Document) -> list[str]:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_the_province_report_has_totals_in_its_body_and_one_row_per_unit_in_its_annex(units):
+    _, out = rolled(units)
+    target, _ = api.build(str(out))
+    document = docx.Document(str(target))
+    texts = _texts(document)
+    assert not any("Máy tính" in text or text == "Loa" for text in texts)  # a unit's lines stay in its own report
+    assert any(
+        text.startswith("Tổng kinh phí của các đơn vị: 103,0 triệu đồng (bằng chữ: Một trăm linh ba") for text in texts
+    )
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Đài truyền thanh")
+    assert [[c.text for c in row.cells] for row in table.rows[1:]] == [
+        ["1", "UBND xã An", "100,5", "1"],
+        ["2", "UBND xã Bình", "2,5", "2"],
+        ["", "Tổng cộng", "103,0", "3"],  # 100,5 triệu + 2.500 nghìn đồng
+    ]
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))  # the rolled-up data still holds every line
+    assert [item["name"] for group in data["budget"]["groups"] for item in group["items"]] == [
+        "Máy tính",
+        "Hỗ trợ",
+        "Loa",
+    ]
+
+
+def test_the_province_radio_sentences_count_without_naming_every_commune(units):
+    for name, text in (("an.yaml", UNIT_A), ("binh.yaml", UNIT_B)):
+        text = text.replace("type: wired}", "type: wired, band: 87-108 MHz}").replace(
+            "type: wireless}]", "type: wireless, band: 87-108 MHz}]\n  cluster_groups: [{places: [Xóm 1], clusters: 4}]"
+        )
+        (units / name).write_text(text, encoding="utf-8")
+    result, out = rolled(units)
+    assert result.returncode == 0, result.stderr
+    texts = _texts(docx.Document(str(api.build(str(out))[0])))
+    assert "- 02/03 đài được cấp phép băng tần 87-108 MHz." in texts
+    assert "- Các đơn vị đã lắp đặt 04 cụm loa." in texts
+    assert not any("Xóm 1" in text for text in texts)
+
+
+def test_annexes_beyond_the_row_budget_are_named_not_printed(units, monkeypatch):
+    from baocao import annex
+
+    _, out = rolled(units)
+    monkeypatch.setattr(annex, "ANNEX_ROWS", 2)  # two units: room for the first table only
+    document = docx.Document(str(api.build(str(out))[0]))
+    texts = _texts(document)
+    assert "Trạm BTS (trạm)" not in texts and "CCCD: số đạt" not in texts
+    note = next(text for text in texts if text.startswith("Do có 02 đơn vị, phụ lục không in 2 bảng theo đơn vị"))
+    assert "(số liệu theo đơn vị; chỉ tiêu tỷ lệ theo đơn vị)" in note and "báo cáo của từng đơn vị" in note
+
+
+@pytest.mark.skipif(not pdf_ready(), reason="LibreOffice or a Vietnamese Times font is not installed")
+def test_a_province_of_hundreds_of_units_converts_to_a_bounded_number_of_pages(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import generate
+
+    communes = generate.write(tmp_path, 300)
+    command = [sys.executable, "-m", "baocao", "rollup", str(communes), "--unit", str(tmp_path / "province.yaml")]
+    result = subprocess.run(
+        [*command, "-o", str(tmp_path / "rolled.yaml")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    target, _ = api.build(str(tmp_path / "rolled.yaml"))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo'}"
+    subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+                   capture_output=True, check=True, timeout=300)  # fmt: skip
+    pages = len(re.findall(rb"/Type\s*/Page\b", target.with_suffix(".pdf").read_bytes()))
+    assert 10 <= pages <= 80  # every budget line of every commune in the body made this 100 pages and more

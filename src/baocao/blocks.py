@@ -63,11 +63,12 @@ class Row(NamedTuple):
 
 
 class Table(NamedTuple):
-    """A table with relative column widths and an optional unit line."""
+    """A table with relative column widths and an optional unit line; compact: smaller type, no spacing."""
 
     widths: tuple[float, ...]
     rows: tuple[Row, ...]
     unit: str | None = None
+    compact: bool = False
 
 
 class Annex(NamedTuple):
@@ -140,7 +141,7 @@ def _table(element: etree._Element) -> Table:
         )
         rows.append(Row(row.get("role", "item"), cells))
     widths = tuple(float(w) for w in element.get("widths", "").split(",") if w.strip())
-    return Table(widths, tuple(rows), element.get("unit"))
+    return Table(widths, tuple(rows), element.get("unit"), element.get("compact") == "true")
 
 
 def _align(element: etree._Element, default: str | None) -> str | None:

@@ -45,13 +45,14 @@ PARAGRAPH_STYLES = {"body": "Normal", "bullet": "Normal", "bullet2": "Normal", "
 BULLET_MARKS = {"bullet": "- ", "bullet2": "+ ", "star": "* "}
 BOLD_ROLES = ("header", "group", "total")
 SUB_MARKS = ("-", "+", "*")  # the first cell of a row that is part of the item above it
+COMPACT_PT = 12  # text of a compact table (one row per unit of a rolled-up report), without spacing
 DOCUMENT_PART = "word/document.xml"
 BODY_OPEN = f"<w:body {ooxml.NS}>".encode()  # as lxml writes the body element parsed on its own
 
 
-def runs(items: Sequence[Run], bold: bool = False) -> list[str]:
-    """Runs of the blocks as XML, optionally all bold."""
-    return [ooxml.run(item.text, item.bold or bold, item.italic) for item in items]
+def runs(items: Sequence[Run], bold: bool = False, size: float | None = None) -> list[str]:
+    """Runs of the blocks as XML, optionally all bold or of another size (points)."""
+    return [ooxml.run(item.text, item.bold or bold, item.italic, size) for item in items]
 
 
 def rule(width_cm: float, space_cm: float, after_pt: float | None = None) -> str:
@@ -152,6 +153,7 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
         yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")], keep_next=True)
     columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
     widths = _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm))
+    gap, size = (0, COMPACT_PT) if block.compact else (None, None)
     rows = []
     body_rows = 0
     for number, row in enumerate(block.rows):
@@ -164,9 +166,8 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
         for spec in row.cells:
             width = sum(widths[column : column + spec.span])
             align = "center" if row.role == "header" else spec.align
-            content = ooxml.paragraph(
-                "BCTable", runs(spec.runs, bold=row.role in BOLD_ROLES), align=align, keep_next=keep
-            )
+            text = runs(spec.runs, bold=row.role in BOLD_ROLES, size=size)
+            content = ooxml.paragraph("BCTable", text, align=align, keep_next=keep, before_pt=gap, after_pt=gap)
             cells.append(ooxml.cell(width, [content], spec.span))
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))

@@ -94,11 +94,12 @@ def radio_summary(radio: Radio) -> str:
     return text + (", trong đó: " + ", ".join(kinds) if kinds else "")
 
 
-def radio_bands(radio: Radio) -> list[str]:
-    """One sentence per frequency band, with its communes."""
+def radio_bands(radio: Radio, names: bool = True) -> list[str]:
+    """One sentence per frequency band, with its communes unless ``names`` is false."""
     total = vn.count(radio.total)
     return [
-        f"{vn.count(len(communes))}/{total} đài được cấp phép băng tần {band} ({', '.join(communes)})"
+        f"{vn.count(len(communes))}/{total} đài được cấp phép băng tần {band}"
+        + (f" ({', '.join(communes)})" if names else "")
         for band, communes in radio.by_band().items()
     ]
 

@@ -114,8 +114,9 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
         "budget": _budget(units),
     }
     out.update({name: value for name, value in sums.items() if value})
+    money = sums["budget"].get("unit", "triệu đồng")
     out["rollup"] = {
-        "units": [_row(u) for u in units if u.data is not None],
+        "units": [_row(u, money) for u in units if u.data is not None],
         "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
         "missing": absent,
     }
@@ -262,7 +263,8 @@ def _budget(units: list[UnitData]) -> Data:
     return {"unit": unit, "amount_column": first.get("amount_column", "Kinh phí"), "groups": groups}
 
 
-def _row(unit: UnitData) -> Data:
+def _row(unit: UnitData, money: str) -> Data:
+    """One unit's row of the annexes; its budget total in ``money``, the unit of the summed budget."""
     data = unit.data or {}
     row: Data = {"name": data["document"]["short_name"], "file": Path(unit.file).name}
     figures = {f["key"]: _total(f) for f in data.get("figures", [])}
@@ -273,7 +275,7 @@ def _row(unit: UnitData) -> Data:
         row["indicators"] = indicators
     computed = data["_computed"]
     if computed["budget"] is not None:
-        row["budget"] = Decimal(computed["budget"])
+        row["budget"] = Decimal(computed["budget"]) * Decimal(MONEY[data["budget"]["unit"]]) / MONEY[money]
     if computed["stations"] is not None:
         row["stations"] = computed["stations"]
     return row
