@@ -1,5 +1,11 @@
 """Generate commune unit files for the benchmarks: valid, varied, 10-15 KB each.
 
+``generate.py FOLDER --count N`` writes ``FOLDER/communes/xa-0001.yaml`` … and
+``FOLDER/province.yaml``, the province's own file they roll up under:
+
+    baocao rollup FOLDER/communes --unit FOLDER/province.yaml -o FOLDER/rolled.yaml
+    baocao build FOLDER/rolled.yaml
+
 The figures are made up (seeded), and every file says so in its first lines.
 """
 
@@ -86,16 +92,41 @@ def commune(index: int, rng: random.Random, figures: int = 12) -> str:
     return "\n".join(lines) + "\n"
 
 
+PROVINCE = """# Generated for the baocao benchmarks: the province's own file, which its communes roll up under.
+document:
+  kind: ict
+  level: province
+  parent_body: UBND tỉnh Quảng Ngãi
+  issuing_body: Sở Khoa học và Công nghệ
+  short_name: Sở Khoa học và Công nghệ
+  area: tỉnh Quảng Ngãi
+  symbol: BC-SKHCN
+  place: Quảng Ngãi
+  period: {type: half_year, number: 1, year: 2025}
+  subject: tình hình thông tin và truyền thông 06 tháng đầu năm 2025 trên địa bàn tỉnh Quảng Ngãi
+  recipients: [Bộ Khoa học và Công nghệ, UBND tỉnh]
+  signer: {authority: KT, head_title: Giám đốc, title: Phó Giám đốc, name: Nguyễn Văn B}
+"""
+
+
+def write(folder: Path, count: int, seed: int = 2025) -> Path:
+    """``count`` commune files in ``folder/communes`` and ``folder/province.yaml``; the communes' folder."""
+    rng = random.Random(seed)
+    communes = folder / "communes"
+    communes.mkdir(parents=True, exist_ok=True)
+    for index in range(1, count + 1):
+        (communes / f"xa-{index:04d}.yaml").write_text(commune(index, rng), encoding="utf-8")
+    (folder / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+    return communes
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    args.folder.mkdir(parents=True, exist_ok=True)
-    for index in range(1, args.count + 1):
-        (args.folder / f"xa-{index:04d}.yaml").write_text(commune(index, rng), encoding="utf-8")
+    write(args.folder, args.count, args.seed)
 
 
 if __name__ == "__main__":
