@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from baocao import loader, yaml_out
 
@@ -44,3 +46,12 @@ def test_rolled_up_text_passes_the_loader(tmp_path):
     path.write_text(yaml_out.dump(data), encoding="utf-8")
     source, findings = loader.read(str(path))
     assert findings == [] and source.data == data
+
+
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(TEXT, st.one_of(TEXT, st.lists(TEXT, max_size=3), st.integers(), st.none()), max_size=4))
+def test_any_text_reads_back_the_same(data):
+    _reads_back({"data": data, "list": [data]})
