@@ -24,7 +24,7 @@ FIGURE_COLUMNS = 6  # value columns per table, so a landscape page stays readabl
 INDICATOR_COLUMNS = 3  # indicators per table, three columns each
 FIGURES, INDICATORS = "Số liệu theo đơn vị", "Chỉ tiêu tỷ lệ theo đơn vị"
 BUDGET_STATIONS = "Kinh phí và đài truyền thanh theo đơn vị"
-ANNEX_ROWS = 2_000  # unit rows of all annex tables together beyond the first: about 60 pages
+ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class UnitAnnex:
 
 
 def unit_annexes(report: Report) -> list[UnitAnnex]:
-    """The tables of :func:`unit_tables` that fit, one annex per title, in order; the last says what is left out."""
+    """The per-unit tables that fit, one annex per title, in order; the last annex says what is left out."""
     planned = _planned(report)
     units = len(report.rollup.units) if report.rollup else 0
     keep = max(1, ANNEX_ROWS // units) if units else 0
@@ -75,15 +75,11 @@ def unit_annexes(report: Report) -> list[UnitAnnex]:
     return out
 
 
-def unit_tables(report: Report) -> list[UnitTable]:
-    """The annex tables of a report compiled by rollup, budget and stations first; none for an ordinary report."""
-    return [make() for _, make in _planned(report)]
-
-
 Planned = tuple[str, Callable[[], UnitTable]]  # a table's title, and how to make it when it is printed
 
 
 def _planned(report: Report) -> list[Planned]:
+    """Every table a rolled-up report could have, budget and stations first; none for an ordinary report."""
     if report.rollup is None or not report.rollup.units:
         return []
     units = report.rollup.units
