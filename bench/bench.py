@@ -188,12 +188,17 @@ def pages(docx: Path, seconds_left: float) -> tuple[int, str, float]:
 
 
 def estimated_pages(docx: Path) -> int:
-    """A rough page count from the body: compact table rows 44 a page, other rows 30, paragraphs 25."""
+    """A rough page count: table rows by density (compact or not) and orientation, other paragraphs 25 a page."""
     body = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
-    rows = body.split("<w:tr")[1:]
-    compact = sum('w:before="0" w:after="0"' in row for row in rows)
-    paragraphs = body.count("<w:p>") + body.count("<w:p ") - sum(row.count("<w:p>") for row in rows)
-    return math.ceil(compact / 44 + (len(rows) - compact) / 30 + max(0, paragraphs) / 25)
+    pages = 0.0
+    outside = body
+    for table in re.findall(r"<w:tbl>.*?</w:tbl>", body):
+        outside = outside.replace(table, "", 1)
+        width = re.search(r'<w:tblW w:w="(\d+)"', table)
+        landscape = width is not None and int(width.group(1)) > 10_000
+        per_page = {(True, False): 44, (True, True): 30, (False, False): 30, (False, True): 20}
+        pages += len(re.findall(r"<w:tr[ >]", table)) / per_page[('w:before="0" w:after="0"' in table, landscape)]
+    return math.ceil(pages + len(re.findall(r"<w:p[ >]", outside)) / 25)
 
 
 def bench_province(work: Path) -> Path:
