@@ -113,3 +113,12 @@ def test_every_error_of_a_file_is_reported_at_once():
     text = MINIMAL.replace("number: 5", "number: 1.000").replace("level: commune", "level: xa")
     _, findings = typed(text)
     assert sorted(f.code for f in findings) == ["BC104", "BC108"]
+
+
+def test_every_missing_key_of_one_mapping_is_reported_at_once():
+    _, findings = typed("document: {kind: ict}\n")
+    missing = sorted(f.params["field"] for f in findings if f.code == "BC101")
+    assert missing == sorted(
+        ["level", "place", "issuing_body", "short_name", "area", "symbol", "period", "subject", "signer"]
+    )
+    assert all((f.line, f.col) == (1, 1) for f in findings)

@@ -45,8 +45,14 @@ def type_report(source: Source) -> tuple[Report | None, list[Finding]]:
     try:
         return Report.model_validate(source.data), []
     except ValidationError as exc:
-        findings = {_finding(source, error) for error in exc.errors(include_url=False)}
-        return None, sorted(findings)
+        # Keyed by the place in the data too: nine keys missing from one mapping are nine findings at one line.
+        found = (_finding(source, error) for error in exc.errors(include_url=False))
+        findings = {_key(finding): finding for finding in found}
+        return None, sorted(findings.values(), key=_key)
+
+
+def _key(finding: Finding) -> tuple[str, int, int, str, str]:
+    return finding.path, finding.line, finding.col, finding.code, ".".join(map(str, finding.loc))
 
 
 def _finding(source: Source, error: Any) -> Finding:
