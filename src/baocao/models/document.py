@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from baocao import vietnamese as vn
 from baocao.models.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
-from baocao.models.fields import Count, Date, Model, Text, field
+from baocao.models.fields import Count, Date, Model, Text, Whole, field, whole_schema
 
 
 class UnitLevel(enum.StrEnum):
@@ -47,10 +47,12 @@ class Period(Model):
     """The reporting period: "06 tháng đầu năm 2022", "quý I/2019", "năm 2023"."""
 
     type: PeriodType = field("Loại kỳ báo cáo", "month, quarter, half_year, nine_months hoặc year.")
-    number: Annotated[int, Field(ge=1, le=12)] | None = field(
+    number: Annotated[Whole, Field(ge=1, le=12), whole_schema(1, 12, "[1-9]|1[0-2]", "Từ 1 đến 12.")] | None = field(
         "Số thứ tự của kỳ", "Tháng 1-12, quý 1-4, 6 tháng 1 (đầu năm) hoặc 2 (cuối năm).", default=None
     )
-    year: Annotated[int, Field(ge=1990, le=2100)] = field("Năm")
+    year: Annotated[Whole, Field(ge=1990, le=2100), whole_schema(1990, 2100, "199[0-9]|20[0-9]{2}|2100", "Năm.")] = (
+        field("Năm", "Năm của kỳ báo cáo, từ 1990 đến 2100.")
+    )
 
     @model_validator(mode="after")
     def _number_fits_type(self) -> Self:

@@ -10,15 +10,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
-THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
-DIGITS = re.compile(r"^\d+$")
-DECIMAL = re.compile(r"^\d+([.,]\d+)?$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$", re.ASCII)
+THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$", re.ASCII)
+DIGITS = re.compile(r"^\d+$", re.ASCII)
+DECIMAL = re.compile(r"^\d+([.,]\d+)?$", re.ASCII)
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
 
 
 class Model(BaseModel):
@@ -122,20 +122,102 @@ def _parse_bool(value: Any) -> Any:
     )
 
 
-Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0)]
+# What the JSON Schema says of each type. The loader reads every scalar as text, so each type
+# accepts a YAML number or boolean and the same value quoted, and its patterns accept exactly the
+# text its validator above accepts (the agreement is tested against check-jsonschema).
+SPACE = r"\s*"
+MAX_COUNT = 10**15 - 1  # fifteen digits
+
+
+def _any_case(*words: str) -> str:
+    """An ECMA-262 alternation of ``words`` in any letter case (JSON Schema patterns have no flags)."""
+    return "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word) for word in words)
+
+
+def _date_pattern() -> str:
+    """d/m/yyyy or yyyy-m-d, a day that exists (29 February in leap years only)."""
+    d31, d30, d28 = r"(0?[1-9]|[12][0-9]|3[01])", r"(0?[1-9]|[12][0-9]|30)", r"(0?[1-9]|1[0-9]|2[0-8])"
+    m31, m30, feb = r"(0?[13578]|1[02])", r"(0?[469]|11)", r"0?2"
+    year = r"([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    leap = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+    day_month = f"({d31}/{m31}|{d30}/{m30}|{d28}/{feb})/{year}|29/{feb}/{leap}"
+    iso = f"{year}-({m31}-{d31}|{m30}-{d30}|{feb}-{d28})|{leap}-{feb}-29"
+    return f"^{SPACE}({day_month}|{iso}){SPACE}$"
+
+
+COUNT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+        {"type": "string", "pattern": f"^{SPACE}(0|[1-9][0-9]{{0,14}}){SPACE}$"},
+    ],
+    "description": "Số đếm: chỉ viết chữ số, không dấu chấm phân cách, không số 0 ở đầu (12779).",
+}
+AMOUNT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "exclusiveMaximum": 10**15},
+        {
+            "type": "string",
+            "pattern": f"^{SPACE}(0|[1-9][0-9]{{0,14}})([.,][0-9]+)?{SPACE}%?{SPACE}$",
+            "not": {"pattern": f"^{SPACE}[0-9]{{1,3}}[.][0-9]{{3}}{SPACE}%?{SPACE}$"},
+        },
+    ],
+    "description": "Số không âm, viết liền các chữ số; phần thập phân sau dấu phẩy hoặc dấu chấm (9179,0; 200.5).",
+}
+PERCENT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 100},
+        {"type": "string", "pattern": f"^{SPACE}0*(100([.,]0+)?|[0-9]{{1,2}}([.,][0-9]+)?){SPACE}%?{SPACE}$"},
+    ],
+    "description": "Tỷ lệ phần trăm từ 0 đến 100, giữ đúng số chữ số thập phân đã viết (99,5).",
+}
+DATE_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": _date_pattern(),
+    "description": "Ngày viết dạng 27/6/2022 hoặc 2022-06-27.",
+}
+FLAG_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "boolean"},
+        {"type": "string", "pattern": f"^{SPACE}({_any_case('true', 'false', 'có', 'co', 'không', 'khong')}){SPACE}$"},
+    ],
+    "description": "Có hoặc không: true/false (có/không).",
+}
+TEXT_SCHEMA: dict[str, Any] = {
+    "type": ["string", "number", "boolean"],
+    "pattern": r"\S",
+    "description": "Văn bản, không để trống.",
+}
+
+
+def whole_schema(low: int, high: int, digits: str, description: str) -> WithJsonSchema:
+    """The schema of a :data:`Whole` from ``low`` to ``high``; ``digits`` is the pattern of exactly those."""
+    schema = {
+        "anyOf": [
+            {"type": "integer", "minimum": low, "maximum": high},
+            {"type": "string", "pattern": f"^{SPACE}({digits}){SPACE}$"},
+        ],
+        "description": description,
+    }
+    return WithJsonSchema(schema)
+
+
+Whole = Annotated[int, BeforeValidator(_parse_count)]
+"""A whole number written like a count, to be bounded with Field(ge=…, le=…) and :func:`whole_schema`."""
+
+Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0), WithJsonSchema(COUNT_SCHEMA)]
 """A whole number of things, written in plain digits: 12779."""
 
-Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15)]
+Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15), WithJsonSchema(AMOUNT_SCHEMA)]
 """A non-negative quantity that may have decimals: 200,0 or 200.5."""
 
-Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100)]
+Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100), WithJsonSchema(PERCENT_SCHEMA)]
 """A percentage as written, keeping its precision: 99,5 stays 99,5."""
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(DATE_SCHEMA)]
 """A date written 27/6/2022 or 2022-06-27."""
 
-Flag = Annotated[bool, BeforeValidator(_parse_bool)]
+Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema(FLAG_SCHEMA)]
 """Yes or no: true/false, có/không."""
 
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), WithJsonSchema(TEXT_SCHEMA)]
 """Non-empty text."""

@@ -1,0 +1,223 @@
+"""The JSON Schema says what `validate` says, at the schema level, and explains every key in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from baocao.models import fields
+from baocao.schema import schema_text
+
+from .conftest import EXAMPLES, ROOT
+
+README_EXAMPLE = re.search(r"```yaml\n(# yaml-language-server.*?)```", (ROOT / "README.md").read_text(), re.S)
+SCHEMA_CODES = re.compile(r"^BC[01]\d\d$")  # reading and schema; BC2xx-BC5xx are arithmetic, form and templates
+
+# One change each to the README's example: (what, old, new). The schema and validate must agree on each.
+VARIANTS = [
+    ("date d/m/y short", "date: 05/01/2026", "date: 5/1/2026"),
+    ("date ISO", "date: 05/01/2026", "date: 2026-01-05"),
+    ("date quoted", "date: 05/01/2026", 'date: "05/01/2026"'),
+    ("date 31 February", "date: 05/01/2026", "date: 31/02/2026"),
+    ("date 29 February, leap year", "date: 05/01/2026", "date: 29/02/2024"),
+    ("date 29 February, common year", "date: 05/01/2026", "date: 29/2/2025"),
+    ("date 29 February 1900", "date: 05/01/2026", "date: 1900-02-29"),
+    ("date slashes year first", "date: 05/01/2026", "date: 2026/01/05"),
+    ("date month 13", "date: 22/6/2025", "date: 22/13/2025"),
+    ("date ISO in a citation", "date: 22/6/2025", "date: 2025-6-22"),
+    ("count quoted", "number: 5 ", 'number: "5" '),
+    ("count abc", "number: 5 ", "number: abc "),
+    ("count -1", "number: 5 ", "number: -1 "),
+    ("count 12.779", "number: 5 ", "number: 12.779 "),
+    ("count quoted 0255", "number: 5 ", 'number: "0255" '),
+    ("count 1e20", "number: 5 ", "number: 1e20 "),
+    ("count sixteen digits", "number: 5 ", "number: 1234567890123456 "),
+    ("count quoted 12.779", "count: 42694", 'count: "42.694"'),
+    ("count a boolean", "total: 42829", "total: true"),
+    ("value quoted", "value: 12,", 'value: "12",'),
+    ("value 9.000 quoted", "value: 12,", 'value: "9.000",'),
+    ("value decimal comma", "value: 12,", "value: 12,5,"),
+    ("value decimal point", "value: 12,", "value: 12.5,"),
+    ("value -5", "value: 12,", "value: -5,"),
+    ("value 1e20", "value: 12,", "value: 1e20,"),
+    ("value abc", "value: 12,", "value: abc,"),
+    ("value 1234.567", "value: 12,", "value: 1234.567,"),
+    ("value quoted 1.234,5", "value: 12,", 'value: "1.234,5",'),
+    ("part value quoted 0255", "value: 25}", 'value: "0255"}'),
+    ("percent 99.7", "total: 42829,", "total: 42829, percent: 99.7,"),
+    ("percent 150", "total: 42829,", "total: 42829, percent: 150,"),
+    ("percent quoted 99,7%", "total: 42829,", 'total: 42829, percent: "99,7%",'),
+    ("percent quoted 100,0", "total: 42829,", 'total: 42829, percent: "100,0",'),
+    ("percent quoted 100,5", "total: 42829,", 'total: 42829, percent: "100,5",'),
+    ("percent -5", "total: 42829,", "total: 42829, percent: -5,"),
+    ("amount unquoted", 'amount: "9,0"', "amount: 9.0"),
+    ("amount 9.000 quoted", 'amount: "9,0"', 'amount: "9.000"'),
+    ("amount quoted 0255", 'amount: "9,0"', 'amount: "0255"'),
+    ("amount 0,5", 'amount: "9,0"', 'amount: "0,5"'),
+    ("amount with %", 'amount: "9,0"', 'amount: "9,0%"'),
+    ("amount 1e20", 'amount: "9,0"', "amount: 1e20"),
+    ("money unit unknown", "unit: triệu đồng", "unit: đô la"),
+    ("period number too high", "number: 2, year: 2025", "number: 3, year: 2025"),
+    ("period number missing", "number: 2, year: 2025", "year: 2025"),
+    ("period of a year", "type: half_year, number: 2, year: 2025", "type: year, year: 2025"),
+    ("period of a year numbered 2", "type: half_year, number: 2, year: 2025", "type: year, number: 2, year: 2025"),
+    ("period quarter 4", "type: half_year, number: 2", "type: quarter, number: 4"),
+    ("period quarter 5 quoted", "type: half_year, number: 2", 'type: quarter, number: "5"'),
+    ("period month 12", "type: half_year, number: 2", "type: month, number: 12"),
+    ("period year 1800", "year: 2025}", "year: 1800}"),
+    ("period year quoted", "year: 2025}", 'year: "2025"}'),
+    ("period kind unknown", "type: half_year", "type: week"),
+    ("symbol with spaces", "symbol: BC-UBND", "symbol: BC - UBND"),
+    ("place a number", "place: Tịnh Hà", "place: 2025"),
+    ("label a number", "label: Trạm BTS", "label: 2025"),
+    ("subject empty", "subject: tình hình", "subject: ''\n  subtitle: tình hình"),
+    ("subject blank", "subject: tình hình", "subject:\n  subtitle: tình hình"),
+    ("level unknown", "level: commune", "level: xa"),
+    ("kind upper case", "kind: ict", "kind: ICT"),
+    ("unknown key", "area: xã", "areas: xã"),
+    ("text where a list goes", "recipients: [UBND tỉnh, Sở Khoa học và Công nghệ]", "recipients: UBND tỉnh"),
+    ("authority without head", " head_title: Chủ tịch,", ""),
+    ("no authority, no head", " authority: KT, head_title: Chủ tịch,", ""),
+    ("flag có", "    unit: dịch vụ\n", "    unit: dịch vụ\n    whole_parts: Có\n"),
+    ("flag false", "    unit: dịch vụ\n", "    unit: dịch vụ\n    whole_parts: false\n"),
+    ("flag yes", "    unit: dịch vụ\n", "    unit: dịch vụ\n    whole_parts: yes\n"),
+    ("topic unknown", "topic: egov", "topic: e_gov"),
+    ("budget groups and items", "budget:", "budget:\n  groups: [{name: Xã Tịnh Hà}]"),
+    ("narrative unknown topic", "  difficulties:", "  difficulty:"),
+]
+# The YAML reader of check-jsonschema turns these into numbers before the schema sees them
+# (0255 is 255, 1.000 is 1.0, 12.779 is a float), so no schema can tell them from what
+# validate accepts; validate reports them, and the schema cannot.
+READ_AS_NUMBERS = [
+    ("count 0255", "number: 5 ", "number: 0255 "),
+    ("count 1.000", "number: 5 ", "number: 1.000 "),
+    ("amount 12.779", "value: 12,", "value: 12.779,"),
+]
+
+
+def _write(tmp_path: Path, variants: list[tuple[str, str, str]]) -> dict[str, str]:
+    assert README_EXAMPLE
+    example = README_EXAMPLE.group(1)
+    files = {}
+    for index, (what, old, new) in enumerate(variants):
+        assert old in example, what
+        path = tmp_path / f"v{index:02d}.yaml"
+        path.write_text(example.replace(old, new, 1), encoding="utf-8")
+        files[str(path)] = what
+    return files
+
+
+def _verdicts(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[bool, bool]]:
+    """(validate rejects at the schema level, check-jsonschema rejects) for each file."""
+    schema_file = tmp_path / "report.schema.json"
+    schema_file.write_text(schema_text(), encoding="utf-8")
+    run = [sys.executable, "-m", "baocao", "validate", "--format", "json", *files]
+    findings = json.loads(subprocess.run(run, capture_output=True, text=True, check=False).stdout)
+    ours = {f["path"] for f in findings if SCHEMA_CODES.match(f["code"])}
+    check = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema_file), "-o", "json", *files]
+    result = json.loads(subprocess.run(check, capture_output=True, text=True, check=False).stdout)
+    theirs = {e["filename"] for e in result.get("errors", []) + result.get("parse_errors", [])}
+    return {path: (path in ours, path in theirs) for path in files}
+
+
+def test_schema_and_validate_agree_on_one_change_variants_of_the_readme_example(tmp_path):
+    files = _write(tmp_path, [("unchanged", "document:", "document:"), *VARIANTS])
+    verdicts = _verdicts(tmp_path, files)
+    disagree = {files[path]: verdict for path, verdict in verdicts.items() if verdict[0] != verdict[1]}
+    assert disagree == {}, "(validate rejects, schema rejects)"
+    rejected = sum(ours for ours, _ in verdicts.values())
+    assert len(VARIANTS) >= 31 and 0 < rejected < len(files)  # the corpus tries both sides
+
+
+def test_numbers_the_yaml_reader_has_already_typed_are_the_only_known_difference(tmp_path):
+    files = _write(tmp_path, READ_AS_NUMBERS)
+    assert set(_verdicts(tmp_path, files).values()) == {(True, False)}
+
+
+def test_bundled_examples_are_clean_under_check_jsonschema(tmp_path):
+    schema_file = tmp_path / "report.schema.json"
+    schema_file.write_text(schema_text(), encoding="utf-8")
+    check = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema_file), *map(str, EXAMPLES)]
+    result = subprocess.run(check, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_committed_schema_is_the_generated_one():
+    assert (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def test_every_key_and_definition_has_a_vietnamese_title_and_description():
+    generated = json.loads(schema_text())
+    holders = {"(gốc)": generated, **generated["$defs"]}
+    missing = []
+    for name, holder in holders.items():
+        places = [(name, holder)] + [(f"{name}.{key}", prop) for key, prop in holder.get("properties", {}).items()]
+        for place, node in places:
+            for part in ("title", "description"):
+                if not VIETNAMESE.search(str(node.get(part, ""))):
+                    missing.append(f"{place} {part}")
+    assert missing == []
+
+
+def test_no_pydantic_only_keywords_remain():
+    text = schema_text()
+    assert not re.search(r'"(ge|gt|le|lt|format)":', text)
+
+
+def _accepts(validator, value) -> bool:
+    try:
+        validator(value)
+    except (ValueError, ValidationError):
+        return False
+    return True
+
+
+DATE_TEXTS = [
+    f"{day}/{month}/{year}"
+    for year in ("2024", "2025", "1900", "2000")
+    for month in range(0, 14)
+    for day in range(0, 33)
+] + [
+    f"{year}-{month:02d}-{day}"
+    for year in ("2024", "2100", "0000")
+    for month in range(0, 14)
+    for day in (0, 29, 30, 31)
+]
+
+
+@pytest.mark.parametrize(
+    ("annotation", "samples"),
+    [
+        (fields.Date, [*DATE_TEXTS, "05/01/2026", " 5/1/2026 ", "2026/01/05", "27-6-2022", "1/1/99"]),
+        (fields.Count, ["0", "00", "7", "07", "12779", "12.779", "1e3", "-1", "+1", "999999999999999", "1" * 16, "٣"]),
+        (
+            fields.Amount,
+            ["9,0", "9.0", "0,5", "00,5", "0255", "9.000", "1234.567", "12.7790", "1.234,5", "9%", "1e3", "-5", "٣"],
+        ),
+        (fields.Percent, ["0", "05", "99,5", "99.5%", "100", "100,0", "100,01", "150", "-5", "1.234,5", "abc"]),
+        (fields.Flag, ["true", "True", "có", "CÓ", "khong", "Không", "yes", "no", "1"]),
+    ],
+)
+def test_patterns_accept_exactly_the_text_the_validators_accept(annotation, samples):
+    """The quoted-text branch of each type's schema, against the validator it describes (ECMA patterns, no flags)."""
+    validator = TypeAdapter(annotation).validate_python
+    node = TypeAdapter(annotation).json_schema()
+    text_branches = [b for b in node.get("anyOf", [node]) if b.get("type") == "string"]
+
+    def schema_accepts(value: str) -> bool:
+        return any(
+            re.search(b["pattern"], value, re.ASCII) and not re.search(b.get("not", {}).get("pattern", "(?!)"), value)
+            for b in text_branches
+        )
+
+    wrong = [value for value in samples if _accepts(validator, value) != bool(schema_accepts(value))]
+    assert wrong == []
