@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime
 import math
 import os
+import platform
 import random
 import re
 import shutil
@@ -132,15 +134,19 @@ def bench_diff(runs: int, work: Path) -> None:
     results = interleaved(
         {
             "diff": [str(BIN / "baocao"), "diff", str(old), str(new), "--format", "json"],
+            "diff text": [str(BIN / "baocao"), "diff", str(old), str(new)],
             "validate both": [str(BIN / "baocao"), "validate", str(old), str(new)],
         },
         runs,
     )
     print(f"## diff: two unit files of {lines} lines, median of {runs} runs")
     print(f"  baocao diff          {results['diff'] * 1000:7.1f} ms   (target: well under 1 s)")
+    print(f"  baocao diff, text    {results['diff text'] * 1000:7.1f} ms")
     print(
         f"  baocao validate both {results['validate both'] * 1000:7.1f} ms   (reading and checking the same two files)"
     )
+    ratio = results["diff text"] / results["validate both"]
+    print(f"  diff, text / validate both {ratio:5.2f}x   (target <= 1.5x)")
 
 
 class Run(NamedTuple):
@@ -201,7 +207,7 @@ def estimated_pages(docx: Path) -> int:
     return math.ceil(pages + len(re.findall(r"<w:p[ >]", outside)) / 25)
 
 
-def bench_province(work: Path) -> Path:
+def bench_province(work: Path, figures: dict[str, str]) -> Path:
     """The province report of N communes: rollup beside validate, build beside validate of its data; pages."""
     baocao = str(BIN / "baocao")
     print("## province report of N communes (bench/generate.py FOLDER --count N), the best of 2 interleaved runs")
@@ -237,6 +243,11 @@ def bench_province(work: Path) -> Path:
         count_pages, how, spent = pages(target, office_budget)
         office_budget -= spent
         print(f"         pages: {count_pages} ({how}{f', converted in {spent:.1f} s' if spent else ''})")
+    figures[f"rollup of {count:,} commune files"] = f"{_figure(rollup)}"
+    figures[f"validate of the same {count:,} files"] = f"{_figure(check)}, {count / check.wall:,.0f} files/s"
+    figures["build of their province report"] = f"{_figure(build)}, {count_pages} pages ({how})"
+    if spent:
+        figures["LibreOffice converting it to PDF"] = f"{spent:.1f} s"
     print(
         f"  at 3,321: rollup {rollup.wall:.2f} s (target <= 15 s), "
         f"validate {3321 / check.wall:.0f} files/s (target >= 250/s)"
@@ -254,11 +265,15 @@ def bench_province(work: Path) -> Path:
     return communes
 
 
+def _figure(run: Run) -> str:
+    return f"{run.wall:.1f} s ({run.cpu:.1f} s CPU), {run.mb:,} MB"
+
+
 def _seconds(run: Run) -> str:
     return f"{run.wall:6.2f}s ({run.cpu:5.2f})"
 
 
-def bench_many(communes: Path, work: Path) -> None:
+def bench_many(communes: Path, work: Path, figures: dict[str, str]) -> None:
     files = sorted(communes.glob("*.yaml"))
     baocao = str(BIN / "baocao")
     print(f"## many units: {len(files)} generated commune files")
@@ -271,6 +286,7 @@ def bench_many(communes: Path, work: Path) -> None:
         many = timed([baocao, "build", str(batch), "-o", str(work / f"out-{jobs}"), "-j", jobs])
         per = (many - one) / 199 * 1000
         print(f"  build 200 reports, -j {jobs}        {many:6.2f} s    {per:5.1f} ms per report beyond the first")
+        figures[f"batch build, -j {jobs}, per report beyond the first"] = f"{per:.0f} ms"
     print("  (target <= 60 ms per report; the two cores share the batch)")
     office = shutil.which("soffice")
     if office is None:
@@ -288,12 +304,50 @@ def bench_many(communes: Path, work: Path) -> None:
     )
 
 
+def machine() -> str:
+    """The processor, cores, memory, system and Python of this run."""
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo") if line.startswith("model name")),
+        platform.processor() or platform.machine(),
+    )
+    memory = next((int(line.split()[1]) for line in _lines("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory / 2**20:.0f} GiB, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def run_name() -> str:
+    """When and on which commit this run was made."""
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return f"{when}, commit {commit or 'unknown'}"
+
+
+def figures_block(figures: dict[str, str], run: str, on: str) -> str:
+    """The figures the README quotes, as one block to paste as it is."""
+    width = max(map(len, figures)) + 2
+    lines = [f"run:     {run}", f"machine: {on}", *(f"{name:<{width}}{value}" for name, value in figures.items())]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--province", action="store_true", help="only the province report section")
     args = parser.parse_args()
     compile_package()
+    figures: dict[str, str] = {}
+    run, on = run_name(), machine()
     with tempfile.TemporaryDirectory() as work:
         if not args.province:
             bench_build(args.runs, Path(work))
@@ -302,10 +356,14 @@ def main() -> None:
             print()
             bench_diff(max(3, args.runs // 3), Path(work))
             print()
-        communes = bench_province(Path(work))
+        communes = bench_province(Path(work), figures)
         if not args.province:
             print()
-            bench_many(communes, Path(work))
+            bench_many(communes, Path(work), figures)
+    print()
+    print("## for the README: quote this block as it is, in the section 'Many units'")
+    print("## (wall-clock seconds, CPU seconds of all cores in brackets, peak memory)")
+    print(figures_block(figures, run, on))
 
 
 if __name__ == "__main__":
