@@ -58,7 +58,7 @@ def test_build_refuses_to_overwrite_its_input(tmp_path):
     source = write(tmp_path, MINIMAL, "unit.docx")
     result = run("build", str(source), "-o", str(source))
     assert result.returncode == 2
-    assert "is the input" in result.stderr
+    assert "chính là tệp đầu vào" in result.stderr
     assert source.read_text(encoding="utf-8") == MINIMAL
 
 
@@ -93,7 +93,7 @@ def test_messages_in_english_on_request(tmp_path):
 def test_missing_file_is_a_usage_error(tmp_path):
     result = run("build", str(tmp_path / "nope.yaml"))
     assert result.returncode == 2
-    assert "no such file" in result.stderr
+    assert "không có tệp" in result.stderr
     assert "Traceback" not in result.stderr
 
 

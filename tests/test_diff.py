@@ -92,9 +92,10 @@ def test_differences_exit_one_in_every_format():
     assert "| Chiều dài các tuyến đường thư › giá trị | 420 | 450 | +30 (+7,1%) |" in markdown
 
 
-def test_text_view_fits_100_columns():
-    output = run("diff", OLD, NEW).stdout
-    assert max(len(line) for line in output.splitlines()) <= 100
+def test_text_view_fits_80_columns():
+    for lang in ("vi", "en"):
+        output = run("diff", OLD, NEW, "--lang", lang).stdout
+        assert max(len(line) for line in output.splitlines()) <= 80
 
 
 def test_all_shows_unchanged_numbers_too():
@@ -113,17 +114,19 @@ def test_other_units_and_other_kinds_of_period_are_refused_unless_forced(tmp_pat
     other = write(tmp_path, MINIMAL)
     result = run("diff", OLD, str(other))
     assert result.returncode == 2
-    assert "different units" in result.stderr and "--force" in result.stderr
+    assert "hai đơn vị khác nhau" in result.stderr and "--force" in result.stderr
+    assert "different units" in run("diff", OLD, str(other), "--lang", "en").stderr
     yearly = write(tmp_path, Path(NEW).read_text(encoding="utf-8").replace(
         "    type: half_year\n    number: 1\n", "    type: year\n"), "yearly.yaml")  # fmt: skip
-    assert "periods of another kind" in run("diff", OLD, str(yearly)).stderr
+    assert "hai kỳ khác loại" in run("diff", OLD, str(yearly)).stderr
     assert run("diff", OLD, str(other), "--force").returncode == 1
 
 
 def test_a_previous_file_newer_than_the_current_one_is_flagged():
     _, warnings = api.diff(NEW, OLD)
-    assert warnings and "newer" in warnings[0]
-    assert "newer" in run("diff", NEW, OLD).stdout
+    assert warnings and "newer" in warnings[0].text("en")
+    assert "là kỳ sau" in run("diff", NEW, OLD).stdout
+    assert "newer" in run("diff", NEW, OLD, "--lang", "en").stdout
 
 
 def test_build_compare_adds_the_phrases_and_the_annex(tmp_path):

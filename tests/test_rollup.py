@@ -135,11 +135,11 @@ def test_invalid_units_stop_the_rollup_unless_skipped(units):
 def test_mixed_periods_and_duplicate_units_are_refused(units):
     (units / "old.yaml").write_text(UNIT_A.replace("year: 2025", "year: 2024").replace("xã An", "xã Cũ"))
     result, _ = rolled(units)
-    assert result.returncode == 1 and "another period" in result.stderr
+    assert result.returncode == 1 and "khác kỳ báo cáo" in result.stderr
     (units / "old.yaml").unlink()
     (units / "again.yaml").write_text(UNIT_A)
     result, _ = rolled(units)
-    assert result.returncode == 1 and "the same unit" in result.stderr
+    assert result.returncode == 1 and "cùng đơn vị với" in result.stderr
 
 
 def test_missing_units_are_reported(units):

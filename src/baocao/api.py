@@ -13,12 +13,14 @@ from baocao import blocks, checks, docx_writer, loader, output, render, schema_e
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
+from baocao.messages import Phrase, os_reason
 from baocao.models import Report
 
 if TYPE_CHECKING:
     from baocao.diff import Change
 
 T = TypeVar("T")
+UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -36,11 +38,13 @@ def load(path: str) -> Loaded:
     try:
         source, findings = loader.read(path)
     except FileNotFoundError as exc:
-        raise UserError(f"{path}: no such file") from exc
+        if Path(path).is_symlink():
+            raise UserError("dangling_link", path=path, target=Path(path).readlink()) from exc
+        raise UserError("no_such_file", path=path) from exc
     except IsADirectoryError as exc:
-        raise UserError(f"{path}: is a folder, not a file") from exc
+        raise UserError("is_folder", path=path) from exc
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise UserError("cannot_read", path=path, reason=os_reason(exc)) from exc
     if findings:
         return Loaded(source, None, findings)
     report, findings = schema_errors.type_report(source)
@@ -78,14 +82,14 @@ def build(
 ) -> tuple[Path, list[Finding]]:
     """Build one report, compared with an older period when asked; raise InputError when it has errors."""
     if templates is not None and not templates.is_dir():
-        raise UserError(f"--templates {templates}: not a folder")
+        raise UserError("templates_not_folder", path=templates)
     target = output.output_path(path, out)
     loaded = load(path)
     if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
         raise InputError(loaded.findings)
     previous = _valid(compare) if compare else None
     if previous is not None and (problems := comparison_problems(previous, loaded.report)):
-        raise UserError(f"--compare {compare}: " + "; ".join(problems))
+        raise UserError("compare_refused", path=compare, problems=problems)
     data, findings = render_report(loaded, templates, previous)
     if data is None:
         raise InputError(findings)
@@ -100,7 +104,7 @@ class Built:
     source: str
     target: Path | None
     findings: list[Finding]
-    error: str = ""
+    error: Phrase | None = None
 
 
 def build_one(source: str, out_dir: str | None, templates: Path | None, allow_errors: bool) -> Built:
@@ -108,9 +112,9 @@ def build_one(source: str, out_dir: str | None, templates: Path | None, allow_er
     try:
         target, findings = build(source, out_dir, templates, allow_errors)
     except InputError as exc:
-        return Built(source, None, exc.findings, "errors in the data")
+        return Built(source, None, exc.findings, Phrase("data_errors"))
     except UserError as exc:
-        return Built(source, None, [], str(exc))
+        return Built(source, None, [], exc.phrase)
     return Built(source, target, findings)
 
 
@@ -152,15 +156,17 @@ def expand(paths: list[str]) -> list[str]:
         path = Path(name)
         if name == "-":
             files.append(name)
+        elif not name.strip():
+            raise UserError("empty_path", path=name)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            files.extend(str(p) for p in found)
-        elif path.exists():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in UNIT_SUFFIXES and not p.is_dir())
+            files.extend(str(p) for p in found)  # a link to nothing is kept, and reported when it is read
+        elif path.exists() or path.is_symlink():
             files.append(name)
         elif any(char in name for char in "*?[") and (matches := _glob(path)):
             files.extend(matches)
         else:
-            raise UserError(f"{name}: no such file or folder")
+            raise UserError("no_such_path", path=name)
     return files
 
 
@@ -183,7 +189,7 @@ def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[s
 
 def diff(
     old_path: str, new_path: str, force: bool = False, include_same: bool = False
-) -> tuple[list[Change], list[str]]:
+) -> tuple[list[Change], list[Phrase]]:
     """The changes from an older period to a newer one, and warnings about the pair.
 
     Refuses (UserError) files with errors, different units, or periods of a
@@ -192,12 +198,11 @@ def diff(
     old, new = (_valid(path) for path in (old_path, new_path))
     problems = comparison_problems(old, new)
     if problems and not force:
-        raise UserError("; ".join(problems) + " (use --force to compare anyway)")
+        raise UserError("not_comparable", problems=problems)
     warnings = problems if force else []
     if old.document.period.end > new.document.period.end:
-        warnings.append(
-            f"{old_path} ({old.document.period.label}) is newer than {new_path} ({new.document.period.label})"
-        )
+        periods = {"old": old.document.period.label, "new": new.document.period.label}
+        warnings.append(Phrase("old_is_newer", {"old_path": old_path, "new_path": new_path, **periods}))
     from baocao.diff import compare
 
     return compare(old, new, include_same), warnings
@@ -210,13 +215,15 @@ def _valid(path: str) -> Report:
     return loaded.report
 
 
-def comparison_problems(old: Report, new: Report) -> list[str]:
+def comparison_problems(old: Report, new: Report) -> list[Phrase]:
     """Why two reports should not be compared: different units, or periods of another kind."""
     problems = []
     if old.document.issuing_body.casefold() != new.document.issuing_body.casefold():
-        problems.append(f"different units: '{old.document.issuing_body}' and '{new.document.issuing_body}'")
+        problems.append(Phrase("different_units", {"old": old.document.issuing_body, "new": new.document.issuing_body}))
     if old.document.period.type != new.document.period.type:
-        problems.append(f"periods of another kind: {old.document.period.label} and {new.document.period.label}")
+        problems.append(
+            Phrase("other_period_kind", {"old": old.document.period.label, "new": new.document.period.label})
+        )
     return problems
 
 
@@ -228,7 +235,7 @@ class RollupResult:
     files: list[tuple[str, list[Finding]]]
     skipped: list[tuple[str, str]]
     missing: list[str]
-    problems: list[str]
+    problems: list[Phrase]
 
 
 def rollup_units(
@@ -244,7 +251,7 @@ def rollup_units(
 
     target = Path(out)
     if any(Path(f).resolve() == target.resolve() for f in [*files, unit_file] if f != "-"):
-        raise UserError(f"the output {out} is one of the inputs; choose another -o/--output")
+        raise UserError("output_among_inputs", path=out)
     own = _valid(unit_file).model_dump(mode="json", by_alias=True, exclude_none=True)
     expected = _expected(expect) if expect else []
     units = list(rollup.read_units(files, jobs))
@@ -254,7 +261,9 @@ def rollup_units(
     refusals = rollup.problems(units, own)
     absent = rollup.missing(units, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in units):
-        return RollupResult(None, per_file, skipped, absent, refusals or (["no valid input"] if not invalid else []))
+        return RollupResult(
+            None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
+        )
     combined = rollup.combine(own, [u for u in units if u.data is not None], skipped, absent)
     output.write_atomic(target, rollup.to_yaml(combined, len(units)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
@@ -264,5 +273,5 @@ def _expected(path: str) -> list[str]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise UserError(f"--expect {path}: cannot read ({exc.strerror})") from exc
+        raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

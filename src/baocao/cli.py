@@ -7,27 +7,38 @@ from __future__ import annotations
 
 import atexit
 import gc
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from baocao import __version__
+from baocao import __version__, cli_lang
 from baocao.errors import BaocaoError, ExitCode, InputError, UserError
+from baocao.messages import Phrase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _lang_option(func: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of messages."
+        "--lang",
+        type=click.Choice(cli_lang.LANGS),
+        default=lambda: cli_lang.current,
+        help="Language of messages: vi (the default) or en.",
     )(func)
 
 
+def _format_option(choices: list[str], help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default="text", show_default=True, help=help_text
+    )
+
+
 def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
-    from baocao.formatters import FORMATTERS
+    from baocao import formatters
 
     lines: dict[str, list[str]] = {}
     for finding in findings:
@@ -37,21 +48,68 @@ def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> No
             except OSError:
                 lines[finding.path] = []
     stream = sys.stdout if fmt != "text" else sys.stderr
-    FORMATTERS[fmt](findings, lines, lang, stream, stream.isatty())
+    formatters.FORMATTERS[fmt](findings, lines, lang, stream, formatters.color(stream))
 
 
-def _fail(exc: BaocaoError, lang: str) -> None:
+def _say(key: str, lang: str, **params: Any) -> str:
+    return Phrase(key, params).text(lang)
+
+
+def _fail(exc: BaocaoError, lang: str, fmt: str = "text") -> NoReturn:
     if isinstance(exc, InputError):
-        _print_findings(exc.findings, lang)
-        note = "Không tạo báo cáo vì dữ liệu có lỗi." if lang == "vi" else "No report was written: the data has errors."
-        click.echo(note, err=True)
+        _print_findings(exc.findings, lang, fmt)
+        click.echo(_say("not_built", lang), err=True)
     else:
-        click.echo(f"baocao: {exc}", err=True)
+        message = exc.text(lang) if isinstance(exc, UserError) else str(exc)
+        click.echo(f"baocao: {message}", err=True)
+        if fmt == "json":
+            _json_error(message, int(exc.exit_code))
     sys.exit(int(exc.exit_code))
 
 
-class _Group(click.Group):
-    """Turns an unexpected exception into a one-line message and exit code 3, never a traceback."""
+def _json_error(message: str, code: int) -> None:
+    """Why the command could not run, on standard output for a caller that asked for JSON."""
+    click.echo(json.dumps({"error": message, "exit_code": code}, ensure_ascii=False))
+
+
+def _json_asked(args: Sequence[str]) -> bool:
+    return any(
+        arg == "--format=json" or (arg == "--format" and args[index + 1 : index + 2] == ["json"])
+        for index, arg in enumerate(args)
+    )
+
+
+class _Command(click.Command):
+    """A command that speaks the language asked for, in its help and in its usage errors (as JSON when asked)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = cli_lang.word("Show this message and exit.")
+        return option
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, list(args), parent, **extra)
+        except click.UsageError as exc:
+            if not _json_asked(args):
+                raise
+            exc.show()
+            _json_error(exc.format_message(), exc.exit_code)
+            sys.exit(exc.exit_code)
+
+
+class _Group(_Command, click.Group):
+    """The program: speaks the language of the command line; an unexpected exception is exit code 3, no traceback."""
+
+    command_class = _Command
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        cli_lang.use(cli_lang.asked(args), self)
+        return super().main(args, *rest, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -59,15 +117,18 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:  # an internal error: say so briefly, with what to report
-            click.echo(f"baocao: internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo("Please report this with the input file; nothing was written.", err=True)
+            lang = cli_lang.current
+            click.echo(f"baocao: {_say('internal', lang, error=f'{type(exc).__name__}: {exc}')}", err=True)
+            click.echo(_say("internal_hint", lang), err=True)
             sys.exit(int(ExitCode.INTERNAL))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="baocao")
-def main() -> None:
+@_lang_option
+def main(lang: str) -> None:
     """baocao: compile Vietnamese administrative reports (Decree 30/2020/NĐ-CP) from YAML data."""
+    del lang  # read from the command line before parsing, for click's own messages too
 
 
 @main.command()
@@ -79,7 +140,9 @@ def main() -> None:
 @click.option("--allow-errors", is_flag=True, help="Write the report even when checks find errors.")
 @click.option("--compare", metavar="OLD.yaml", help="An earlier period: add 'tăng/giảm … so với cùng kỳ' and an annex.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice (one soffice call for the batch).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for a batch (default: all cores).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
+)
 @_lang_option
 def build(
     sources: tuple[str, ...],
@@ -104,7 +167,7 @@ def build(
             built = [target]
         else:
             if compare:
-                raise UserError("--compare takes one report at a time")
+                raise UserError("compare_one")
             built = _build_batch(files, output, templates, allow_errors, jobs, lang)
         if pdf:
             from baocao import pdf as pdf_module
@@ -133,16 +196,21 @@ def _build_batch(
             progress.advance()
     for outcome in failed:
         _print_findings(outcome.findings, lang)
-    formatters.build_summary(len(files), [(o.source, o.error) for o in failed], lang, sys.stderr)
+    reasons = [(o.source, o.error.text(lang) if o.error else "") for o in failed]
+    formatters.build_summary(len(files), reasons, lang, sys.stderr)
     return built
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@_format_option(["text", "json", "github"], "How findings are printed: text for people, json, or github annotations.")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores, for 64 files or more)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: all cores, for 64 files or more).",
 )
 @_lang_option
 def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, lang: str) -> None:
@@ -161,10 +229,10 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None,
                 results.append((path, errors, len(found) - errors))
                 progress.advance()
     except BaocaoError as exc:
-        _fail(exc, lang)
+        _fail(exc, lang, fmt)
     _print_findings(findings, lang, fmt)
     if fmt == "text" and len(files) > 1:
-        formatters.summary(results, lang, sys.stderr, sys.stderr.isatty())
+        formatters.summary(results, lang, sys.stderr, formatters.color(sys.stderr))
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
     sys.exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
 
@@ -172,7 +240,7 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None,
 @main.command()
 @click.argument("old", metavar="OLD.yaml")
 @click.argument("new", metavar="NEW.yaml")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@_format_option(["text", "markdown", "json"], "How changes are printed: text, markdown or json.")
 @click.option("--only", type=click.Choice(["changed"]), default="changed", help="Show what changed (the default).")
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged numbers too.")
 @click.option("--force", is_flag=True, help="Compare different units or periods of another kind anyway.")
@@ -187,9 +255,11 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
         changes, warnings = api.diff(old, new, force, include_same=show_all)
     except BaocaoError as exc:
         exc.exit_code = ExitCode.USAGE
-        _fail(exc, lang)
+        _fail(exc, lang, fmt)
     labels = (Path(old).stem, Path(new).stem)
-    FORMATS[fmt](changes, warnings, sys.stdout, sys.stdout.isatty(), labels)
+    from baocao.formatters import color
+
+    FORMATS[fmt](changes, [w.text(lang) for w in warnings], sys.stdout, color(sys.stdout), labels, lang)
     sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
 
 
@@ -199,7 +269,9 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @click.option("-o", "--output", required=True, metavar="OUT.yaml", help="Where to write the combined data.")
 @click.option("--skip-invalid", is_flag=True, help="Leave out units whose files have errors, and say so.")
 @click.option("--expect", metavar="UNITS.txt", help="Units expected, one per line: report those missing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores from 64 files).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: all cores from 64 files)."
+)
 @_lang_option
 def rollup(
     sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,
@@ -216,13 +288,13 @@ def rollup(
     _print_findings([f for _, found in result.files for f in found], lang)
     rows = [(path, sum(f.severity is Severity.ERROR for f in found), 0) for path, found in result.files]
     if any(errors for _, errors, _ in rows):
-        formatters.summary(rows, lang, sys.stderr, sys.stderr.isatty())
+        formatters.summary(rows, lang, sys.stderr, formatters.color(sys.stderr))
     for problem in result.problems:
-        click.echo(f"baocao: {problem}", err=True)
+        click.echo(f"baocao: {problem.text(lang)}", err=True)
     for name in result.missing:
-        click.echo(f"baocao: {'thiếu báo cáo của' if lang == 'vi' else 'no report from'} {name}", err=True)
+        click.echo(f"baocao: {_say('missing_unit', lang, name=name)}", err=True)
     for name, _ in result.skipped if result.target else []:
-        click.echo(f"baocao: {'không tổng hợp' if lang == 'vi' else 'left out'} {name}", err=True)
+        click.echo(f"baocao: {_say('left_out', lang, name=name)}", err=True)
     if result.target is None:
         sys.exit(int(ExitCode.FINDINGS))
     click.echo(str(result.target))
@@ -238,14 +310,15 @@ def rollup(
     show_default=True,
     help="Folder to write the JSON Schema into.",
 )
-def schema(folder: Path) -> None:
+@_lang_option
+def schema(folder: Path, lang: str) -> None:
     """Write the JSON Schema of the YAML format (for editors and other tools)."""
     from baocao.schema import write_schemas
 
     try:
         click.echo(str(write_schemas(folder)))
     except BaocaoError as exc:
-        _fail(exc, "en")
+        _fail(exc, lang)
 
 
 def run() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from itertools import groupby
@@ -10,30 +12,51 @@ from typing import IO, Any
 
 from baocao import vietnamese as vn
 from baocao.diff import TEXT, Change, word_diff
+from baocao.models.topics import TITLES
 
-SECTIONS = {
-    "document": "Thông tin văn bản",
-    "narrative": "Nội dung viết",
-    "citations": "Văn bản được dẫn",
-    "figures": "Số liệu",
-    "indicators": "Chỉ tiêu tỷ lệ",
-    "targets": "Chỉ tiêu kỳ tới",
-    "teams": "Tổ công nghệ số cộng đồng",
-    "public_services": "Dịch vụ công, thủ tục hành chính",
-    "radio": "Truyền thanh cơ sở",
-    "budget": "Kinh phí",
-    "computed": "Số liệu tính",
+TOPIC_TITLES = {topic.value: title for topic, title in TITLES.items()}
+
+SECTIONS = {  # section: (vi, en), in the order they are shown
+    "document": ("Thông tin văn bản", "Document"),
+    "narrative": ("Nội dung viết", "Narrative"),
+    "citations": ("Văn bản được dẫn", "Cited documents"),
+    "figures": ("Số liệu", "Figures"),
+    "indicators": ("Chỉ tiêu tỷ lệ", "Indicators"),
+    "targets": ("Chỉ tiêu kỳ tới", "Targets"),
+    "teams": ("Tổ công nghệ số cộng đồng", "Community digital technology teams"),
+    "public_services": ("Dịch vụ công, thủ tục hành chính", "Public services"),
+    "radio": ("Truyền thanh cơ sở", "Grassroots radio"),
+    "budget": ("Kinh phí", "Budget"),
+    "computed": ("Số liệu tính", "Computed totals"),
 }
-KINDS = {"changed": "thay đổi", "added": "thêm", "removed": "bỏ", "same": "không đổi"}
+KINDS = {
+    "changed": ("thay đổi", "changed"),
+    "added": ("thêm", "added"),
+    "removed": ("bỏ", "removed"),
+    "same": ("không đổi", "unchanged"),
+}
+WORDS = {
+    "item": ("Mục", "Item"),
+    "change": ("Thay đổi", "Change"),
+    "none": ("Không có thay đổi.", "No changes."),
+    "warning": ("cảnh báo", "warning"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+}
 NUMBER_KEYS = ("amount", "value", "count", "services", "received", "clusters")
+WIDTH = 80  # the text view fits an 80-column terminal
 
 
-def short(value: Any, width: int = 48) -> str:
+def _say(words: tuple[str, str], lang: str) -> str:
+    return words[1] if lang == "en" else words[0]
+
+
+def short(value: Any, width: int = 48, lang: str = "vi") -> str:
     """A value in a few words: numbers the Vietnamese way, items by their name and number."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return _say(WORDS["yes" if value else "no"], lang)
     if isinstance(value, (int, Decimal)):
         return vn.number(value)
     if isinstance(value, dict):
@@ -45,7 +68,7 @@ def short(value: Any, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def change_text(change: Change) -> str:
+def change_text(change: Change, lang: str = "vi") -> str:
     """The change column: +30 (+7,1%), or the kind."""
     if change.numeric and change.delta is not None:
         sign = "+" if change.delta > 0 else ""
@@ -53,26 +76,38 @@ def change_text(change: Change) -> str:
         if change.percent is not None:
             text += f" ({sign}{vn.number(change.percent)}%)"
         return text if change.delta else "0"
-    return KINDS[change.kind]
+    return _say(KINDS[change.kind], lang)
 
 
-FIELDS = {
-    "value": "giá trị", "note": "ghi chú", "unit": "đơn vị", "label": "tên", "subtotal": "cộng nhóm",
-    "total": "tổng", "amount": "kinh phí", "phase": "giai đoạn", "source": "nguồn", "target": "mục tiêu",
-    "count": "số đạt", "percent": "tỷ lệ", "received": "tiếp nhận", "on_time": "đúng hạn", "late": "quá hạn",
-    "pending": "đang giải quyết", "withdrawn": "rút", "online": "trực tuyến", "resolved": "đã giải quyết",
-    "services": "số dịch vụ", "teams": "số tổ", "members": "thành viên", "units": "số đơn vị",
-    "communes": "số xã", "type": "loại", "band": "băng tần", "licensed": "cấp phép", "period": "kỳ báo cáo",
-    "subject": "trích yếu", "signer": "người ký", "recipients": "nơi nhận", "name": "họ tên", "title": "chức vụ",
-    "number": "số", "date": "ngày", "amount_column": "tiêu đề cột kinh phí", "total_in_words": "bằng chữ",
+FIELDS = {  # field: (vi, en)
+    "value": ("giá trị", "value"), "note": ("ghi chú", "note"), "unit": ("đơn vị", "unit"),
+    "label": ("tên", "name"), "subtotal": ("cộng nhóm", "subtotal"), "total": ("tổng", "total"),
+    "amount": ("kinh phí", "amount"), "phase": ("giai đoạn", "phase"), "source": ("nguồn", "source"),
+    "target": ("mục tiêu", "target"), "count": ("số đạt", "count"), "percent": ("tỷ lệ", "percent"),
+    "received": ("tiếp nhận", "received"), "on_time": ("đúng hạn", "on time"), "late": ("quá hạn", "late"),
+    "pending": ("đang giải quyết", "pending"), "withdrawn": ("rút", "withdrawn"), "online": ("trực tuyến", "online"),
+    "resolved": ("đã giải quyết", "resolved"), "services": ("số dịch vụ", "services"), "teams": ("số tổ", "teams"),
+    "members": ("thành viên", "members"), "units": ("số đơn vị", "units"), "communes": ("số xã", "communes"),
+    "type": ("loại", "type"), "band": ("băng tần", "band"), "licensed": ("cấp phép", "licensed"),
+    "period": ("kỳ báo cáo", "period"), "subject": ("trích yếu", "subject"), "signer": ("người ký", "signer"),
+    "recipients": ("nơi nhận", "recipients"), "name": ("họ tên", "name"), "title": ("chức vụ", "title"),
+    "number": ("số", "number"), "date": ("ngày", "date"), "amount_column": ("tiêu đề cột kinh phí", "amount column"),
+    "total_in_words": ("bằng chữ", "in words"),
 }  # fmt: skip
 CONTAINERS = frozenset({"groups", "items", "parts", "levels", "by_field", "procedures", "stations", "cluster_groups"})
 
 
-def title(change: Change) -> str:
+def title(change: Change, lang: str = "vi") -> str:
     """Where the change is, for a person: item names and field titles, without list names."""
-    parts = [FIELDS.get(part, part) for part in change.path if part not in CONTAINERS]
-    return " › ".join(parts) or SECTIONS.get(change.section, change.section)
+    if change.section == TEXT and lang == "vi" and len(change.path) == 1 and change.path[0] in TOPIC_TITLES:
+        return TOPIC_TITLES[change.path[0]]
+    parts = [_say(FIELDS[part], lang) if part in FIELDS else part for part in change.path if part not in CONTAINERS]
+    return " › ".join(parts) or section_title(change.section, lang)
+
+
+def section_title(section: str, lang: str) -> str:
+    """The heading of a section."""
+    return _say(SECTIONS[section], lang) if section in SECTIONS else section
 
 
 def grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
@@ -83,61 +118,125 @@ def grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
     return [(section, list(items)) for section, items in groupby(ordered, key=lambda c: c.section)]
 
 
+COLUMNS = (30, 13, 13, 18)  # item, old, new, change: with the indent and the gaps, 79 columns
+STYLES = {"title": "1", "warning": "33", "-": "31;9", "+": "32", "=": "2"}  # ANSI SGR codes
+
+
 def text(
-    changes: Sequence[Change], warnings: Sequence[str], stream: IO[str], color: bool, labels: tuple[str, str]
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
 ) -> None:
-    """Rich tables by section, readable at 100 columns; narrative as a word-level view."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """Plain columns by section, within 80 columns; long values and narrative on lines of their own."""
 
-    console = Console(file=stream, width=100, force_terminal=color, no_color=not color, highlight=False)
+    def paint(words: str, style: str) -> str:
+        return f"\033[{STYLES[style]}m{words}\033[0m" if color and words else words
+
+    out: list[str] = []
     for warning in warnings:
-        console.print(f"[yellow]cảnh báo:[/yellow] {warning}")
+        out += textwrap.wrap(f"{paint(_say(WORDS['warning'], lang) + ':', 'warning')} {warning}", WIDTH)
     if not changes:
-        console.print("Không có thay đổi.")
-        return
+        out.append(_say(WORDS["none"], lang))
     for section, items in grouped(changes):
-        table = Table(title=SECTIONS.get(section, section), title_justify="left", expand=True)
-        table.add_column("Mục", ratio=5)
-        table.add_column(labels[0], ratio=3, justify="right")
-        table.add_column(labels[1], ratio=3, justify="right")
-        table.add_column("Thay đổi", ratio=2, justify="right")
+        out += ["", paint(section_title(section, lang), "title")]
+        header = (_say(WORDS["item"], lang), _tail(labels[0]), _tail(labels[1]), _say(WORDS["change"], lang))
+        out.append(_row(header))
         for change in items:
+            name = title(change, lang)
+            old, new = short(change.old, lang=lang), short(change.new, lang=lang)
             if section == TEXT and change.kind == "changed":
-                view = Text()
-                for tag, words in word_diff(str(change.old), str(change.new)):
-                    style = {"-": "red strike", "+": "green", "=": "dim"}[tag]
-                    marker = {"-": "[-", "+": "{+", "=": ""}[tag]
-                    closing = {"-": "-]", "+": "+}", "=": ""}[tag]
-                    view.append(f"{marker}{words}{closing} ", style=style if color else None)
-                table.add_row(title(change), view, "", "thay đổi")
-                continue
-            table.add_row(title(change), short(change.old), short(change.new), change_text(change))
-        console.print(table)
+                out += textwrap.wrap(name, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+                view = " ".join(
+                    paint(_marked(tag, words), tag) for tag, words in word_diff(str(change.old), str(change.new))
+                )
+                out += _wrap(view, color)
+            elif max(len(old), len(new)) <= COLUMNS[1] and len(change_text(change, lang)) <= COLUMNS[3]:
+                out.append(_row((name, old, new, change_text(change, lang))))
+            else:
+                out += textwrap.wrap(name, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+                out += _wrap(f"{labels[0]}: {old}" if old else "", color) + _wrap(
+                    f"{labels[1]}: {new}" if new else "", color
+                )
+    stream.write("\n".join(out).lstrip("\n") + "\n")
 
 
-def markdown(changes: Sequence[Change], warnings: Sequence[str], stream: IO[str], color: bool,
-             labels: tuple[str, str]) -> None:  # fmt: skip
+def _tail(label: str) -> str:
+    """A file's name in its column: its end, which tells periods apart."""
+    width = COLUMNS[1]
+    return label if len(label) <= width else "…" + label[-(width - 1) :]
+
+
+def _marked(tag: str, words: str) -> str:
+    return {"-": f"[-{words}-]", "+": f"{{+{words}+}}", "=": words}[tag]
+
+
+def _row(cells: tuple[str, str, str, str]) -> str:
+    """One line of the table; an item name too long for its column goes on as many lines as it needs."""
+    name_lines = textwrap.wrap(cells[0], COLUMNS[0]) or [""]
+    numbers = [cell.rjust(width) for cell, width in zip(cells[1:], COLUMNS[1:], strict=True)]
+    first = f"  {name_lines[-1].ljust(COLUMNS[0])} " + " ".join(numbers)
+    return "\n".join([*(f"  {line}" for line in name_lines[:-1]), first.rstrip()])
+
+
+def _wrap(view: str, color: bool) -> list[str]:
+    """Text under an item, indented and wrapped at 80 columns (colour codes take no column)."""
+    if not view:
+        return []
+    if not color:
+        return textwrap.wrap(view, WIDTH - 4, initial_indent="    ", subsequent_indent="    ")
+    lines, line, width = [], "    ", 4
+    for word in view.split(" "):
+        visible = len(re.sub(r"\033\[[0-9;]*m", "", word))
+        if width + visible + 1 > WIDTH and width > 4:
+            lines.append(line.rstrip())
+            line, width = "    ", 4
+        line += word + " "
+        width += visible + 1
+    return [*lines, line.rstrip()]
+
+
+def markdown(
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
+) -> None:
     """One Markdown table per section, to paste into an e-mail or a wiki."""
     del color
     for warning in warnings:
-        stream.write(f"> Cảnh báo: {warning}\n\n")
+        stream.write(f"> {_say(WORDS['warning'], lang).capitalize()}: {warning}\n\n")
     if not changes:
-        stream.write("Không có thay đổi.\n")
+        stream.write(_say(WORDS["none"], lang) + "\n")
+    item, change_word = _say(WORDS["item"], lang), _say(WORDS["change"], lang)
     for section, items in grouped(changes):
-        stream.write(f"### {SECTIONS.get(section, section)}\n\n")
-        stream.write(f"| Mục | {labels[0]} | {labels[1]} | Thay đổi |\n|---|---:|---:|---:|\n")
+        stream.write(f"### {section_title(section, lang)}\n\n")
+        stream.write(f"| {item} | {labels[0]} | {labels[1]} | {change_word} |\n|---|---:|---:|---:|\n")
         for change in items:
-            cells = [title(change), short(change.old, 80), short(change.new, 80), change_text(change)]
+            cells = [
+                title(change, lang),
+                short(change.old, 80, lang),
+                short(change.new, 80, lang),
+                change_text(change, lang),
+            ]
             stream.write("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n")
         stream.write("\n")
 
 
-def as_json(changes: Sequence[Change], warnings: Sequence[str], stream: IO[str], color: bool,
-            labels: tuple[str, str]) -> None:  # fmt: skip
-    """All changes with plain numbers."""
-    del color
+def as_json(
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
+) -> None:
+    """All changes with plain numbers; the warnings in the language asked for."""
+    del color, lang
     document = {
         "old": labels[0],
         "new": labels[1],

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from baocao.findings import Finding
+from baocao.messages import Phrase
 
 
 class ExitCode(enum.IntEnum):
@@ -23,7 +25,19 @@ class BaocaoError(Exception):
 
 
 class UserError(BaocaoError):
-    """The command cannot run as asked (missing file, bad option, unsafe output path)."""
+    """The command cannot run as asked (missing file, bad option, unsafe output path).
+
+    ``key`` names the message in :data:`baocao.messages.USAGE`, said in the language
+    the user asked for; any other text is said as it is.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.phrase = Phrase(key, params)
+        super().__init__(self.phrase.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.phrase.text(lang)
 
 
 class InputError(BaocaoError, ValueError):

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import IO, Any
 
 from baocao.findings import Finding, Severity
+
+
+def color(stream: IO[str]) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to anything but empty (no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _snippet(finding: Finding, lines: dict[str, list[str]]) -> list[str]:
@@ -48,11 +54,21 @@ def as_json(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str,
 
 
 def github(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, stream: IO[str], color: bool) -> None:
-    """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message."""
+    """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message, escaped as the runner reads them."""
     del lines, color
     for f in sorted(findings):
-        message = f"{f.code} {f.message(lang)} {f.hint(lang)}".strip().replace("%", "%25").replace("\n", "%0A")
-        stream.write(f"::{f.severity.label} file={f.path},line={f.line},col={f.col}::{message}\n")
+        message = escape_data(f"{f.code} {f.message(lang)} {f.hint(lang)}".strip())
+        stream.write(f"::{f.severity.label} file={escape_property(f.path)},line={f.line},col={f.col}::{message}\n")
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: as a message, and also : and , which end a property."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 FORMATTERS: dict[str, Callable[[Sequence[Finding], dict[str, list[str]], str, IO[str], bool], None]] = {
@@ -71,7 +87,7 @@ class Progress:
             from rich.console import Console
             from rich.progress import Progress as Bar
 
-            self.bar = Bar(console=Console(file=stream), transient=True)
+            self.bar = Bar(console=Console(file=stream, no_color=not color(stream)), transient=True)
             self.task = self.bar.add_task(label, total=total)
 
     def __enter__(self) -> Progress:
@@ -108,18 +124,11 @@ def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str],
 
 
 def build_summary(total: int, failed: Sequence[tuple[str, str]], lang: str, stream: IO[str]) -> None:
-    """What a batch build made, and what failed and why."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """What a batch build made, and each file that failed with why, one to a line (never cut)."""
     vi = lang == "vi"
-    console = Console(file=stream, highlight=False)
     done = total - len(failed)
-    console.print(f"{done}/{total} {'báo cáo đã tạo' if vi else 'reports built'}.")
+    stream.write(f"{done}/{total} {'báo cáo đã tạo' if vi else 'reports built'}.\n")
     if failed:
-        table = Table(title="Không tạo được" if vi else "Not built")
-        table.add_column("Tệp" if vi else "File")
-        table.add_column("Lý do" if vi else "Reason")
+        stream.write(("Không tạo được:" if vi else "Not built:") + "\n")
         for source, reason in failed:
-            table.add_row(source, reason)
-        console.print(table)
+            stream.write(f"  {source}: {reason}\n")

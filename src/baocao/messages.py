@@ -9,6 +9,8 @@ finding's params.
 
 from __future__ import annotations
 
+import errno
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -449,3 +451,128 @@ class _Defaults(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return ""
+
+
+# --- why a command could not run (exit code 2), and other words of the command line ---------
+USAGE: dict[str, tuple[str, str]] = {
+    "no_such_file": ("{path}: không có tệp này.", "{path}: no such file."),
+    "no_such_path": ("{path}: không có tệp hoặc thư mục này.", "{path}: no such file or folder."),
+    "empty_path": ("'{path}': đường dẫn rỗng, không chỉ tệp nào.", "'{path}': an empty path names no file."),
+    "dangling_link": (
+        "{path}: là liên kết tới {target}, nhưng tệp đó không tồn tại.",
+        "{path}: a link to {target}, which does not exist.",
+    ),
+    "is_folder": ("{path}: là thư mục, không phải tệp.", "{path}: is a folder, not a file."),
+    "cannot_read": ("{path}: không đọc được ({reason}).", "{path}: cannot read ({reason})."),
+    "cannot_write_in": ("Không ghi được vào thư mục {path} ({reason}).", "Cannot write in {path} ({reason})."),
+    "cannot_write": ("Không ghi được {path} ({reason}).", "Cannot write {path} ({reason})."),
+    "stdin_needs_output": (
+        "Đọc từ đầu vào chuẩn thì phải có -o/--output.",
+        "Reading from standard input needs -o/--output.",
+    ),
+    "output_is_input": (
+        "Tệp ghi ra {path} chính là tệp đầu vào; chọn -o/--output khác.",
+        "The output {path} is the input file; choose another -o/--output.",
+    ),
+    "output_among_inputs": (
+        "Tệp ghi ra {path} là một trong các tệp đầu vào; chọn -o/--output khác.",
+        "The output {path} is one of the inputs; choose another -o/--output.",
+    ),
+    "templates_not_folder": ("--templates {path}: không phải thư mục.", "--templates {path}: not a folder."),
+    "compare_one": ("--compare chỉ dùng cho một báo cáo mỗi lần.", "--compare takes one report at a time."),
+    "compare_refused": ("--compare {path}: {problems}.", "--compare {path}: {problems}."),
+    "not_comparable": ("{problems} (thêm --force để vẫn so sánh).", "{problems} (use --force to compare anyway)."),
+    "different_units": ("hai đơn vị khác nhau: '{old}' và '{new}'", "different units: '{old}' and '{new}'"),
+    "other_period_kind": ("hai kỳ khác loại: {old} và {new}", "periods of another kind: {old} and {new}"),
+    "old_is_newer": (
+        "{old_path} ({old}) là kỳ sau {new_path} ({new})",
+        "{old_path} ({old}) is newer than {new_path} ({new})",
+    ),
+    "expect_unreadable": ("--expect {path}: không đọc được ({reason}).", "--expect {path}: cannot read ({reason})."),
+    "no_soffice": (
+        "Không tìm thấy LibreOffice (soffice); cài đặt để tạo PDF, ví dụ "
+        "`apt-get install libreoffice-writer-nogui` trên Debian/Ubuntu, rồi chạy lại lệnh.",
+        "LibreOffice (soffice) is not on PATH; install it to make PDFs, e.g. "
+        "`apt-get install libreoffice-writer-nogui` on Debian/Ubuntu, then run the command again.",
+    ),
+    "font_lacks_vietnamese": (
+        "Phông LibreOffice dùng thay Times New Roman thiếu chữ tiếng Việt ({missing}), nên PDF sẽ lẫn phông "
+        "trong từng chữ; cài một phông cùng cỡ chữ với Times có đủ các chữ này, ví dụ "
+        "`apt-get install fonts-liberation2` (Liberation Serif 2) hoặc `apt-get install fonts-texgyre` "
+        "(TeX Gyre Termes) trên Debian/Ubuntu, rồi chạy lại lệnh.",
+        "The font LibreOffice will use for Times New Roman lacks Vietnamese letters ({missing}), so the PDF "
+        "would mix fonts inside words; install a Times-metric font that has them, e.g. "
+        "`apt-get install fonts-liberation2` (Liberation Serif 2) or `apt-get install fonts-texgyre` (TeX Gyre "
+        "Termes) on Debian/Ubuntu, then run the command again.",
+    ),
+    "pdf_failed": (
+        "LibreOffice không chuyển được các báo cáo trong {path}: {reason}.",
+        "LibreOffice could not convert the reports in {path}: {reason}.",
+    ),
+    "pdf_missing": ("LibreOffice không tạo được PDF của {path}.", "LibreOffice made no PDF of {path}."),
+    "another_period": ("{path}: khác kỳ báo cáo với tệp --unit", "{path}: another period than the --unit file"),
+    "several_kinds": ("các tệp thuộc nhiều loại báo cáo: {kinds}", "inputs of several report kinds: {kinds}"),
+    "same_unit": ("{path}: cùng đơn vị với {other}", "{path}: the same unit as {other}"),
+    "no_valid_input": ("không có tệp hợp lệ nào", "no valid input"),
+    "data_errors": ("dữ liệu có lỗi", "errors in the data"),
+    "not_built": ("Không tạo báo cáo vì dữ liệu có lỗi.", "No report was written: the data has errors."),
+    "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
+    "left_out": ("không tổng hợp {name}", "left out {name}"),
+    "internal": ("lỗi bên trong baocao: {error}", "internal error: {error}"),
+    "internal_hint": (
+        "Xin gửi báo lỗi này kèm tệp đầu vào; không có tệp nào được ghi.",
+        "Please report this with the input file; nothing was written.",
+    ),
+}
+
+# Why the system could not read or write, for the errors users meet; keyed "errno.NAME".
+USAGE.update(
+    {
+        f"errno.{errno.errorcode[number]}": texts
+        for number, texts in {
+            errno.ENOENT: ("không có tệp hoặc thư mục này", "no such file or folder"),
+            errno.EACCES: ("không có quyền", "permission denied"),
+            errno.EPERM: ("không được phép", "operation not permitted"),
+            errno.EISDIR: ("là thư mục", "is a folder"),
+            errno.ENOTDIR: ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+            errno.ENOSPC: ("đĩa đã đầy", "no space left on the disk"),
+            errno.EROFS: ("ổ đĩa chỉ đọc", "read-only file system"),
+            errno.ELOOP: ("liên kết vòng", "too many levels of links"),
+            errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
+        }.items()
+    }
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Something to tell the user, kept as a key of :data:`USAGE` and its params until a language is chosen.
+
+    A key that is not in the catalogue is text said the same in both languages.
+    Params may be phrases, or lists of phrases (joined with "; ").
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "vi") -> str:
+        """The phrase in ``lang``."""
+        params = _Defaults({name: _said(value, lang) for name, value in self.params.items()})
+        if self.key not in USAGE:
+            return self.key.format_map(params) if self.params else self.key
+        vi, en = USAGE[self.key]
+        return (en if lang == "en" else vi).format_map(params)
+
+
+def _said(value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, list):
+        return "; ".join(str(_said(item, lang)) for item in value)
+    return value
+
+
+def os_reason(exc: OSError) -> Phrase:
+    """Why an OSError happened: in both languages when it is a common one, else as the system says it."""
+    key = f"errno.{errno.errorcode.get(exc.errno or 0, '')}"
+    return Phrase(key) if key in USAGE else Phrase(exc.strerror or str(exc))

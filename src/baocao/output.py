@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from baocao.errors import UserError
+from baocao.messages import os_reason
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -20,7 +21,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError(f"cannot write in {folder}: {exc.strerror}") from exc
+        raise UserError("cannot_write_in", path=folder, reason=os_reason(exc)) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -30,7 +31,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         Path(temp_name).replace(target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(f"cannot write {target}: {exc.strerror}") from exc
+        raise UserError("cannot_write", path=target, reason=os_reason(exc)) from exc
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -43,9 +44,9 @@ def output_path(source: str, output: str | None) -> Path:
         if target.is_dir() or output.endswith(os.sep):
             target = target / (Path(source).stem + ".docx")
     elif source == "-":
-        raise UserError("reading from standard input needs -o/--output")
+        raise UserError("stdin_needs_output")
     else:
         target = Path(source).with_suffix(".docx")
     if source != "-" and target.resolve() == Path(source).resolve():
-        raise UserError(f"the output {target} is the input file; choose another -o/--output")
+        raise UserError("output_is_input", path=target)
     return target

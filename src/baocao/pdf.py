@@ -12,23 +12,13 @@ from baocao.errors import UserError
 
 VIETNAMESE = "ộầệữăâđêôơưĂÂĐÊÔƠƯạảấẩẫậắằẳẵặẹẻẽếềểễỉịọỏốồổỗớờởỡợụủứừửựỳỵỷỹ"
 FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
-FONT_HINT = (
-    "the font LibreOffice will use for Times New Roman lacks Vietnamese letters ({missing}), so the PDF "
-    "would mix fonts inside words; install a Times-metric font that has them, e.g. "
-    "`apt-get install fonts-liberation2` (Liberation Serif 2) or `apt-get install fonts-texgyre` (TeX Gyre "
-    "Termes) on Debian/Ubuntu, then run the command again"
-)
-INSTALL_HINT = (
-    "LibreOffice (soffice) is not on PATH; install it to make PDFs, e.g. "
-    "`apt-get install libreoffice-writer-nogui` on Debian/Ubuntu, then run the command again"
-)
 
 
 def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
     """Convert DOCX files to PDF beside them; one soffice call per output folder (one for a batch)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise UserError(INSTALL_HINT)
+        raise UserError("no_soffice")
     check_fonts()
     folders: dict[Path, list[Path]] = {}
     for document in documents:
@@ -43,11 +33,11 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
             try:
                 subprocess.run(command, check=True, capture_output=True, timeout=timeout)
             except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-                raise UserError(f"LibreOffice could not convert the reports in {folder}: {exc}") from exc
+                raise UserError("pdf_failed", path=folder, reason=str(exc)) from exc
         for file in files:
             pdf = file.with_suffix(".pdf")
             if not pdf.is_file():
-                raise UserError(f"LibreOffice made no PDF of {file}")
+                raise UserError("pdf_missing", path=file)
             produced.append(pdf)
     return produced
 
@@ -76,9 +66,9 @@ def check_fonts() -> None:
         covered = charset_points(charset)
         lacking = "".join(char for char in VIETNAMESE if ord(char) not in covered)
         if lacking:
-            missing.append(f"{family or '?'}{style or ''} ({path or '?'}) lacks {lacking[:12]}")
+            missing.append(f"{family or '?'}{style or ''} ({path or '?'}): {lacking[:12]}")
     if missing:
-        raise UserError(FONT_HINT.format(missing="; ".join(missing)))
+        raise UserError("font_lacks_vietnamese", missing="; ".join(missing))
 
 
 def charset_points(charset: str) -> set[int]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from baocao import yaml_out
 from baocao.findings import Finding, has_errors
+from baocao.messages import Phrase
 
 Data = dict[str, Any]
 OWN_SECTIONS = ("narrative", "citations", "targets")  # taken from the --unit file, not summed
@@ -67,23 +68,23 @@ def period_of(data: Data) -> tuple[Any, ...]:
     return doc["kind"], doc["period"]["type"], doc["period"].get("number"), doc["period"]["year"]
 
 
-def problems(units: list[UnitData], own: Data) -> list[str]:
+def problems(units: list[UnitData], own: Data) -> list[Phrase]:
     """Mixed periods or kinds, and duplicate units: reasons to refuse the roll-up."""
     found = []
     expected = period_of(own)[1:]
     for unit in units:
         if unit.data is not None and period_of(unit.data)[1:] != expected:
-            found.append(f"{unit.file}: another period than the --unit file")
+            found.append(Phrase("another_period", {"path": unit.file}))
     kinds = {period_of(u.data)[0] for u in units if u.data is not None}
     if len(kinds) > 1:
-        found.append(f"inputs of several report kinds: {', '.join(sorted(kinds))}")
+        found.append(Phrase("several_kinds", {"kinds": ", ".join(sorted(kinds))}))
     seen: dict[str, str] = {}
     for unit in units:
         if unit.data is None:
             continue
         key = identity(unit.data)
         if key in seen:
-            found.append(f"{unit.file}: the same unit as {seen[key]}")
+            found.append(Phrase("same_unit", {"path": unit.file, "other": seen[key]}))
         seen.setdefault(key, unit.file)
     return found
 

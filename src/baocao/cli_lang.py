@@ -1,0 +1,180 @@
+"""The command line in one language: Vietnamese by default, English with ``--lang en``.
+
+The commands' help is written in English beside the options in :mod:`baocao.cli`;
+:data:`HELP` holds its Vietnamese. click writes its own words (``Usage:``,
+``Error: No such option``, ``[default: …]``) through ``gettext``, which each of its
+modules binds as ``_`` and ``ngettext``; :func:`use` points those at :data:`CLICK`
+for Vietnamese and back at ``gettext`` for English.
+"""
+
+from __future__ import annotations
+
+import gettext
+import importlib
+from collections.abc import Sequence
+
+import click
+
+LANGS = ("vi", "en")
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+
+CLICK: dict[str, str] = {
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "(dynamic)": "(động)",
+    "Aborted!": "Đã dừng!",
+    "Argument {name!r} takes {nargs} values.": "Tham số {name!r} nhận {nargs} giá trị.",
+    "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    "Commands": "Các lệnh",
+    "Could not open file {filename!r}: {message}": "Không mở được tệp {filename!r}: {message}",
+    "Error: {message}": "Lỗi: {message}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Missing argument": "Thiếu tham số",
+    "Missing command.": "Thiếu lệnh.",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Options": "Tùy chọn",
+    "Positional arguments": "Tham số",
+    "Show the version and exit.": "In phiên bản rồi thoát.",
+    "Show this message and exit.": "In hướng dẫn này rồi thoát.",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: '{command} {option}'.",
+    "Usage:": "Cách dùng:",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "directory": "thư mục",
+    "file": "tệp",
+    "path": "đường dẫn",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là thư mục.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là tệp.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "integer": "số nguyên",
+    # ngettext: singular and plural alike
+    "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
+    "Got unexpected extra arguments ({args})": "Thừa tham số ({args})",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Có phải ý bạn là một trong: {possibilities}?)",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
+    "{value!r} is not {choice}.": "{value!r} không phải {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} không phải một trong {choices}.",
+}
+
+HELP: dict[str, str] = {
+    # commands
+    "baocao: compile Vietnamese administrative reports (Decree 30/2020/NĐ-CP) from YAML data.": (
+        "baocao: soạn báo cáo hành chính (Nghị định 30/2020/NĐ-CP) từ dữ liệu YAML."
+    ),
+    "Build the DOCX report of each unit's YAML file (files, folders or globs).": (
+        "Tạo báo cáo DOCX từ tệp YAML của mỗi đơn vị (tệp, thư mục hoặc mẫu tên tệp)."
+    ),
+    "Check YAML files (or folders, recursively; - for standard input).": (
+        "Kiểm tra các tệp YAML (hoặc thư mục, kể cả thư mục con; - là đầu vào chuẩn)."
+    ),
+    "Show what changed from an older period (OLD) to a newer one (NEW). Exit 0: none, 1: changes, 2: trouble.": (
+        "So sánh kỳ trước (OLD) với kỳ sau (NEW). Mã thoát 0: không đổi, 1: có thay đổi, 2: không chạy được."
+    ),
+    "Compile units' files into the data of the level above (sums; ratios re-computed).": (
+        "Tổng hợp tệp của các đơn vị thành dữ liệu của cấp trên (cộng số liệu; tính lại tỷ lệ)."
+    ),
+    "Write the JSON Schema of the YAML format (for editors and other tools).": (
+        "Ghi lược đồ JSON Schema của định dạng YAML (cho trình soạn thảo và công cụ khác)."
+    ),
+    # options
+    "Language of messages: vi (the default) or en.": "Ngôn ngữ của thông báo: vi (mặc định) hoặc en.",
+    "Output .docx file, or folder (default: beside each input).": (
+        "Tệp .docx hoặc thư mục để ghi ra (mặc định: cạnh mỗi tệp đầu vào)."
+    ),
+    "Folder of templates that override the built-in ones.": "Thư mục mẫu thay cho các mẫu có sẵn.",
+    "Write the report even when checks find errors.": "Vẫn ghi báo cáo khi kiểm tra thấy lỗi.",
+    "An earlier period: add 'tăng/giảm … so với cùng kỳ' and an annex.": (
+        "Kỳ trước: thêm 'tăng/giảm … so với cùng kỳ' và một phụ lục."
+    ),
+    "Also convert to PDF with LibreOffice (one soffice call for the batch).": (
+        "Chuyển thêm sang PDF bằng LibreOffice (một lần gọi soffice cho cả loạt)."
+    ),
+    "Worker processes for a batch (default: all cores).": "Số tiến trình cho một loạt tệp (mặc định: mọi lõi).",
+    "How findings are printed: text for people, json, or github annotations.": (
+        "Cách in kết quả: text cho người đọc, json, hoặc github (chú thích GitHub Actions)."
+    ),
+    "Warnings fail too.": "Cảnh báo cũng tính là không đạt.",
+    "Worker processes (default: all cores, for 64 files or more).": (
+        "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp)."
+    ),
+    "How changes are printed: text, markdown or json.": "Cách in thay đổi: text, markdown hoặc json.",
+    "Show what changed (the default).": "Chỉ in những gì thay đổi (mặc định).",
+    "Show unchanged numbers too.": "In cả số liệu không đổi.",
+    "Compare different units or periods of another kind anyway.": (
+        "Vẫn so sánh hai đơn vị khác nhau hoặc hai kỳ khác loại."
+    ),
+    "Header, period, text and signer.": "Tệp cho tiêu đề, kỳ báo cáo, nội dung viết và người ký.",
+    "Where to write the combined data.": "Nơi ghi dữ liệu tổng hợp.",
+    "Leave out units whose files have errors, and say so.": "Bỏ qua đơn vị có tệp bị lỗi, và ghi rõ điều đó.",
+    "Units expected, one per line: report those missing.": (
+        "Danh sách đơn vị phải nộp, mỗi dòng một đơn vị: báo các đơn vị thiếu."
+    ),
+    "Worker processes (default: all cores from 64 files).": "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp).",
+    "Folder to write the JSON Schema into.": "Thư mục ghi lược đồ JSON Schema.",
+}
+
+current = "vi"  # the language of this command line, set by use()
+METAVARS = {"vi": ("[TÙY CHỌN]", "LỆNH [THAM SỐ]..."), "en": ("[OPTIONS]", "COMMAND [ARGS]...")}
+_english: dict[int, str | None] = {}  # each command's and option's help as written, by id
+
+
+def asked(args: Sequence[str]) -> str:
+    """The language a command line asks for: the last ``--lang``, else Vietnamese."""
+    lang = "vi"
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGS:
+            lang = args[index + 1]
+        elif arg.startswith("--lang=") and arg.removeprefix("--lang=") in LANGS:
+            lang = arg.removeprefix("--lang=")
+    return lang
+
+
+def use(lang: str, group: click.Group) -> None:
+    """Speak ``lang`` in click's messages and in the help of ``group`` and its commands."""
+    global current
+    current = lang
+    words = CLICK if lang == "vi" else {}
+
+    def translate(message: str) -> str:
+        return words.get(message, message)
+
+    def ntranslate(singular: str, plural: str, n: int) -> str:
+        return translate(singular if n == 1 else plural)
+
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = translate if words else gettext.gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ntranslate if words else gettext.ngettext  # type: ignore[attr-defined]
+    options, commands = METAVARS[lang]
+    group.subcommand_metavar = commands
+    for command in [group, *group.commands.values()]:
+        command.options_metavar = options
+        _speak(command)
+        for param in command.params:
+            _speak(param)
+
+
+def word(text: str) -> str:
+    """``text``, written in English in the code, in the current language."""
+    return (HELP.get(text) or CLICK.get(text) or text) if current == "vi" else text
+
+
+def _speak(holder: click.Command | click.Parameter) -> None:
+    text = _english.setdefault(id(holder), getattr(holder, "help", None))
+    if text is not None:
+        holder.help = word(text)
