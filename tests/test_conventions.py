@@ -46,7 +46,7 @@ def test_the_language_can_be_asked_for_before_the_command():
 @pytest.mark.parametrize(
     ("args", "vi", "en"),
     [
-        (["validate", "--bogus"], "Không có tùy chọn '--bogus'", "No such option '--bogus'"),
+        (["validate", "--bogus"], "Không có tùy chọn", "No such option"),
         (["validate"], "Thiếu tham số", "Missing argument"),
         (["validate", "--format", "xml", "x"], "không phải một trong", "is not one of"),
         (["frobnicate"], "Không có lệnh 'frobnicate'", "No such command 'frobnicate'"),

@@ -56,6 +56,12 @@ CLICK: dict[str, str] = {
     "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
     "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
     "integer": "số nguyên",
+    # the same messages in earlier click releases that pyproject.toml admits (8.1)
+    "No such option: {name}": "Không có tùy chọn: {name}",
+    "(Possible options: {possibilities})": "(Các tùy chọn có thể: {possibilities})",
+    "{name} '{filename}' is a directory.": "{name} '{filename}' là thư mục.",
+    "(Deprecated) {text}": "(Không còn dùng) {text}",
+    "{value!r} is not a valid boolean.": "{value!r} không phải giá trị đúng/sai hợp lệ.",
     # ngettext: singular and plural alike
     "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
     "Got unexpected extra arguments ({args})": "Thừa tham số ({args})",

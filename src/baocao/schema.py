@@ -110,6 +110,7 @@ def schema() -> dict[str, Any]:
     generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     generated["title"] = "Báo cáo (baocao)"
     generated["description"] = "Số liệu và nội dung báo cáo định kỳ của một đơn vị, một kỳ (Nghị định 30/2020/NĐ-CP)."
+    _plain_refs(generated)
     definitions: dict[str, Any] = generated["$defs"]
     for name, definition in definitions.items():
         title, description = DEFINITIONS[name]
@@ -126,6 +127,19 @@ def schema() -> dict[str, Any]:
                 prop["description"] = f"{prop['title']}. {kind}"
     _widen_text(generated)
     return generated
+
+
+def _plain_refs(node: Any) -> None:
+    """``{"allOf": [{"$ref": …}], …}``, as pydantic before 2.9 writes a reference with a title, as ``{"$ref": …}``."""
+    if isinstance(node, dict):
+        only = node.get("allOf")
+        if isinstance(only, list) and len(only) == 1 and set(only[0]) == {"$ref"}:
+            node["$ref"] = node.pop("allOf")[0]["$ref"]
+        for value in node.values():
+            _plain_refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            _plain_refs(value)
 
 
 def _explain(prop: dict[str, Any], definitions: dict[str, Any]) -> str:

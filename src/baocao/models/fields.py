@@ -5,6 +5,7 @@ value, or raise an error whose ``type`` names the trap (thousands separator,
 leading zero, …) so that messages can say how to fix it.
 """
 
+import copy
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
@@ -145,6 +146,13 @@ def _date_pattern() -> str:
     return f"^{SPACE}({day_month}|{iso}){SPACE}$"
 
 
+class _Schema(WithJsonSchema):
+    """A type's JSON Schema, handed out as a copy: pydantic before 2.11 writes a field's default into it."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        return copy.deepcopy(super().__get_pydantic_json_schema__(core_schema, handler))
+
+
 COUNT_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
@@ -198,26 +206,26 @@ def whole_schema(low: int, high: int, digits: str, description: str) -> WithJson
         ],
         "description": description,
     }
-    return WithJsonSchema(schema)
+    return _Schema(schema)
 
 
 Whole = Annotated[int, BeforeValidator(_parse_count)]
 """A whole number written like a count, to be bounded with Field(ge=…, le=…) and :func:`whole_schema`."""
 
-Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0), WithJsonSchema(COUNT_SCHEMA)]
+Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0), _Schema(COUNT_SCHEMA)]
 """A whole number of things, written in plain digits: 12779."""
 
-Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15), WithJsonSchema(AMOUNT_SCHEMA)]
+Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15), _Schema(AMOUNT_SCHEMA)]
 """A non-negative quantity that may have decimals: 200,0 or 200.5."""
 
-Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100), WithJsonSchema(PERCENT_SCHEMA)]
+Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100), _Schema(PERCENT_SCHEMA)]
 """A percentage as written, keeping its precision: 99,5 stays 99,5."""
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(DATE_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date), _Schema(DATE_SCHEMA)]
 """A date written 27/6/2022 or 2022-06-27."""
 
-Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema(FLAG_SCHEMA)]
+Flag = Annotated[bool, BeforeValidator(_parse_bool), _Schema(FLAG_SCHEMA)]
 """Yes or no: true/false, có/không."""
 
-Text = Annotated[str, Field(min_length=1), WithJsonSchema(TEXT_SCHEMA)]
+Text = Annotated[str, Field(min_length=1), _Schema(TEXT_SCHEMA)]
 """Non-empty text."""
