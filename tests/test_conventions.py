@@ -196,6 +196,15 @@ def test_json_is_printed_when_the_command_cannot_run(args, tmp_path):
     assert "baocao:" in result.stderr or "Lỗi:" in result.stderr
 
 
+def test_json_names_the_findings_when_diff_refuses_a_file_with_errors(tmp_path):
+    broken = write(tmp_path, MINIMAL.replace("number: 5", "number: 05"))
+    result = run("diff", OLD, str(broken), "--format", "json", "--lang", "en")
+    assert result.returncode == 2 and "BC106" in result.stderr
+    document = json.loads(result.stdout)
+    assert document["error"] == "Nothing was compared: the data has errors."
+    assert [f["code"] for f in document["findings"]] == ["BC106"]
+
+
 def test_diff_text_needs_no_table_library():
     """The text view is plain columns: rich's import and table layout made it cost 3.6x a validate."""
     result = subprocess.run(
@@ -233,7 +242,7 @@ def test_a_dangling_link_given_or_found_is_reported(tmp_path):
     folder.mkdir()
     write(folder, MINIMAL, "good.yaml")
     (folder / "gone.yaml").symlink_to(tmp_path / "moved-away.yaml")
-    for target in (folder / "gone.yaml", folder):
+    for target in (folder / "gone.yaml", folder, folder / "*.yaml"):
         result = run("validate", str(target))
         assert result.returncode == 2, result.stderr
         assert "gone.yaml" in result.stderr and "moved-away.yaml" in result.stderr

@@ -159,8 +159,10 @@ def expand(paths: list[str]) -> list[str]:
         elif not name.strip():
             raise UserError("empty_path", path=name)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in UNIT_SUFFIXES and not p.is_dir())
-            files.extend(str(p) for p in found)  # a link to nothing is kept, and reported when it is read
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in UNIT_SUFFIXES and (p.is_file() or _dangling(p))
+            )
+            files.extend(str(p) for p in found)
         elif path.exists() or path.is_symlink():
             files.append(name)
         elif any(char in name for char in "*?[") and (matches := _glob(path)):
@@ -174,7 +176,12 @@ def _glob(pattern: Path) -> list[str]:
     """Files matching a glob the shell did not expand (quoted), absolute or relative."""
     base = Path(pattern.anchor or ".")
     relative = pattern.relative_to(pattern.anchor) if pattern.anchor else pattern
-    return sorted(str(match) for match in base.glob(str(relative)) if match.is_file())
+    return sorted(str(match) for match in base.glob(str(relative)) if match.is_file() or _dangling(match))
+
+
+def _dangling(path: Path) -> bool:
+    """A link to nothing: kept among the files found, so that reading it says so."""
+    return path.is_symlink() and not path.exists()
 
 
 def findings_of(path: str) -> list[Finding]:

@@ -55,21 +55,28 @@ def _say(key: str, lang: str, **params: Any) -> str:
     return Phrase(key, params).text(lang)
 
 
-def _fail(exc: BaocaoError, lang: str, fmt: str = "text") -> NoReturn:
+def _fail(exc: BaocaoError, lang: str, fmt: str = "text", note: str = "not_built") -> NoReturn:
+    """Say why nothing was done (``note`` when the data has errors), as JSON too when JSON was asked for; exit."""
+    findings: list[Any] = []
     if isinstance(exc, InputError):
-        _print_findings(exc.findings, lang, fmt)
-        click.echo(_say("not_built", lang), err=True)
+        findings = exc.findings
+        _print_findings(findings, lang)
+        message = _say(note, lang)
+        click.echo(message, err=True)
     else:
         message = exc.text(lang) if isinstance(exc, UserError) else str(exc)
         click.echo(f"baocao: {message}", err=True)
-        if fmt == "json":
-            _json_error(message, int(exc.exit_code))
+    if fmt == "json":
+        _json_error(message, int(exc.exit_code), [f.to_dict(lang) for f in findings])
     sys.exit(int(exc.exit_code))
 
 
-def _json_error(message: str, code: int) -> None:
+def _json_error(message: str, code: int, findings: list[dict[str, Any]] | None = None) -> None:
     """Why the command could not run, on standard output for a caller that asked for JSON."""
-    click.echo(json.dumps({"error": message, "exit_code": code}, ensure_ascii=False))
+    document: dict[str, Any] = {"error": message, "exit_code": code}
+    if findings:
+        document["findings"] = findings
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _json_asked(args: Sequence[str]) -> bool:
@@ -255,7 +262,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
         changes, warnings = api.diff(old, new, force, include_same=show_all)
     except BaocaoError as exc:
         exc.exit_code = ExitCode.USAGE
-        _fail(exc, lang, fmt)
+        _fail(exc, lang, fmt, note="not_compared")
     labels = (Path(old).stem, Path(new).stem)
     from baocao.formatters import color
 
@@ -284,7 +291,7 @@ def rollup(
     try:
         result = api.rollup_units(api.expand(list(sources)), unit_file, output, skip_invalid, expect, jobs)
     except BaocaoError as exc:
-        _fail(exc, lang)
+        _fail(exc, lang, note="not_rolled_up")
     _print_findings([f for _, found in result.files for f in found], lang)
     rows = [(path, sum(f.severity is Severity.ERROR for f in found), 0) for path, found in result.files]
     if any(errors for _, errors, _ in rows):

@@ -516,6 +516,8 @@ USAGE: dict[str, tuple[str, str]] = {
     "no_valid_input": ("không có tệp hợp lệ nào", "no valid input"),
     "data_errors": ("dữ liệu có lỗi", "errors in the data"),
     "not_built": ("Không tạo báo cáo vì dữ liệu có lỗi.", "No report was written: the data has errors."),
+    "not_compared": ("Không so sánh vì dữ liệu có lỗi.", "Nothing was compared: the data has errors."),
+    "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
     "left_out": ("không tổng hợp {name}", "left out {name}"),
     "internal": ("lỗi bên trong baocao: {error}", "internal error: {error}"),
