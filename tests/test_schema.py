@@ -148,10 +148,6 @@ def test_bundled_examples_are_clean_under_check_jsonschema(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_committed_schema_is_the_generated_one():
-    assert (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8") == schema_text()
-
-
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
 
