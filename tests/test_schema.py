@@ -92,12 +92,13 @@ VARIANTS = [
     ("narrative unknown topic", "  difficulties:", "  difficulty:"),
 ]
 # The YAML reader of check-jsonschema turns these into numbers before the schema sees them
-# (0255 is 255, 1.000 is 1.0, 12.779 is a float), so no schema can tell them from what
+# (0255 is 255, 1.000 is 1.0, 12.779 and 1e5 are floats), so no schema can tell them from what
 # validate accepts; validate reports them, and the schema cannot.
 READ_AS_NUMBERS = [
     ("count 0255", "number: 5 ", "number: 0255 "),
     ("count 1.000", "number: 5 ", "number: 1.000 "),
     ("amount 12.779", "value: 12,", "value: 12.779,"),
+    ("amount 1e5", "value: 12,", "value: 1e5,"),
 ]
 
 
