@@ -90,6 +90,12 @@ VARIANTS = [
     ("topic unknown", "topic: egov", "topic: e_gov"),
     ("budget groups and items", "budget:", "budget:\n  groups: [{name: Xã Tịnh Hà}]"),
     ("narrative unknown topic", "  difficulties:", "  difficulty:"),
+    ("cutoff with its end", "  subject:", "  cutoff: {end: 14/12/2025}\n  subject:"),
+    ("cutoff start without end", "  subject:", "  cutoff: {start: 15/6/2025}\n  subject:"),
+    ("cutoff shown", "  subject:", "  cutoff: {show: có}\n  subject:"),
+    ("copies 2", "  signer:", "  copies: 2\n  signer:"),
+    ("copies 0", "  signer:", "  copies: 0\n  signer:"),
+    ("copies quoted 1000", "  signer:", '  copies: "1000"\n  signer:'),
 ]
 # The YAML reader of check-jsonschema turns these into numbers before the schema sees them
 # (0255 is 255, 1.000 is 1.0, 12.779 and 1e5 are floats), so no schema can tell them from what

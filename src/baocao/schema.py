@@ -32,6 +32,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "ClusterGroup": ("Đợt lắp cụm loa", "Số cụm loa lắp đặt ở một số nơi trong cùng một đợt đầu tư."),
     "Comparison": ("Cách so sánh", "Chỉ tiêu so với mức: tối thiểu, trên, khoảng hoặc đúng bằng."),
     "Document": ("Thông tin văn bản", "Tiêu đề, số và ký hiệu, kỳ báo cáo, trích yếu, nơi nhận và người ký."),
+    "Cutoff": (
+        "Thời gian chốt số liệu",
+        "Số liệu tính từ ngày, đến ngày nào, khi đơn vị ghi khác quy định của Nghị định 09/2019; in hay không.",
+    ),
     "DossierCount": (
         "Hồ sơ theo lĩnh vực",
         "Số hồ sơ thủ tục hành chính của một lĩnh vực; có thể chia nhỏ trong items.",
@@ -55,6 +59,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
     "PublicServices": ("Dịch vụ công, thủ tục hành chính", "Dịch vụ công trực tuyến và hồ sơ thủ tục hành chính."),
     "Radio": ("Truyền thanh cơ sở", "Hệ thống truyền thanh cơ sở của đơn vị."),
+    "Request": (
+        "Văn bản yêu cầu báo cáo",
+        "Văn bản yêu cầu báo cáo (dẫn như một văn bản được dẫn), với thời hạn gửi báo cáo nếu có.",
+    ),
     "Rollup": ("Tổng hợp từ các đơn vị", "Báo cáo này được tổng hợp từ báo cáo của các đơn vị như thế nào."),
     "ServiceLevel": ("Mức độ dịch vụ công", "Một phần, toàn trình (từ 2022), mức độ 3 hoặc mức độ 4 (trước 2022)."),
     "Signer": ("Người ký", "Khối chữ ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / họ tên."),
@@ -73,6 +81,14 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
 def _at_most(limit: int) -> dict[str, Any]:
     """A period number from 1 to ``limit``, written as a number or as text."""
     return {"anyOf": [{"type": "integer", "maximum": limit}, {"type": "string", "pattern": f"^\\s*[1-{limit}]\\s*$"}]}
+
+
+def _requires(key: str, other: str) -> dict[str, Any]:
+    """When ``key`` has a value, ``other`` must have one too."""
+    return {
+        "if": {"properties": {key: {"not": {"type": "null"}}}, "required": [key]},
+        "then": {"properties": {other: {"not": {"type": "null"}}}, "required": [other]},
+    }
 
 
 # Rules between keys that the models check in code, stated in JSON Schema.
@@ -94,10 +110,8 @@ RULES: dict[str, dict[str, Any]] = {
             },
         ]
     },
-    "Signer": {
-        "if": {"properties": {"authority": {"not": {"type": "null"}}}, "required": ["authority"]},
-        "then": {"properties": {"head_title": {"not": {"type": "null"}}}, "required": ["head_title"]},
-    },
+    "Cutoff": _requires("start", "end"),
+    "Signer": _requires("authority", "head_title"),
     "Budget": {
         "not": {"properties": {"groups": {"minItems": 1}, "items": {"minItems": 1}}, "required": ["groups", "items"]}
     },

@@ -257,8 +257,8 @@ class Document(Model):
         "Chữ viết tắt tên đơn vị soạn thảo, in trong dòng 'Lưu: VT, VH&TT, 02b.', ví dụ: VH&TT, VP.",
         default=None,
     )
-    copies: Annotated[int, Field(ge=1, le=999)] | None = field(
-        "Số bản lưu", "Số bản lưu tại đơn vị soạn thảo, in '02b' trong dòng 'Lưu'.", default=None
+    copies: Annotated[Whole, Field(ge=1, le=999), whole_schema(1, 999, "[1-9][0-9]{0,2}", "Từ 1 đến 999.")] | None = (
+        field("Số bản lưu", "Số bản lưu tại đơn vị soạn thảo, in '02b' trong dòng 'Lưu'.", default=None)
     )
     signer: Signer = field("Người ký")
 
