@@ -250,3 +250,13 @@ def test_a_dangling_link_given_or_found_is_reported(tmp_path):
     result = run("build", str(folder), "-o", str(tmp_path / "out"), "--lang", "en")
     assert result.returncode == 1 and "gone.yaml" in result.stderr and "which does not exist" in result.stderr
     assert (tmp_path / "out" / "good.docx").exists()
+
+
+def test_every_reason_a_command_can_give_is_in_the_catalogue():
+    """A UserError names its message by key, so that it can be said in either language."""
+    from baocao.messages import USAGE
+
+    raised = []
+    for path in (ROOT / "src" / "baocao").rglob("*.py"):
+        raised += re.findall(r"(?:UserError|Phrase)\(\s*(f?\"[^\"]*\")", path.read_text(encoding="utf-8"))
+    assert raised and all(not key.startswith("f") and key.strip('"') in USAGE for key in raised), raised
