@@ -67,9 +67,21 @@ def period_of(data: Data) -> tuple[Any, ...]:
     return doc["kind"], doc["period"]["type"], doc["period"].get("number"), doc["period"]["year"]
 
 
-def problems(units: list[UnitData], own: Data) -> list[str]:
-    """Mixed periods or kinds, and duplicate units: reasons to refuse the roll-up."""
+def problems(units: list[UnitData], own: Data, include_rollups: bool = False) -> list[str]:
+    """Mixed periods or kinds, duplicate units, earlier roll-ups: reasons to refuse the roll-up.
+
+    A file baocao rollup wrote carries a ``rollup`` section; taken as one more unit it
+    would count its units twice, so it is refused unless ``include_rollups`` (rolling up
+    the roll-ups of districts), and then none of its units may be an input as well.
+    """
     found = []
+    for unit in units:
+        if unit.data is not None and "rollup" in unit.data and not include_rollups:
+            found.append(
+                f"{unit.file}: written by baocao rollup; taken as a unit it would count its "
+                f"{len(unit.data['rollup'].get('units', []))} units twice (leave it out, "
+                "or use --include-rollups to roll up roll-ups)"
+            )
     expected = period_of(own)[1:]
     for unit in units:
         if unit.data is not None and period_of(unit.data)[1:] != expected:
@@ -85,6 +97,16 @@ def problems(units: list[UnitData], own: Data) -> list[str]:
         if key in seen:
             found.append(f"{unit.file}: the same unit as {seen[key]}")
         seen.setdefault(key, unit.file)
+    members: dict[str, str] = {}
+    for unit in units if include_rollups else []:
+        if unit.data is None:
+            continue
+        rows = unit.data.get("rollup", {}).get("units", [])
+        names = [str(row["name"]).casefold() for row in rows] or [str(unit.data["document"]["short_name"]).casefold()]
+        for name in names:
+            if name in members and members[name] != unit.file:
+                found.append(f"{unit.file}: unit '{name}' is also counted in {members[name]}")
+            members.setdefault(name, unit.file)
     return found
 
 
