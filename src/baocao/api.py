@@ -41,12 +41,12 @@ def load(path: str) -> Loaded:
         raise UserError(f"{path}: is a folder, not a file") from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
-    if findings:
-        return Loaded(source, None, findings)
-    report, findings = schema_errors.type_report(source)
+    if has_errors(findings):
+        return Loaded(source, None, loader.quote(source, findings))
+    report, found = schema_errors.type_report(source)
     if report is not None:
-        findings = checks.run(report, source)
-    return Loaded(source, report, findings)
+        found = checks.run(report, source)
+    return Loaded(source, report, loader.quote(source, findings + found))
 
 
 def render_report(
@@ -57,6 +57,7 @@ def render_report(
     if report is None:
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates, previous)
+    findings = loader.quote(loaded.source, findings)
     findings = loaded.findings + findings
     if has_errors(findings[len(loaded.findings) :]):
         return None, findings

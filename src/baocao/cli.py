@@ -29,13 +29,7 @@ def _lang_option(func: F) -> F:
 def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
     from baocao.formatters import FORMATTERS
 
-    lines: dict[str, list[str]] = {}
-    for finding in findings:
-        if finding.path not in lines and finding.path != "<stdin>":
-            try:
-                lines[finding.path] = Path(finding.path).read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                lines[finding.path] = []
+    lines: dict[str, list[str]] = {}  # findings carry their line (Finding.quote): no file is read again
     stream = sys.stdout if fmt != "text" else sys.stderr
     FORMATTERS[fmt](findings, lines, lang, stream, stream.isatty())
 

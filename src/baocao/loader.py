@@ -10,11 +10,14 @@ tags and duplicate keys are refused where they stand.
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import errno
+import os
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,6 +28,16 @@ MAX_BYTES = 32 * 1024 * 1024  # a rolled-up province of 3,321 communes is about 
 MAX_DEPTH = 40
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
+# In a value (written as a YAML escape such as "\x01"): what a DOCX cannot hold; a tab can.
+FORBIDDEN_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+COMMENT_IN_TEXT = re.compile("(?<=[^\\s#]) #|(?<=[^\\s#])[ ]+#(?=[^\\s#!])")  # ` #x`, `word #`
+BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b"}
+# Letters of the TCVN3 (ABC) and VNI fonts that Vietnamese text never has: "Thùc hiÖn", "Thöïc hieän".
+LEGACY_FONT = re.compile(
+    "[A-Za-z][A-Za-z\u00c0-\u00ff]*[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe][A-Za-z\u00a8-\u00ff]*"
+)
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml from 0.2.6 stops at 1,000 levels while scanning ahead, before any event reaches the
@@ -54,23 +67,64 @@ class Source:
 
 
 def read(path: str) -> tuple[Source, list[Finding]]:
-    """Read and parse ``path`` ("-" is standard input). OSError propagates."""
+    """Read and parse ``path`` ("-" is standard input). OSError propagates.
+
+    The size is checked before reading, and only regular files are read: a
+    device (``/dev/zero``) or a pipe is refused rather than read without end.
+    """
     if path == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        shown = "<stdin>"
+        return parse(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file: a device, pipe or socket", path)
+        if info.st_size > MAX_BYTES:
+            return Source(path, ""), [_too_large(path, f"{info.st_size / 1024 / 1024:.1f} MiB")]
+        raw = handle.read(MAX_BYTES + 1)
+    return parse(raw, path)
+
+
+def _too_large(path: str, size: str) -> Finding:
+    return Finding(path, 1, 1, "BC007", params={"size": size, "limit": f"{MAX_BYTES // 1024 // 1024} MiB"})
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based) of ``offset``, counting line breaks as YAML does."""
+    line, start = 1, 0
+    for match in BREAKS.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def quote(source: Source, findings: list[Finding]) -> list[Finding]:
+    """The findings of ``source`` with the text of the line each names, from the text as read."""
+    wanted = {f.line for f in findings if f.path == source.path and f.quote is None}
+    if not wanted or not source.text:
+        return findings
+    texts: dict[int, str] = {}
+    last, line, start = max(wanted), 1, 0
+    for match in BREAKS.finditer(source.text):
+        if line in wanted:
+            texts[line] = source.text[start : match.start()]
+        line, start = line + 1, match.end()
+        if line > last:
+            break
     else:
-        with Path(path).open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        shown = path
-    return parse(raw, shown)
+        if line in wanted:
+            texts[line] = source.text[start:]
+    return [
+        dataclasses.replace(f, quote=texts[f.line]) if f.path == source.path and f.line in texts else f
+        for f in findings
+    ]
 
 
 def parse(raw: bytes, path: str) -> tuple[Source, list[Finding]]:
     """Decode, check and compose ``raw``; findings say what stopped it."""
     if len(raw) > MAX_BYTES:
-        size = f"> {MAX_BYTES // 1024 // 1024} MiB"
-        limit = f"{MAX_BYTES // 1024 // 1024} MiB"
-        return Source(path, ""), [Finding(path, 1, 1, "BC007", params={"size": size, "limit": limit})]
+        return Source(path, ""), [_too_large(path, f"> {MAX_BYTES // 1024 // 1024} MiB")]
     text, finding = _decode(raw, path)
     source = Source(path, text)
     if finding:
@@ -110,8 +164,7 @@ def _check_characters(source: Source) -> list[Finding]:
     findings = []
     for match in FORBIDDEN.finditer(source.text):
         char, offset = match.group(), match.start()
-        line = source.text.count("\n", 0, offset) + 1
-        col = offset - source.text.rfind("\n", 0, offset)
+        line, col = position(source.text, offset)
         params = {} if char == "\t" else {"char": f"U+{ord(char):04X}"}
         findings.append(Finding(source.path, line, col, "BC009" if char == "\t" else "BC008", params=params))
         if len(findings) == 50:
@@ -138,8 +191,13 @@ def _compose(source: Source, parser: Any = None) -> list[Finding]:
             source.data, source.marks, source.key_marks = None, {}, {}
             return _compose(source, yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "").strip()
+        if exc.context_mark and "quoted scalar" in (exc.context or ""):  # an unclosed quote: where it opened
+            mark = exc.context_mark
+            problem = f"{problem} {exc.context}: the quote opened here is not closed"
+            if "\u201c" in source.text or "\u201d" in source.text:
+                problem += " (“ ” from Word are not YAML quotes; write \" or ')"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return [Finding(source.path, line, col, "BC002", params={"problem": problem})]
     except yaml.YAMLError as exc:
         return [Finding(source.path, 1, 1, "BC002", params={"problem": str(exc).strip()})]
@@ -151,6 +209,7 @@ def _walk(loader: Any, source: Source) -> list[Finding]:
     stack: list[_Frame] = []
     documents = 0
     path = source.path
+    scalars = _ScalarChecks(source)
     while True:
         event = loader.get_event()
         where = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -159,31 +218,106 @@ def _walk(loader: Any, source: Source) -> list[Finding]:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                return [Finding(path, *where, "BC011")]
+                return [*scalars.notes, Finding(path, *where, "BC011")]
             continue
         if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
             continue
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return [Finding(path, *where, "BC004")]
+            return [*scalars.notes, Finding(path, *where, "BC004")]
         if getattr(event, "tag", None) and not isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            return [Finding(path, *where, "BC005", params={"tag": event.tag})]
+            return [*scalars.notes, Finding(path, *where, "BC005", params={"tag": event.tag})]
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
             continue
         if isinstance(event, yaml.ScalarEvent):
             value: Any = None if _plain(event) and event.value in NULLS else event.value
+            if stack and (isinstance(stack[-1].container, list) or stack[-1].key is not None):
+                scalars.check(event)
         elif len(stack) >= MAX_DEPTH:
-            return [Finding(path, *where, "BC006", params={"limit": MAX_DEPTH})]
+            return [*scalars.notes, Finding(path, *where, "BC006", params={"limit": MAX_DEPTH})]
         else:
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
         problem = _place(stack, source, value, where, event)
         if problem:
-            return [problem]
+            return [*scalars.notes, problem]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             parent_loc = stack[-1].loc if stack else ()
             loc = (*parent_loc, _last_key(stack)) if stack else ()
             stack.append(_Frame(value, loc))
-    return [] if isinstance(source.data, dict) else [Finding(path, 1, 1, "BC010")]
+    return scalars.notes + ([] if isinstance(source.data, dict) else [Finding(path, 1, 1, "BC010")])
+
+
+class _ScalarChecks:
+    r"""What the parser accepts in a value but a report must not take silently.
+
+    A control character written as an escape (``"a\x00b"``) is an error at the
+    escape; text in the TCVN3 or VNI fonts is a warning; a comment that cuts a
+    plain value short (``Trạm #1``, ``Số 5 # ghi chú``) is a warning.
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.notes: list[Finding] = []
+        self.legacy_seen = False
+        self._comments: dict[int, set[int]] | None = None
+
+    def check(self, event: Any) -> None:
+        value: str = event.value
+        if event.style == '"' and FORBIDDEN_IN_VALUE.search(value) and len(self.notes) < 50:
+            self.notes.append(self._escape(event))
+        if not self.legacy_seen and (match := LEGACY_FONT.search(value)):
+            self.legacy_seen = True
+            where = self._find(event, match.group())
+            params = {"variant": "legacy_font", "text": match.group()}
+            self.notes.append(Finding(self.source.path, *where, "BC001", params=params))
+        if not event.style:
+            line, col = event.end_mark.line + 1, event.end_mark.column + 1
+            if col in self.comments().get(line, ()):
+                params = {"value": value[-40:]}
+                self.notes.append(Finding(self.source.path, line, col, "BC012", params=params))
+
+    def comments(self) -> dict[int, set[int]]:
+        """Lines and columns where a comment starts in a way that looks like part of the text."""
+        if self._comments is None:
+            self._comments = {}
+            text, line, start, previous = self.source.text, 1, 0, 0
+            for match in COMMENT_IN_TEXT.finditer(text):
+                for brk in BREAKS.finditer(text, previous, match.start()):
+                    line, start = line + 1, brk.end()
+                previous = match.start()
+                self._comments.setdefault(line, set()).add(match.start() - start + 1)
+        return self._comments
+
+    def _offset(self, mark: Any) -> int:
+        """Offset in the text of a parser's mark (its line counted as YAML counts lines)."""
+        line: int = mark.line
+        offset = 0
+        if line:
+            for brk in BREAKS.finditer(self.source.text):
+                line, offset = line - 1, brk.end()
+                if line == 0:
+                    break
+        column: int = mark.column
+        return offset + column
+
+    def _find(self, event: Any, text: str) -> tuple[int, int]:
+        start = self._offset(event.start_mark)
+        found = self.source.text.find(text, start, self._offset(event.end_mark))
+        return position(self.source.text, found if found >= 0 else start)
+
+    def _escape(self, event: Any) -> Finding:
+        """BC008 at the escape that wrote the first forbidden character of a double-quoted value."""
+        start, end = self._offset(event.start_mark), self._offset(event.end_mark)
+        char = FORBIDDEN_IN_VALUE.search(event.value)
+        found = start
+        for match in ESCAPE.finditer(self.source.text, start, end):
+            code = match.group(1)
+            decoded = SIMPLE_ESCAPES.get(code, chr(int(code[1:], 16)) if len(code) > 1 else "")
+            if FORBIDDEN_IN_VALUE.match(decoded):
+                found = match.start()
+                break
+        shown = f"U+{ord(char.group()):04X}" if char else ""
+        return Finding(self.source.path, *position(self.source.text, found), "BC008", params={"char": shown})
 
 
 def _plain(event: Any) -> bool:

@@ -36,6 +36,20 @@ CATALOGUE: dict[str, Entry] = {
             "Convert the text to Unicode (Unikey: Ctrl+Shift+F6) and save the file as UTF-8.",
         ),
     ),
+    # A variant of a code, chosen by the finding's "variant" param: same code and name, own severity and text.
+    "BC001/legacy_font": Entry(
+        "input.encoding",
+        "warning",
+        (
+            "Văn bản '{text}' có vẻ gõ bằng phông TCVN3 (ABC) hoặc VNI, không phải Unicode.",
+            "The text '{text}' looks typed in a TCVN3 (ABC) or VNI font, not in Unicode.",
+        ),
+        (
+            "Chuyển mã sang Unicode (Unikey: Ctrl+Shift+F6, nguồn TCVN3 hoặc VNI Windows, đích Unicode) "
+            "rồi dán lại vào tệp.",
+            "Convert it to Unicode (Unikey: Ctrl+Shift+F6, from TCVN3 or VNI Windows to Unicode) and paste it back.",
+        ),
+    ),
     "BC002": Entry(
         "input.syntax",
         "error",
@@ -121,6 +135,18 @@ CATALOGUE: dict[str, Entry] = {
         ("Mỗi tệp chỉ chứa một báo cáo.", "Put one report in each file."),
     ),
     # --- schema -----------------------------------------------------------
+    "BC012": Entry(
+        "input.comment_in_value",
+        "warning",
+        (
+            "Phần sau ' #' bị YAML coi là ghi chú và bỏ đi; giá trị chỉ còn '{value}'.",
+            "YAML reads the text after ' #' as a comment and drops it; the value is only '{value}'.",
+        ),
+        (
+            "Nếu '#' là một phần nội dung, đặt cả giá trị trong dấu nháy: \"Trạm #1\".",
+            "If the '#' belongs to the text, put the whole value in quotes: \"Trạm #1\".",
+        ),
+    ),
     "BC101": Entry(
         "schema.missing",
         "error",
@@ -423,8 +449,9 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 
-def _entry(code: str) -> Entry:
-    return CATALOGUE[code]
+def _entry(code: str, params: dict[str, Any] | None = None) -> Entry:
+    variant = (params or {}).get("variant")
+    return CATALOGUE.get(f"{code}/{variant}") or CATALOGUE[code] if variant else CATALOGUE[code]
 
 
 def name(code: str) -> str:
@@ -432,14 +459,14 @@ def name(code: str) -> str:
     return _entry(code).name
 
 
-def is_warning(code: str) -> bool:
-    """True when findings of this code are warnings."""
-    return _entry(code).severity == "warning"
+def is_warning(code: str, params: dict[str, Any] | None = None) -> bool:
+    """True when findings of this code (and variant, in ``params``) are warnings."""
+    return _entry(code, params).severity == "warning"
 
 
 def render(code: str, part: str, lang: str, params: dict[str, Any]) -> str:
     """The message or hint of ``code`` in ``lang`` ("vi" or "en")."""
-    texts: tuple[str, str] = getattr(_entry(code), part)
+    texts: tuple[str, str] = getattr(_entry(code, params), part)
     template = texts[1] if lang == "en" else texts[0]
     return template.format_map(_Defaults(params))
 

@@ -110,9 +110,10 @@ def narrative(text: str | None, level: int = 4) -> Markup:
 
 
 def _inline(text: str) -> str:
-    """Escape, then turn **bold** and *italic* into tags."""
-    escaped = str(escape(text.strip()))
-    return EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
+    r"""Escape, then turn **bold** and *italic* into tags; ``\*`` is a literal asterisk."""
+    escaped = str(escape(text.strip())).replace("\\*", "\x00")  # NUL never reaches here (BC008)
+    marked = EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
+    return marked.replace("\x00", "*")
 
 
 @dataclass
