@@ -142,5 +142,5 @@ def test_parser_and_schema_findings_quote_the_line_they_name(tmp_path_factory, i
     path = tmp_path_factory.mktemp("q")
     _quotes_hold(text.encode(encoding), lines, path)
     findings = api.load(str(path / "fuzz.yaml")).findings
-    if not any(f.code == "BC002" for f in findings):
+    if not inserts and not any(f.code == "BC002" for f in findings):  # an insert may change the structure
         assert (marked + 1, 1) in {(f.line, f.col) for f in findings if f.code == "BC102"}

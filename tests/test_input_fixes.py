@@ -148,3 +148,16 @@ class _NoRead:
 
     def read(self, size: int = -1) -> bytes:
         raise AssertionError("the file was read")
+
+
+def test_a_count_written_with_a_thousands_comma_is_flagged_as_ambiguous(tmp_path):
+    figures = (
+        "figures:\n  - key: bts\n    label: Trạm BTS\n    value: 9,179\n    unit: trạm\n    topic: infrastructure\n"
+        "  - key: road\n    label: Cáp quang\n    value: 9,179\n    unit: km\n    topic: infrastructure\n"
+        "  - key: team\n    label: Tổ\n    parts: [{label: a, value: '1,500'}]\n    unit: tổ\n"
+        "    topic: infrastructure\n"
+    )
+    findings = _findings(tmp_path, MINIMAL + figures)
+    assert [(f.line, f.params["plain"]) for f in findings if f.code == "BC111"] == [(22, "9179"), (32, "1500")]
+    assert all(f.severity.label == "warning" for f in findings if f.code == "BC111")
+    assert not _at(_findings(tmp_path, MINIMAL + figures.replace("9,179", "9179").replace("1,500", "1500")), "BC111")

@@ -213,6 +213,18 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
     ),
+    "BC111": Entry(
+        "schema.ambiguous_number",
+        "warning",
+        (
+            "'{value} {unit}' được đọc là số thập phân {value}; nếu là số đếm thì dấu phẩy đã bị hiểu sai.",
+            "'{value} {unit}' is read as the decimal {value}; for a count the comma was misread.",
+        ),
+        (
+            "Số đếm viết liền các chữ số: {plain}; nếu đúng là số thập phân, ghi đơn vị đo (km, ha…).",
+            "Write a count in plain digits: {plain}; if it is a decimal, give a unit of measure (km, ha…).",
+        ),
+    ),
     # --- arithmetic -------------------------------------------------------
     "BC201": Entry(
         "totals.sum_mismatch",
