@@ -189,3 +189,18 @@ def test_what_the_vocabulary_documents_still_works(probe_env, tmp_path):
     assert result.exit_code == 0, result.output
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "2 NGUYỄN VĂN A 2024 UBND huyện True xxx 1024 2023" in texts
+
+
+def test_limits_hold_in_worker_processes_of_a_batch(probe_env, tmp_path):
+    folder, source, _ = probe_env
+    (folder / "probe.xml.j2").write_text(PROBES["nested loops in a macro"], encoding="utf-8")
+    units = tmp_path / "units"
+    units.mkdir()
+    for name in ("a", "b"):
+        (units / f"{name}.yaml").write_bytes(source.read_bytes())
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        main, ["build", str(units), "--templates", str(folder), "-o", str(tmp_path / "out"), "-j", "2"]
+    )
+    assert result.exit_code == 1 and result.output.count("BC402") == 2, result.output
+    assert "BAOCAO_TEMPLATE_SECONDS" in result.output and time.monotonic() - started < 20

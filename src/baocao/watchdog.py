@@ -135,6 +135,18 @@ class _Watchdog:
 WATCHDOG = _Watchdog()
 
 
+def _after_fork() -> None:
+    """A forked child has no watchdog thread and must not inherit a lock it may have held."""
+    WATCHDOG.lock = threading.Lock()
+    WATCHDOG.wake = threading.Event()
+    WATCHDOG.guards = {}
+    WATCHDOG.owner = 0
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None
