@@ -273,6 +273,11 @@ def test_rollup_refuses_its_own_earlier_output_unless_asked(tmp_path):
     again = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "again.yaml")])
     assert again.exit_code == 1 and "province-all.yaml: written by baocao rollup" in again.output
     assert not (tmp_path / "again.yaml").exists()
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text[: text.index("\nrollup:")] + "\n", encoding="utf-8")  # its section cut off by hand
+    still = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "again.yaml")])
+    assert still.exit_code == 1 and "province-all.yaml: written by baocao rollup" in still.output
+    first.write_text(text, encoding="utf-8")
     both = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "again.yaml"), "--include-rollups"])
     assert both.exit_code == 1 and "also counted in" in both.output
     alone = CliRunner().invoke(
