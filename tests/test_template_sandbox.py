@@ -96,6 +96,11 @@ PROBES: dict[str, str] = {
     "unknown topic": '<p>{{ view.text("nope") }}</p>',
     "unknown filter": "<p>{{ doc.subject|center(1000000000) }}</p>",
     "lipsum": "<p>{{ lipsum(100000) }}</p>",
+    "markup: a cell spanning a billion columns": '<table widths="1,1"><tr><td span="999999999">x</td></tr></table>',
+    "markup: widths that are not numbers": '<table widths="nan,1"><tr><td>x</td><td>y</td></tr></table>',
+    "markup: widths of zero": '<table widths="0,0"><tr><td>x</td><td>y</td></tr></table>',
+    "markup: a span that is not a number": '<table widths="1"><tr><td span="all">x</td></tr></table>',
+    "markup: nesting past the parser's depth": "{% for i in range(3000) %}<annex>{% endfor %}",
 }
 LIMITED = {"nested huge loops", "nested loops in a macro", "doubling by concatenation"}
 

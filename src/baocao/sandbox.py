@@ -227,7 +227,7 @@ class TemplateEnvironment(SandboxedEnvironment):
 
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
-    max_output = 64 * 1024 * 1024
+    max_output = 32 * 1024 * 1024
 
     def __init__(self, *args: Any, max_output: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

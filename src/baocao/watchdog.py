@@ -28,7 +28,7 @@ GRACE = 1.0  # seconds a marked guard has to reach a checkpoint before the excep
 SECONDS_VARIABLE = "BAOCAO_TEMPLATE_SECONDS"
 SIZE_VARIABLE = "BAOCAO_TEMPLATE_MAX_MB"
 DEFAULT_SECONDS = 60.0
-DEFAULT_MB = 64
+DEFAULT_MB = 32  # the body of a province of 3,321 communes is about 10 MB
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Limits:
 
     seconds: float = DEFAULT_SECONDS
     max_output: int = DEFAULT_MB * 1024 * 1024
-    max_memory: int = 16 * DEFAULT_MB * 1024 * 1024
+    max_memory: int = 1024 * 1024 * 1024
 
     @classmethod
     def from_environment(cls) -> Limits:
