@@ -120,6 +120,13 @@ def _inline(text: str) -> str:
 class View(sandbox.TemplateView):
     """What a template may read of a report; records what it showed."""
 
+    TEMPLATE_API = frozenset(
+        {
+            "text", "has", "figures", "indicators", "targets", "cutoff", "citations", "teams", "budget", "radio",
+            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous",
+        }
+    )  # fmt: skip
+
     report: Report
     previous: Report | None = None
     shown: set[str] = field(default_factory=set)

@@ -28,7 +28,7 @@ import stat
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import jinja2
 import jinja2.bccache
@@ -46,12 +46,6 @@ from baocao.watchdog import TemplateLimit, checkpoint
 POLICY_VERSION = "2"  # part of the template cache's key: compiled code follows the policy
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_INT_BITS = 4096
-VIEW_API = frozenset(
-    {
-        "text", "has", "figures", "indicators", "targets", "citations", "teams", "budget", "radio",
-        "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous",
-    }
-)  # fmt: skip
 STR_METHODS = frozenset(
     {"startswith", "endswith", "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "isdigit"}
 )
@@ -370,7 +364,9 @@ def _check_repeat(sequence: Any, times: Any, limit: int) -> None:
 
 
 class TemplateView:
-    """Base of the object passed as ``view``: its functions in :data:`VIEW_API` are the only way in."""
+    """Base of the object passed as ``view``: the names in its ``TEMPLATE_API`` are the only way in."""
+
+    TEMPLATE_API: ClassVar[frozenset[str]] = frozenset()
 
 
 def _allowed(obj: Any, attr: str) -> bool:
@@ -378,7 +374,7 @@ def _allowed(obj: Any, attr: str) -> bool:
     if attr.startswith("_"):
         return False
     if isinstance(obj, TemplateView):
-        return attr in VIEW_API
+        return attr in obj.TEMPLATE_API
     if isinstance(obj, LoopContext):
         return attr in LOOP_ATTRIBUTES
     if isinstance(obj, str):
