@@ -30,7 +30,7 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # control characters and tabs
 # In a value (written as a YAML escape such as "\x01"): what a DOCX cannot hold; a tab can.
 FORBIDDEN_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-COMMENT_IN_TEXT = re.compile("(?<=[^\\s#]) #|(?<=[^\\s#])[ ]+#(?=[^\\s#!])")  # ` #x`, `word #`
+COMMENT_IN_TEXT = re.compile("[ ]#|[ ]+#[^\\s#!]")  # right after a plain value: ` #`, `   #x`
 BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b"}
@@ -259,7 +259,6 @@ class _ScalarChecks:
         self.source = source
         self.notes: list[Finding] = []
         self.legacy_seen = False
-        self._comments: dict[int, set[int]] | None = None
 
     def check(self, event: Any) -> None:
         value: str = event.value
@@ -270,35 +269,14 @@ class _ScalarChecks:
             where = self._find(event, match.group())
             params = {"variant": "legacy_font", "text": match.group()}
             self.notes.append(Finding(self.source.path, *where, "BC001", params=params))
-        if not event.style:
+        if not event.style and COMMENT_IN_TEXT.match(self.source.text, event.end_mark.index):
             line, col = event.end_mark.line + 1, event.end_mark.column + 1
-            if col in self.comments().get(line, ()):
-                params = {"value": value[-40:]}
-                self.notes.append(Finding(self.source.path, line, col, "BC012", params=params))
-
-    def comments(self) -> dict[int, set[int]]:
-        """Lines and columns where a comment starts in a way that looks like part of the text."""
-        if self._comments is None:
-            self._comments = {}
-            text, line, start, previous = self.source.text, 1, 0, 0
-            for match in COMMENT_IN_TEXT.finditer(text):
-                for brk in BREAKS.finditer(text, previous, match.start()):
-                    line, start = line + 1, brk.end()
-                previous = match.start()
-                self._comments.setdefault(line, set()).add(match.start() - start + 1)
-        return self._comments
+            self.notes.append(Finding(self.source.path, line, col, "BC012", params={"value": value[-40:]}))
 
     def _offset(self, mark: Any) -> int:
-        """Offset in the text of a parser's mark (its line counted as YAML counts lines)."""
-        line: int = mark.line
-        offset = 0
-        if line:
-            for brk in BREAKS.finditer(self.source.text):
-                line, offset = line - 1, brk.end()
-                if line == 0:
-                    break
-        column: int = mark.column
-        return offset + column
+        """Offset in the text of a parser's mark (both parsers count characters)."""
+        index: int = mark.index
+        return index
 
     def _find(self, event: Any, text: str) -> tuple[int, int]:
         start = self._offset(event.start_mark)
