@@ -10,7 +10,6 @@ Ctrl+C would), so a runaway template stops wherever it is.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
 import time
@@ -148,6 +147,8 @@ if hasattr(os, "register_at_fork"):
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    import ctypes  # only when a template ran past a limit
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None
     )
