@@ -71,6 +71,8 @@ PROBES: dict[str, str] = {
     "include link to a file outside": '{% include "_link.xml.j2" %}',
     "include through a folder link": '{% include "root/secret.txt" %}',
     "include a fifo": '{% include "_fifo.xml.j2" %}',
+    "include through a link to /": '{% include "slash/etc/passwd" %}',
+    "import through a link to /": '{% import "slash/etc/hostname" as h %}',
     "huge range": "{% for i in range(10**9) %}x{% endfor %}",
     "nested huge loops": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
     "nested loops in a macro": (
@@ -117,6 +119,7 @@ def probe_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pa
     folder.mkdir()
     (folder / "_link.xml.j2").symlink_to(secret)
     (folder / "root").symlink_to(tmp_path)
+    (folder / "slash").symlink_to("/")
     os.mkfifo(folder / "_fifo.xml.j2")
     source = write(tmp_path, MINIMAL.replace("kind: ict", "kind: probe"))
     return folder, source, secret
