@@ -275,7 +275,9 @@ def rollup_units(
 
 def _expected(path: str) -> list[str]:
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        if not Path(path).is_file():
+            raise OSError(0, "not a regular file")
+        lines = Path(path).read_text(encoding="utf-8", errors="replace")[: loader.MAX_BYTES].splitlines()
     except OSError as exc:
         raise UserError(f"--expect {path}: cannot read ({exc.strerror})") from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
