@@ -348,7 +348,7 @@ def _problem(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "out of memory"
     if isinstance(exc, RecursionError):
-        return "too deep: a macro, include or loop calls itself without end"
+        return "too deep: nesting too deep, or a macro, include or loop that calls itself without end"
     text = str(exc).strip() or type(exc).__name__
     return text if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {text}"
 
