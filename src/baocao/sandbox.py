@@ -104,7 +104,7 @@ class Record(Mapping[str, Any]):
         return True
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and self._origin == other._origin
+        return isinstance(other, Record) and self._origin is other._origin
 
     def __hash__(self) -> int:
         return id(self._origin)
