@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from baocao import phrases, sandbox
+from baocao import phrases, sandbox, template_files
 from baocao import vietnamese as vn
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -59,8 +59,8 @@ def environment(user_dir: Path | None, limits: Limits | None = None) -> jinja2.E
     """The sandbox (see :mod:`baocao.sandbox`): strict, autoescaping, over user then built-in templates."""
     folders = [user_dir] if user_dir else []
     env = sandbox.TemplateEnvironment(
-        loader=sandbox.ConfinedLoader([*folders, builtin_templates()]),
-        bytecode_cache=sandbox.bytecode_cache(),
+        loader=template_files.ConfinedLoader([*folders, builtin_templates()]),
+        bytecode_cache=template_files.bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
