@@ -212,3 +212,15 @@ def test_limits_hold_in_worker_processes_of_a_batch(probe_env, tmp_path):
     )
     assert result.exit_code == 1 and result.output.count("BC402") == 2, result.output
     assert "BAOCAO_TEMPLATE_SECONDS" in result.output and time.monotonic() - started < 20
+
+
+def test_the_memory_limit_stops_a_template_that_piles_up_text(probe_env, tmp_path, monkeypatch):
+    folder, source, _ = probe_env
+    monkeypatch.setenv("BAOCAO_TEMPLATE_SECONDS", "120")  # memory, not time, must stop it
+    (folder / "probe.xml.j2").write_text(PROBES["nested loops in a macro"], encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        main, ["build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx")]
+    )
+    assert result.exit_code == 1 and "too much memory" in result.output, result.output
+    assert time.monotonic() - started < 60

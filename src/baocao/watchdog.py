@@ -36,7 +36,7 @@ class Limits:
 
     seconds: float = DEFAULT_SECONDS
     max_output: int = DEFAULT_MB * 1024 * 1024
-    max_memory: int = 1024 * 1024 * 1024
+    max_memory: int = 16 * DEFAULT_MB * 1024 * 1024
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -44,7 +44,7 @@ class Limits:
         seconds = _number(SECONDS_VARIABLE, DEFAULT_SECONDS)
         megabytes = _number(SIZE_VARIABLE, DEFAULT_MB)
         size = int(megabytes * 1024 * 1024)
-        return cls(seconds, size, max(16 * size, 1024 * 1024 * 1024))
+        return cls(seconds, size, max(16 * size, 256 * 1024 * 1024))
 
 
 def _number(name: str, default: float) -> float:
