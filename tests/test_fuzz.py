@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -23,9 +24,11 @@ def _load_and_render(raw: bytes, tmp: Path) -> None:
     path = tmp / "fuzz.yaml"
     path.write_bytes(raw)
     loaded = api.load(str(path))
+    lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", loaded.source.text)  # YAML's line breaks
     for finding in loaded.findings:
         assert finding.line >= 1 and finding.col >= 1
         assert finding.message("vi") and finding.message("en")
+        assert finding.quote is None or finding.quote == lines[finding.line - 1], finding
     if loaded.report is not None:
         api.render_report(loaded, None)
 
