@@ -285,3 +285,20 @@ def test_rollup_refuses_its_own_earlier_output_unless_asked(tmp_path):
     )
     assert alone.exit_code == 0, alone.output
     assert len(yaml.safe_load((tmp_path / "up.yaml").read_text(encoding="utf-8"))["rollup"]["units"]) == 1
+
+
+def test_a_docx_that_cannot_be_moved_takes_its_new_pdf_back(tmp_path, fake_path, monkeypatch):
+    _soffice(fake_path, WRITES_PDFS)
+    source, docx, pdf = _earlier(tmp_path)
+    replace = Path.replace
+
+    def failing(self: Path, target: Path) -> Path:
+        if self.suffix == ".docx" and self.parent.name.startswith(".baocao-"):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing)
+    result = CliRunner().invoke(main, ["build", str(source), "--pdf"])
+    assert result.exit_code == 1 and "cannot move" in result.output
+    assert docx.read_bytes() == b"earlier docx" and pdf.read_bytes() == b"%PDF-1.4 earlier"
+    assert _leftovers(tmp_path) == []

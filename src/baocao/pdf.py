@@ -141,12 +141,23 @@ def check_pdf(pdf: Path, started: float) -> str | None:
 
 
 def _commit(docx: Path, pdf: Path, target: Path) -> str | None:
-    """Move a checked PDF and its DOCX into place, the PDF first; None, or why not."""
+    """Move a checked PDF and its DOCX into place together; None, or why not (then both stay as they were)."""
     final_pdf = target.with_suffix(".pdf")
+    backup = pdf.with_name(".earlier.pdf")
     try:
         output.check_target(final_pdf, [])
-        pdf.replace(final_pdf)
-        docx.replace(target)
+        had_pdf = final_pdf.exists()
+        if had_pdf:
+            final_pdf.replace(backup)  # kept until the DOCX is in place too
+        try:
+            pdf.replace(final_pdf)
+            docx.replace(target)
+        except OSError:
+            if had_pdf:
+                backup.replace(final_pdf)
+            else:
+                final_pdf.unlink(missing_ok=True)
+            raise
     except UserError as exc:
         return str(exc)
     except OSError as exc:
