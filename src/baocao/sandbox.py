@@ -312,22 +312,25 @@ class TemplateEnvironment(SandboxedEnvironment):
             raise
         return "".join(kept)
 
+    @jinja2.pass_eval_context
     def _join(self, eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> str:
+        """The ``join`` filter, its result's size checked before it is built."""
         items = list(value)
+        if attribute is not None:
+            items = [jinja2.filters.make_attrgetter(self, attribute)(item) for item in items]
         size = sum(len(str(item)) for item in items) + len(d) * len(items)
         if size > self.max_output:
             raise TemplateLimit(_too_long(self.max_output))
-        return jinja2.filters.do_join(eval_ctx, items, d, attribute)  # type: ignore[no-any-return]
+        joined: str = jinja2.filters.do_join(eval_ctx, items, d)
+        return joined
 
-    _join.jinja_pass_arg = jinja2.utils._PassArg.eval_context  # type: ignore[attr-defined]
-
+    @jinja2.pass_eval_context
     def _replace(self, eval_ctx: Any, s: str, old: str, new: str, count: int | None = None) -> str:
+        """The ``replace`` filter, its result's size checked before it is built."""
         found = str(s).count(str(old)) if old else len(str(s)) + 1
         if len(str(s)) + found * max(len(str(new)) - len(str(old)), 0) > self.max_output:
             raise TemplateLimit(_too_long(self.max_output))
         return jinja2.filters.do_replace(eval_ctx, s, old, new, count)
-
-    _replace.jinja_pass_arg = jinja2.utils._PassArg.eval_context  # type: ignore[attr-defined]
 
     def _sized(self, value: Any) -> Any:
         if isinstance(value, (str, tuple, list)) and len(value) > self.max_output:
