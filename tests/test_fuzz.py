@@ -90,6 +90,7 @@ def _quotes_hold(raw: bytes, lines: list[str], tmp: Path) -> int:
     findings = list(loaded.findings)
     if loaded.report is not None:
         findings += api.render_report(loaded, None)[1]
+    lines = [*lines, ""]  # the text ends with a line break: the end of the file is an empty last line
     for finding in findings:
         if finding.quote is not None:
             assert 0 < finding.line <= len(lines), finding

@@ -80,6 +80,14 @@ def test_a_word_curly_quote_is_reported_at_its_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize("closing", ["", "\u201d"])
+def test_a_quote_closed_only_by_a_later_one_is_reported_where_it_opened(tmp_path, closing):
+    text = MINIMAL.replace("  place: Tịnh Hà", f'  place: "Tịnh Hà{closing}')
+    [error] = [f for f in _findings(tmp_path, text) if f.code == "BC002"]
+    assert (error.line, error.col) == (10, 10) and "closing quote is probably missing" in error.message("en")
+    assert ("Word" in error.message("en")) == bool(closing)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
 def test_a_utf16_file_is_quoted_at_the_right_line(tmp_path, encoding):
     text = MINIMAL.replace("  symbol: BC-UBND", "  symbol: BC-UBND\n  colour: đỏ")

@@ -31,6 +31,7 @@ FORBIDDEN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # contro
 # In a value (written as a YAML escape such as "\x01"): what a DOCX cannot hold; a tab can.
 FORBIDDEN_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 COMMENT_IN_TEXT = re.compile("[ ]#|[ ]+#[^\\s#!]")  # right after a plain value: ` #`, `   #x`
+SWALLOWED_KEY = re.compile(r"\s[a-z_]+: ")  # "… Tịnh Hà date: 05/01/2024": keys inside a quoted value
 BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b"}
@@ -55,6 +56,7 @@ class Source:
     data: Any = None
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    long_quote: tuple[int, int, int] | None = None  # a quoted value over several lines that holds "key: " text
 
     def locate(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc``, or of its nearest located parent."""
@@ -192,12 +194,20 @@ def _compose(source: Source, parser: Any = None) -> list[Finding]:
             return _compose(source, yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "").strip()
+        unclosed = False
         if exc.context_mark and "quoted scalar" in (exc.context or ""):  # an unclosed quote: where it opened
-            mark = exc.context_mark
+            mark, unclosed = exc.context_mark, True
             problem = f"{problem} {exc.context}: the quote opened here is not closed"
-            if "\u201c" in source.text or "\u201d" in source.text:
-                problem += " (“ ” from Word are not YAML quotes; write \" or ')"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if source.long_quote and not unclosed and source.long_quote[2] <= line:
+            opened, column, closed = source.long_quote  # a later quote closed it: say where it opened
+            problem = (
+                f"{problem} (line {line}); the quote opened here runs to line {closed}: "
+                "its closing quote is probably missing"
+            )
+            line, col, unclosed = opened, column, True
+        if unclosed and ("\u201c" in source.text or "\u201d" in source.text):
+            problem += " (“ ” from Word are not YAML quotes; write \" or ')"
         return [Finding(source.path, line, col, "BC002", params={"problem": problem})]
     except yaml.YAMLError as exc:
         return [Finding(source.path, 1, 1, "BC002", params={"problem": str(exc).strip()})]
@@ -262,6 +272,9 @@ class _ScalarChecks:
 
     def check(self, event: Any) -> None:
         value: str = event.value
+        if event.style in ('"', "'") and event.end_mark.line > event.start_mark.line and SWALLOWED_KEY.search(value):
+            start = event.start_mark
+            self.source.long_quote = (start.line + 1, start.column + 1, event.end_mark.line + 1)
         if event.style == '"' and FORBIDDEN_IN_VALUE.search(value) and len(self.notes) < 50:
             self.notes.append(self._escape(event))
         if not self.legacy_seen and (match := LEGACY_FONT.search(value)):
