@@ -169,3 +169,16 @@ def test_a_count_written_with_a_thousands_comma_is_flagged_as_ambiguous(tmp_path
     assert [(f.line, f.params["plain"]) for f in findings if f.code == "BC111"] == [(22, "9179"), (32, "1500")]
     assert all(f.severity.label == "warning" for f in findings if f.code == "BC111")
     assert not _at(_findings(tmp_path, MINIMAL + figures.replace("9,179", "9179").replace("1,500", "1500")), "BC111")
+
+
+def test_a_nul_near_the_start_of_a_utf8_file_is_not_taken_for_utf16(tmp_path):
+    findings = _findings(tmp_path, "#\x00 ghi chú\n" + MINIMAL)
+    assert [(f.code, f.line, f.col) for f in findings] == [("BC008", 1, 2)]
+    assert findings[0].quote == "#\x00 ghi chú"
+
+
+def test_a_non_utf8_file_is_reported_at_its_line_whatever_its_line_ends(tmp_path):
+    path = tmp_path / "unit.yaml"
+    path.write_bytes(b"a: 1\rb: 2\r\nc: \xe9t\xe9\n")
+    [finding] = api.load(str(path)).findings
+    assert (finding.code, finding.line, finding.col) == ("BC001", 3, 4)

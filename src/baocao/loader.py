@@ -142,17 +142,31 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _utf16(raw, "utf-16", path)
-    elif len(raw) >= 2 and raw[0] and not raw[1]:
-        return _utf16(raw, "utf-16-le", path)
-    elif len(raw) >= 2 and raw[1] and not raw[0]:
-        return _utf16(raw, "utf-16-be", path)
+    elif codec := _utf16_without_bom(raw):
+        return _utf16(raw, codec, path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - raw.rfind(b"\n", 0, exc.start)
-        return "", Finding(path, line, col, "BC001")
+        line, start = 1, 0
+        for brk in re.finditer(rb"\r\n|[\r\n]", raw[: exc.start]):
+            line, start = line + 1, brk.end()
+        return "", Finding(path, line, exc.start - start + 1, "BC001")
     return unicodedata.normalize("NFC", text), None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The codec utf-16-le or utf-16-be when the first characters look like UTF-16 text without a BOM.
+
+    A file starts with keys or comments in ASCII, so in UTF-16 one byte of each of its
+    first pairs is zero and the other is not; a lone NUL in a UTF-8 file is not that.
+    """
+    pairs = [(raw[i], raw[i + 1]) for i in range(0, min(len(raw), 64) - 1, 2)]
+    if not pairs:
+        return None
+    for codec, (zero, letter) in (("utf-16-le", (1, 0)), ("utf-16-be", (0, 1))):
+        if all(pair[letter] for pair in pairs) and sum(not pair[zero] for pair in pairs) * 2 >= len(pairs):
+            return codec
+    return None
 
 
 def _utf16(raw: bytes, codec: str, path: str) -> tuple[str, Finding | None]:
