@@ -206,7 +206,7 @@ def test_pdf_without_libreoffice_says_how_to_install_it(units, tmp_path, monkeyp
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(api.UserError, match="apt-get install libreoffice"):
-        pdf.convert([tmp_path / "x.docx"])
+        pdf.soffice()
 
 
 def test_rollup_output_reads_back_as_written(units):

@@ -45,12 +45,12 @@ def load(path: str) -> Loaded:
         raise UserError("is_folder", path=path) from exc
     except OSError as exc:
         raise UserError("cannot_read", path=path, reason=os_reason(exc)) from exc
-    if findings:
-        return Loaded(source, None, findings)
-    report, findings = schema_errors.type_report(source)
+    if has_errors(findings):
+        return Loaded(source, None, loader.quote(source, findings))
+    report, found = schema_errors.type_report(source)
     if report is not None:
-        findings = checks.run(report, source)
-    return Loaded(source, report, findings)
+        found = checks.run(report, source)
+    return Loaded(source, report, loader.quote(source, findings + found))
 
 
 def render_report(
@@ -61,6 +61,7 @@ def render_report(
     if report is None:
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates, previous)
+    findings = loader.quote(loaded.source, findings)
     findings = loaded.findings + findings
     if has_errors(findings[len(loaded.findings) :]):
         return None, findings
@@ -79,8 +80,13 @@ def build(
     templates: Path | None = None,
     allow_errors: bool = False,
     compare: str | None = None,
+    stage: str | None = None,
 ) -> tuple[Path, list[Finding]]:
-    """Build one report, compared with an older period when asked; raise InputError when it has errors."""
+    """Build one report, compared with an older period when asked; raise InputError when it has errors.
+
+    With ``stage`` (a --pdf run) the DOCX goes into that staging folder beside the
+    target, to be moved into place with its PDF (:func:`baocao.pdf.convert_staged`).
+    """
     if templates is not None and not templates.is_dir():
         raise UserError("templates_not_folder", path=templates)
     target = output.output_path(path, out)
@@ -93,7 +99,7 @@ def build(
     data, findings = render_report(loaded, templates, previous)
     if data is None:
         raise InputError(findings)
-    output.write_atomic(target, data)
+    output.write_atomic(output.staged(target, stage) if stage else target, data)
     return target, findings
 
 
@@ -107,10 +113,12 @@ class Built:
     error: Phrase | None = None
 
 
-def build_one(source: str, out_dir: str | None, templates: Path | None, allow_errors: bool) -> Built:
+def build_one(
+    source: str, out_dir: str | None, templates: Path | None, allow_errors: bool, stage: str | None = None
+) -> Built:
     """Build one file of a batch; a failure is reported, not raised."""
     try:
-        target, findings = build(source, out_dir, templates, allow_errors)
+        target, findings = build(source, out_dir, templates, allow_errors, stage=stage)
     except InputError as exc:
         return Built(source, None, exc.findings, Phrase("data_errors"))
     except UserError as exc:
@@ -139,12 +147,17 @@ def in_workers(function: Callable[[str], T], files: list[str], jobs: int, chunks
 
 
 def build_many(
-    files: list[str], out_dir: str | None, templates: Path | None, allow_errors: bool, jobs: int | None = None
+    files: list[str],
+    out_dir: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    jobs: int | None = None,
+    stage: str | None = None,
 ) -> Iterator[Built]:
     """Build many files, one report each, over all cores; one bad file does not stop the rest."""
     if out_dir is not None:
         out_dir = out_dir.rstrip("/") + "/"
-    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors)
+    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors, stage=stage)
     jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
     yield from in_workers(work, files, jobs, chunksize=8)
 
@@ -252,20 +265,20 @@ def rollup_units(
     skip_invalid: bool = False,
     expect: str | None = None,
     jobs: int | None = None,
+    include_rollups: bool = False,
 ) -> RollupResult:
     """Validate every input, then write the combined data of the level above to ``out``."""
     from baocao import rollup
 
     target = Path(out)
-    if any(Path(f).resolve() == target.resolve() for f in [*files, unit_file] if f != "-"):
-        raise UserError("output_among_inputs", path=out)
+    output.check_target(target, [*files, unit_file])
     own = _valid(unit_file).model_dump(mode="json", by_alias=True, exclude_none=True)
     expected = _expected(expect) if expect else []
     units = list(rollup.read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in units]
     invalid = [unit for unit in units if unit.data is None]
     skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
-    refusals = rollup.problems(units, own)
+    refusals = rollup.problems(units, own, include_rollups)
     absent = rollup.missing(units, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in units):
         return RollupResult(
@@ -278,7 +291,9 @@ def rollup_units(
 
 def _expected(path: str) -> list[str]:
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        if not Path(path).is_file():
+            raise OSError(0, "not a regular file")
+        lines = Path(path).read_text(encoding="utf-8", errors="replace")[: loader.MAX_BYTES].splitlines()
     except OSError as exc:
         raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

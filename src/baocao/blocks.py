@@ -7,6 +7,7 @@ letter order.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from lxml import etree
@@ -16,6 +17,7 @@ from baocao import vietnamese as vn
 PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
 ROLES = ("header", "group", "item", "total")
 ALIGNS = ("left", "center", "right", "justify")
+MAX_COLUMNS = 63  # what Word allows
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
 
 
@@ -135,13 +137,33 @@ def _table(element: etree._Element) -> Table:
         if row.tag != "tr" or row.get("role", "item") not in ROLES:
             raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
         cells = tuple(
-            Cell(_runs(cell), _align(cell, "left") or "left", int(cell.get("span", "1")))
+            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")))
             for cell in row
             if cell.tag == "td"
         )
         rows.append(Row(row.get("role", "item"), cells))
-    widths = tuple(float(w) for w in element.get("widths", "").split(",") if w.strip())
+    widths = tuple(_width(w) for w in element.get("widths", "").split(",") if w.strip())
+    if len(widths) > MAX_COLUMNS:
+        raise MarkupError(f"a table has at most {MAX_COLUMNS} columns")
     return Table(widths, tuple(rows), element.get("unit"), element.get("compact") == "true")
+
+
+def _span(text: str) -> int:
+    """A cell's span: a whole number of columns, 1 to MAX_COLUMNS."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_COLUMNS:
+        raise MarkupError(f"span='{text[:20]}': a whole number of columns from 1 to {MAX_COLUMNS}")
+    return int(text)
+
+
+def _width(text: str) -> float:
+    """A relative column width: a number above zero."""
+    try:
+        width = float(text)
+    except ValueError:
+        width = math.nan
+    if not (math.isfinite(width) and 0 < width < 1000):
+        raise MarkupError(f"widths: '{text.strip()[:20]}' is not a relative width (a number above 0, below 1000)")
+    return width
 
 
 def _align(element: etree._Element, default: str | None) -> str | None:

@@ -40,13 +40,7 @@ def _format_option(choices: list[str], help_text: str) -> Callable[[F], F]:
 def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
     from baocao import formatters
 
-    lines: dict[str, list[str]] = {}
-    for finding in findings:
-        if finding.path not in lines and finding.path != "<stdin>":
-            try:
-                lines[finding.path] = Path(finding.path).read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                lines[finding.path] = []
+    lines: dict[str, list[str]] = {}  # findings carry their line (Finding.quote): no file is read again
     stream = sys.stdout if fmt != "text" else sys.stderr
     formatters.FORMATTERS[fmt](findings, lines, lang, stream, formatters.color(stream))
 
@@ -163,39 +157,53 @@ def build(
 ) -> None:
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
     from baocao import api
+    from baocao import output as output_module
+    from baocao import pdf as pdf_module
 
+    stage = output_module.new_stage() if pdf else None
+    failed = 0
     try:
+        if pdf:
+            pdf_module.soffice()  # before building anything
         files = api.expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
-            target, findings = api.build(files[0], output, templates, allow_errors, compare)
+            target, findings = api.build(files[0], output, templates, allow_errors, compare, stage)
             if findings:
                 _print_findings(findings, lang)
-            click.echo(str(target))
             built = [target]
         else:
             if compare:
                 raise UserError("compare_one")
-            built = _build_batch(files, output, templates, allow_errors, jobs, lang)
-        if pdf:
-            from baocao import pdf as pdf_module
-
-            for made in pdf_module.convert(built):
-                click.echo(str(made))
+            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage)
+        if stage:
+            converted = pdf_module.convert_staged(built, stage)
+            built = [path for pair in converted.done for path in pair]
+            failed = len(converted.failed)
+            for target, problem in converted.failed:
+                click.echo("baocao: " + _say("pdf_left_as_was", lang, path=target, reason=problem), err=True)
+        for target in built:
+            click.echo(str(target))
     except BaocaoError as exc:
         _fail(exc, lang)
-    if len(built) < len(files):
+    if failed or len(built) < len(files) * (2 if stage else 1):
         sys.exit(int(ExitCode.FINDINGS))
 
 
 def _build_batch(
-    files: list[str], output: str | None, templates: Path | None, allow_errors: bool, jobs: int | None, lang: str
+    files: list[str],
+    output: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    jobs: int | None,
+    lang: str,
+    stage: str | None,
 ) -> list[Path]:
     from baocao import api, formatters
 
     built: list[Path] = []
     failed = []
     with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
-        for outcome in api.build_many(files, output, templates, allow_errors, jobs):
+        for outcome in api.build_many(files, output, templates, allow_errors, jobs, stage):
             if outcome.target is None:
                 failed.append(outcome)
             else:
@@ -276,20 +284,23 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @click.option("-o", "--output", required=True, metavar="OUT.yaml", help="Where to write the combined data.")
 @click.option("--skip-invalid", is_flag=True, help="Leave out units whose files have errors, and say so.")
 @click.option("--expect", metavar="UNITS.txt", help="Units expected, one per line: report those missing.")
+@click.option("--include-rollups", is_flag=True, help="Take files written by rollup as units (roll-ups of roll-ups).")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: all cores from 64 files)."
 )
 @_lang_option
 def rollup(
     sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,
-    lang: str,
+    include_rollups: bool, lang: str,
 ) -> None:  # fmt: skip
     """Compile units' files into the data of the level above (sums; ratios re-computed)."""
     from baocao import api, formatters
     from baocao.findings import Severity
 
     try:
-        result = api.rollup_units(api.expand(list(sources)), unit_file, output, skip_invalid, expect, jobs)
+        result = api.rollup_units(
+            api.expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups
+        )
     except BaocaoError as exc:
         _fail(exc, lang, note="not_rolled_up")
     _print_findings([f for _, found in result.files for f in found], lang)

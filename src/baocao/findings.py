@@ -37,11 +37,12 @@ class Finding:
     code: str
     loc: Loc = field(default=(), compare=False)
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    quote: str | None = field(default=None, compare=False)  # the text of the line, as the file was read
 
     @property
     def severity(self) -> Severity:
         """Error or warning, fixed by the code."""
-        return Severity.WARNING if messages.is_warning(self.code) else Severity.ERROR
+        return Severity.WARNING if messages.is_warning(self.code, self.params) else Severity.ERROR
 
     @property
     def name(self) -> str:

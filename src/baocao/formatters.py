@@ -18,9 +18,12 @@ def color(stream: IO[str]) -> bool:
 
 def _snippet(finding: Finding, lines: dict[str, list[str]]) -> list[str]:
     text = lines.get(finding.path, [])
-    if not 0 < finding.line <= len(text):
+    if finding.quote is not None:
+        line = finding.quote
+    elif 0 < finding.line <= len(text):
+        line = text[finding.line - 1].rstrip("\n")
+    else:
         return []
-    line = text[finding.line - 1].rstrip("\n")
     return [f"   {finding.line:>4} | {line}", "        | " + " " * (finding.col - 1) + "^"]
 
 

@@ -38,6 +38,20 @@ CATALOGUE: dict[str, Entry] = {
             "Convert the text to Unicode (Unikey: Ctrl+Shift+F6) and save the file as UTF-8.",
         ),
     ),
+    # A variant of a code, chosen by the finding's "variant" param: same code and name, own severity and text.
+    "BC001/legacy_font": Entry(
+        "input.encoding",
+        "warning",
+        (
+            "Văn bản '{text}' có vẻ gõ bằng phông TCVN3 (ABC) hoặc VNI, không phải Unicode.",
+            "The text '{text}' looks typed in a TCVN3 (ABC) or VNI font, not in Unicode.",
+        ),
+        (
+            "Chuyển mã sang Unicode (Unikey: Ctrl+Shift+F6, nguồn TCVN3 hoặc VNI Windows, đích Unicode) "
+            "rồi dán lại vào tệp.",
+            "Convert it to Unicode (Unikey: Ctrl+Shift+F6, from TCVN3 or VNI Windows to Unicode) and paste it back.",
+        ),
+    ),
     "BC002": Entry(
         "input.syntax",
         "error",
@@ -123,6 +137,18 @@ CATALOGUE: dict[str, Entry] = {
         ("Mỗi tệp chỉ chứa một báo cáo.", "Put one report in each file."),
     ),
     # --- schema -----------------------------------------------------------
+    "BC012": Entry(
+        "input.comment_in_value",
+        "warning",
+        (
+            "Phần sau ' #' bị YAML coi là ghi chú và bỏ đi; giá trị chỉ còn '{value}'.",
+            "YAML reads the text after ' #' as a comment and drops it; the value is only '{value}'.",
+        ),
+        (
+            "Nếu '#' là một phần nội dung, đặt cả giá trị trong dấu nháy: \"Trạm #1\".",
+            "If the '#' belongs to the text, put the whole value in quotes: \"Trạm #1\".",
+        ),
+    ),
     "BC101": Entry(
         "schema.missing",
         "error",
@@ -188,6 +214,18 @@ CATALOGUE: dict[str, Entry] = {
         "schema.invalid",
         "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
+    ),
+    "BC111": Entry(
+        "schema.ambiguous_number",
+        "warning",
+        (
+            "'{value} {unit}' được đọc là số thập phân {value}; nếu là số đếm thì dấu phẩy đã bị hiểu sai.",
+            "'{value} {unit}' is read as the decimal {value}; for a count the comma was misread.",
+        ),
+        (
+            "Số đếm viết liền các chữ số: {plain}; nếu đúng là số thập phân, ghi đơn vị đo (km, ha…).",
+            "Write a count in plain digits: {plain}; if it is a decimal, give a unit of measure (km, ha…).",
+        ),
     ),
     # --- arithmetic -------------------------------------------------------
     "BC201": Entry(
@@ -425,8 +463,9 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 
-def _entry(code: str) -> Entry:
-    return CATALOGUE[code]
+def _entry(code: str, params: dict[str, Any] | None = None) -> Entry:
+    variant = (params or {}).get("variant")
+    return CATALOGUE.get(f"{code}/{variant}") or CATALOGUE[code] if variant else CATALOGUE[code]
 
 
 def name(code: str) -> str:
@@ -434,14 +473,14 @@ def name(code: str) -> str:
     return _entry(code).name
 
 
-def is_warning(code: str) -> bool:
-    """True when findings of this code are warnings."""
-    return _entry(code).severity == "warning"
+def is_warning(code: str, params: dict[str, Any] | None = None) -> bool:
+    """True when findings of this code (and variant, in ``params``) are warnings."""
+    return _entry(code, params).severity == "warning"
 
 
 def render(code: str, part: str, lang: str, params: dict[str, Any]) -> str:
     """The message or hint of ``code`` in ``lang`` ("vi" or "en")."""
-    texts: tuple[str, str] = getattr(_entry(code), part)
+    texts: tuple[str, str] = getattr(_entry(code, params), part)
     template = texts[1] if lang == "en" else texts[0]
     return template.format_map(_Defaults(params))
 
@@ -477,6 +516,48 @@ USAGE: dict[str, tuple[str, str]] = {
     "output_among_inputs": (
         "Tệp ghi ra {path} là một trong các tệp đầu vào; chọn -o/--output khác.",
         "The output {path} is one of the inputs; choose another -o/--output.",
+    ),
+    "output_unusable": (
+        "Không dùng được {path} làm tệp ghi ra ({reason}).",
+        "Cannot use {path} as the output ({reason}).",
+    ),
+    "output_not_regular": (
+        "Tệp ghi ra {path} đã có và không phải tệp thường (thiết bị, FIFO, thư mục); chọn -o/--output khác.",
+        "The output {path} exists and is not a regular file; choose another -o/--output.",
+    ),
+    "limit_not_positive": ("{name}={value}: phải là một số dương.", "{name}={value}: expected a positive number."),
+    "cannot_convert": ("Không chuyển được {path} ({reason}).", "Cannot convert {path} ({reason})."),
+    "path_reason": ("{path}: {reason}", "{path}: {reason}"),
+    "pdf_failures": ("Không tạo được PDF: {failures}.", "No PDF was made: {failures}."),
+    "pdf_left_as_was": (
+        "{path}: {reason}; báo cáo và PDF của nó được giữ nguyên như trước.",
+        "{path}: {reason}; it and its PDF were left as they were.",
+    ),
+    "pdf_timeout": ("LibreOffice không xong trong {seconds} giây", "LibreOffice did not finish within {seconds} s"),
+    "pdf_no_start": ("không chạy được LibreOffice ({reason})", "LibreOffice could not start ({reason})"),
+    "pdf_exit": ("{problem} (soffice thoát với mã {code}: {said})", "{problem} (soffice exited with {code}: {said})"),
+    "pdf_said": ("{problem} (soffice báo: {said})", "{problem} (soffice said: {said})"),
+    "pdf_none": ("LibreOffice không tạo ra PDF", "LibreOffice made no PDF"),
+    "pdf_unreadable": (
+        "không đọc được PDF LibreOffice tạo ra ({reason})",
+        "cannot read the PDF LibreOffice made ({reason})",
+    ),
+    "pdf_old": ("PDF cũ hơn lần chạy này", "the PDF is older than this run"),
+    "pdf_not_pdf": ("LibreOffice ghi ra một tệp không phải PDF", "LibreOffice wrote a file that is not a PDF"),
+    "pdf_no_pages": ("PDF LibreOffice tạo ra không có trang nào", "the PDF LibreOffice made has no pages"),
+    "pdf_not_moved": (
+        "không chuyển được PDF và DOCX vào chỗ ({reason})",
+        "cannot move the PDF and DOCX into place ({reason})",
+    ),
+    "rollup_as_unit": (
+        "{path}: do baocao rollup tạo ra; lấy làm một đơn vị thì {count} đơn vị của nó bị tính hai lần "
+        "(bỏ tệp này ra, hoặc dùng --include-rollups để tổng hợp các bản tổng hợp)",
+        "{path}: written by baocao rollup; taken as a unit it would count its {count} units twice "
+        "(leave it out, or use --include-rollups to roll up roll-ups)",
+    ),
+    "unit_in_rollup": (
+        "{path}: đơn vị '{name}' đã được tính trong {other}",
+        "{path}: unit '{name}' is also counted in {other}",
     ),
     "templates_not_folder": ("--templates {path}: không phải thư mục.", "--templates {path}: not a folder."),
     "compare_one": ("--compare chỉ dùng cho một báo cáo mỗi lần.", "--compare takes one report at a time."),

@@ -1,45 +1,161 @@
-"""PDF through LibreOffice: one soffice process for a whole batch."""
+"""PDF through LibreOffice: one soffice process per output folder, checked before anything is moved.
+
+In a --pdf run every DOCX is first written into a staging folder beside its
+target (:func:`baocao.output.staged`); LibreOffice converts the staged files there;
+each PDF is checked (it exists, is new, starts with ``%PDF``, has pages); then the
+PDF and the DOCX of a report are moved into place together. A report whose PDF
+fails keeps its earlier DOCX and PDF, and the failure says why.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao import output
 from baocao.errors import UserError
+from baocao.messages import Phrase, os_reason
 
 VIETNAMESE = "ộầệữăâđêôơưĂÂĐÊÔƠƯạảấẩẫậắằẳẵặẹẻẽếềểễỉịọỏốồổỗớờởỡợụủứừửựỳỵỷỹ"
 FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
+PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])|/Count\s+[1-9]")
+
+
+@dataclass
+class Converted:
+    """What a --pdf run put in place, and the reports it could not convert (with why)."""
+
+    done: list[tuple[Path, Path]] = field(default_factory=list)
+    failed: list[tuple[Path, Phrase]] = field(default_factory=list)
+
+
+def soffice() -> str:
+    """The LibreOffice program, or a UserError that says how to install it (or a font LibreOffice lacks)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        raise UserError("no_soffice")
+    check_fonts()
+    return found
 
 
 def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
-    """Convert DOCX files to PDF beside them; one soffice call per output folder (one for a batch)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise UserError("no_soffice")
-    check_fonts()
-    folders: dict[Path, list[Path]] = {}
+    """PDFs of DOCX files already in place, each checked and moved beside its DOCX; UserError if any fails."""
+    soffice()
+    stage = output.new_stage()
     for document in documents:
-        folders.setdefault(document.parent, []).append(document)
-    produced = []
-    for folder, files in folders.items():
-        with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
-            command = [
-                soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", str(folder), *map(str, files),
-            ]  # fmt: skip
-            try:
-                subprocess.run(command, check=True, capture_output=True, timeout=timeout)
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-                raise UserError("pdf_failed", path=folder, reason=str(exc)) from exc
-        for file in files:
-            pdf = file.with_suffix(".pdf")
-            if not pdf.is_file():
-                raise UserError("pdf_missing", path=file)
-            produced.append(pdf)
-    return produced
+        copy = output.staged(document, stage)
+        try:
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(document, copy)
+        except OSError as exc:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+            raise UserError("cannot_convert", path=document, reason=os_reason(exc)) from exc
+    result = convert_staged(documents, stage, timeout)
+    if result.failed:
+        raise UserError(
+            "pdf_failures", failures=[Phrase("path_reason", {"path": t, "reason": p}) for t, p in result.failed]
+        )
+    return [made for _, made in result.done]
+
+
+def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800) -> Converted:
+    """Convert the staged DOCX of ``targets``, check each PDF, and move each checked pair into place."""
+    result = Converted()
+    folders: dict[Path, list[Path]] = {}
+    for target in targets:
+        folders.setdefault(target.parent, []).append(target)
+    for folder, group in folders.items():
+        staging = folder / stage
+        output.clean_stale(folder)
+        try:
+            _convert_folder(staging, group, timeout, result)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _convert_folder(staging: Path, targets: list[Path], timeout: float, result: Converted) -> None:
+    started = time.time()
+    files = [output.staged(t, staging.name) for t in targets]
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
+        command = [
+            soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(staging), *map(str, files),
+        ]  # fmt: skip
+        try:
+            run = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            result.failed.extend((t, Phrase("pdf_timeout", {"seconds": f"{timeout:.0f}"})) for t in targets)
+            return
+        except OSError as exc:
+            result.failed.extend((t, Phrase("pdf_no_start", {"reason": os_reason(exc)})) for t in targets)
+            return
+    said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()[-1:]
+    for target, docx in zip(targets, files, strict=True):
+        pdf = docx.with_suffix(".pdf")
+        problem = check_pdf(pdf, started)
+        if problem and run.returncode:
+            problem = Phrase("pdf_exit", {"problem": problem, "code": run.returncode, "said": said[0] if said else ""})
+        elif problem and said:
+            problem = Phrase("pdf_said", {"problem": problem, "said": said[0]})
+        if problem is None:
+            problem = _commit(docx, pdf, target)
+        if problem:
+            result.failed.append((target, problem))
+        else:
+            result.done.append((target, target.with_suffix(".pdf")))
+
+
+def check_pdf(pdf: Path, started: float) -> Phrase | None:
+    """Why ``pdf`` is not a PDF made by this run, or None when it is one."""
+    try:
+        info = pdf.stat()
+        with pdf.open("rb") as handle:
+            head = handle.read(5)
+            handle.seek(0)
+            body = handle.read()
+    except FileNotFoundError:
+        return Phrase("pdf_none")
+    except OSError as exc:
+        return Phrase("pdf_unreadable", {"reason": os_reason(exc)})
+    if info.st_mtime < started - 2:
+        return Phrase("pdf_old")
+    if head != b"%PDF-":
+        return Phrase("pdf_not_pdf")
+    if not PAGE.search(body):
+        return Phrase("pdf_no_pages")
+    return None
+
+
+def _commit(docx: Path, pdf: Path, target: Path) -> Phrase | None:
+    """Move a checked PDF and its DOCX into place together; None, or why not (then both stay as they were)."""
+    final_pdf = target.with_suffix(".pdf")
+    backup = pdf.with_name(".earlier.pdf")
+    try:
+        output.check_target(final_pdf, [])
+        had_pdf = final_pdf.exists()
+        if had_pdf:
+            final_pdf.replace(backup)  # kept until the DOCX is in place too
+        try:
+            pdf.replace(final_pdf)
+            docx.replace(target)
+        except OSError:
+            if had_pdf:
+                backup.replace(final_pdf)
+            else:
+                final_pdf.unlink(missing_ok=True)
+            raise
+    except UserError as exc:
+        return exc.phrase
+    except OSError as exc:
+        return Phrase("pdf_not_moved", {"reason": os_reason(exc)})
+    return None
 
 
 def check_fonts() -> None:

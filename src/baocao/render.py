@@ -10,21 +10,17 @@ reported.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from baocao import phrases
+from baocao import phrases, sandbox, template_files
 from baocao import vietnamese as vn
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -35,6 +31,7 @@ from baocao.models.radio import Radio
 from baocao.models.rollup import Rollup
 from baocao.models.services import PublicServices
 from baocao.models.topics import Topic
+from baocao.watchdog import Limits, guarded
 
 TEMPLATE_SUFFIX = ".xml.j2"
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
@@ -58,43 +55,20 @@ def available_kinds(user_dir: Path | None) -> list[str]:
     return sorted(names)
 
 
-class _QuietCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs; a cache that cannot be written is simply skipped."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(root) / "baocao" / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _QuietCache(str(folder))
-
-
-def environment(user_dir: Path | None) -> jinja2.Environment:
-    """A sandboxed, strict, autoescaping environment over user then built-in templates."""
-    dirs = [str(user_dir)] if user_dir else []
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([*dirs, str(builtin_templates())]),
-        bytecode_cache=_bytecode_cache(),
+def environment(user_dir: Path | None, limits: Limits | None = None) -> jinja2.Environment:
+    """The sandbox (see :mod:`baocao.sandbox`): strict, autoescaping, over user then built-in templates."""
+    folders = [user_dir] if user_dir else []
+    env = sandbox.TemplateEnvironment(
+        loader=template_files.ConfinedLoader([*folders, builtin_templates()]),
+        bytecode_cache=template_files.bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        max_output=(limits or Limits()).max_output,
     )
-    env.filters.update(
+    own: dict[str, Callable[..., Any]] = dict(
         number=vn.number,
         count=vn.count,
         percent=vn.percent,
@@ -114,6 +88,7 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
         radio_summary=phrases.radio_summary,
         radio_bands=phrases.radio_bands,
     )
+    env.filters.update({name: sandbox.filter_function(function) for name, function in own.items()})
     env.filters["apply"] = lambda value, name: env.filters[name](value)
     return env
 
@@ -135,14 +110,22 @@ def narrative(text: str | None, level: int = 4) -> Markup:
 
 
 def _inline(text: str) -> str:
-    """Escape, then turn **bold** and *italic* into tags."""
-    escaped = str(escape(text.strip()))
-    return EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
+    r"""Escape, then turn **bold** and *italic* into tags; ``\*`` is a literal asterisk."""
+    escaped = str(escape(text.strip())).replace("\\*", "\x00")  # NUL never reaches here (BC008)
+    marked = EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
+    return marked.replace("\x00", "*")
 
 
 @dataclass
-class View:
+class View(sandbox.TemplateView):
     """What a template may read of a report; records what it showed."""
+
+    TEMPLATE_API = frozenset(
+        {
+            "text", "has", "figures", "indicators", "targets", "cutoff", "citations", "teams", "budget", "radio",
+            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous",
+        }
+    )  # fmt: skip
 
     report: Report
     previous: Report | None = None
@@ -154,13 +137,13 @@ class View:
 
     def text(self, topic: str) -> str | None:
         """The narrative of a topic."""
-        self.shown.add(f"narrative.{Topic(topic).value}")
+        self.shown.add(f"narrative.{_topic(topic).value}")
         return self.report.text(topic)
 
     def has(self, *topics: str) -> bool:
         """True when any of the topics has narrative, figures, indicators or citations."""
         r = self.report
-        wanted = {Topic(t) for t in topics}
+        wanted = {_topic(t) for t in topics}
         return (
             any(self.report.text(t) for t in wanted)
             or any(f.topic in wanted for f in r.figures)
@@ -171,15 +154,15 @@ class View:
 
     def figures(self, topic: str) -> list[Any]:
         """Figures placed in a topic."""
-        return self._note(f"figures.{topic}", (f for f in self.report.figures if f.topic == topic))
+        return self._note(f"figures.{topic}", (f for f in self.report.figures if f.topic == _topic(topic)))
 
     def indicators(self, topic: str) -> list[Any]:
         """Indicators placed in a topic."""
-        return self._note(f"indicators.{topic}", (i for i in self.report.indicators if i.topic == topic))
+        return self._note(f"indicators.{topic}", (i for i in self.report.indicators if i.topic == _topic(topic)))
 
     def targets(self, topic: str) -> list[Any]:
         """Targets placed in a topic."""
-        return self._note(f"targets.{topic}", (t for t in self.report.targets if t.topic == topic))
+        return self._note(f"targets.{topic}", (t for t in self.report.targets if t.topic == _topic(topic)))
 
     def cutoff(self) -> str | None:
         """The line "Số liệu tính từ ngày … đến ngày …" when the unit asks for it (``cutoff: {show: true}``)."""
@@ -286,6 +269,15 @@ class View:
         return sorted(present - self.shown)
 
 
+def _topic(name: str) -> Topic:
+    """A topic by name; an unknown one is a template error that lists the topics."""
+    try:
+        return Topic(name)
+    except ValueError:
+        names = ", ".join(t.value for t in Topic)
+        raise jinja2.TemplateRuntimeError(f"unknown topic '{name}'; the topics are: {names}") from None
+
+
 def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -> dict[str, Any]:
     """A row of the comparison annex; the change is worked out as ``baocao diff`` works it out.
 
@@ -312,24 +304,33 @@ def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -
 def render_body(
     report: Report, source: Source, user_dir: Path | None, previous: Report | None = None
 ) -> tuple[str, list[Finding]]:
-    """The body markup of ``report``, and findings about the template or unshown data."""
+    """The body markup of ``report``, and findings about the template or unshown data.
+
+    Every mistake a template can make, and every limit it runs into, is a BC402
+    finding with the template's name and line.
+    """
     kind = report.document.kind
     where = source.locate(("document", "kind"))
-    env = environment(user_dir)
-    try:
-        template = env.get_template(kind + TEMPLATE_SUFFIX)
-    except jinja2.TemplateNotFound:
-        available = ", ".join(available_kinds(user_dir))
-        return "", [Finding(source.path, *where, "BC401", ("document", "kind"), {"kind": kind, "available": available})]
-    except jinja2.TemplateSyntaxError as exc:
-        return "", [_template_finding(source, where, exc.name or kind, exc.lineno, exc.message or "")]
+    limits = Limits.from_environment()
     view = View(report, previous)
     doc = report.document
     try:
-        body = template.render(view=view, doc=doc, period=doc.period, next_period=doc.period.following())
-    except jinja2.TemplateError as exc:
-        line = _template_line(exc)
-        return "", [_template_finding(source, where, kind + TEMPLATE_SUFFIX, line, str(exc))]
+        with guarded(limits):
+            env = environment(user_dir, limits)
+            template = env.get_template(kind + TEMPLATE_SUFFIX)
+            values = {name: sandbox.plain(value) for name, value in
+                      (("doc", doc), ("period", doc.period), ("next_period", doc.period.following()))}  # fmt: skip
+            body = template.render(view=view, **values)
+    except jinja2.TemplateNotFound as exc:
+        if exc.name != kind + TEMPLATE_SUFFIX:
+            return "", [_template_finding(source, where, *_template_place(exc, kind), f"no template {exc.message}")]
+        available = ", ".join(available_kinds(user_dir))
+        return "", [Finding(source.path, *where, "BC401", ("document", "kind"), {"kind": kind, "available": available})]
+    except jinja2.TemplateSyntaxError as exc:
+        name = Path(exc.filename).name if exc.filename else exc.name or kind + TEMPLATE_SUFFIX
+        return "", [_template_finding(source, where, name, exc.lineno, exc.message or "")]
+    except (Exception, RecursionError, MemoryError) as exc:
+        return "", [_template_finding(source, where, *_template_place(exc, kind), _problem(exc))]
     unused = [
         Finding(
             source.path,
@@ -343,20 +344,33 @@ def render_body(
     return body, unused
 
 
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, RecursionError):
+        return "too deep: nesting too deep, or a macro, include or loop that calls itself without end"
+    text = str(exc).strip() or type(exc).__name__
+    return text if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {text}"
+
+
 def _data_loc(name: str) -> list[str]:
     """Where in the file an unshown part starts: narrative.x, document.cutoff, or the list's key."""
     head, _, tail = name.partition(".")
     return [head, tail] if head in ("narrative", "document") else [head]
 
 
-def _template_line(exc: Exception) -> int:
+def _template_place(exc: BaseException, kind: str) -> tuple[str, int | None]:
+    """The template and line where an error arose: the innermost template frame of its traceback."""
+    name, line = kind + TEMPLATE_SUFFIX, None
     tb = exc.__traceback__
-    line = 0
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_SUFFIX):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            name, line = Path(filename).name, tb.tb_lineno
         tb = tb.tb_next
-    return line
+    if line is None and getattr(exc, "place", None):
+        name, line = exc.place  # type: ignore[attr-defined]
+    return name, line
 
 
 def _template_finding(source: Source, where: tuple[int, int], name: str, line: int | None, problem: str) -> Finding:
