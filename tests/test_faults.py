@@ -250,7 +250,8 @@ def test_kill_during_a_batch_leaves_only_whole_reports(tmp_path):
 def test_a_damaged_template_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     source = write(tmp_path, MINIMAL)
-    assert CliRunner().invoke(main, ["--lang", "en", "build", str(source), "-o", str(tmp_path / "a.docx")]).exit_code == 0
+    first = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "-o", str(tmp_path / "a.docx")])
+    assert first.exit_code == 0
     entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     assert entries
     for entry in entries:
@@ -281,7 +282,18 @@ def test_rollup_refuses_its_own_earlier_output_unless_asked(tmp_path):
     both = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "again.yaml"), "--include-rollups"])
     assert both.exit_code == 1 and "also counted in" in both.output
     alone = CliRunner().invoke(
-        main, ["--lang", "en", "rollup", str(first), "--unit", str(province), "-o", str(tmp_path / "up.yaml"), "--include-rollups"]
+        main,
+        [
+            "--lang",
+            "en",
+            "rollup",
+            str(first),
+            "--unit",
+            str(province),
+            "-o",
+            str(tmp_path / "up.yaml"),
+            "--include-rollups",
+        ],
     )
     assert alone.exit_code == 0, alone.output
     assert len(yaml.safe_load((tmp_path / "up.yaml").read_text(encoding="utf-8"))["rollup"]["units"]) == 1
