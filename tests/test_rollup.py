@@ -117,6 +117,19 @@ def test_sums_and_recomputed_ratios(units):
     assert [u.name for u in report.rollup.units] == ["UBND xã An", "UBND xã Bình"]
 
 
+def test_the_unit_file_among_the_units_is_not_one_of_them(units):
+    province = units / "province.yaml"
+    (units.parent / "province.yaml").replace(province)
+    out = units.parent / "out.yaml"
+    command = [sys.executable, "-m", "baocao", "rollup", str(units), "--unit", str(province), "-o", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    report = api.load(str(out)).report
+    assert report is not None
+    assert [u.name for u in report.rollup.units] == ["UBND xã An", "UBND xã Bình"]
+    assert {f.key: f.total for f in report.figures}["bts"] == 15
+
+
 def test_invalid_units_stop_the_rollup_unless_skipped(units):
     (units / "broken.yaml").write_text(UNIT_A.replace("value: 10", "value: 1.000").replace("xã An", "xã Cũ"))
     result, out = rolled(units)
