@@ -534,6 +534,36 @@ def test_an_empty_column_gives_its_room_to_the_item_names(tmp_path):
     assert widths[2] >= metrics.width_cm("Mục", 13, bold=True)
 
 
+def test_a_long_header_is_not_set_a_word_a_line():
+    from baocao import docx_writer
+    from baocao.blocks import Cell, Row, Run, Table
+
+    def cell(text: str) -> Cell:
+        return Cell((Run(text),), "left", 1)
+
+    head = "Kinh phí nếu có (bao nhiêu, đã cấp theo QĐ nào hoặc đề xuất bổ sung 6 tháng cuối năm)"
+    rows = (
+        Row("header", (cell("TT"), cell("Nội dung/Nhiệm vụ/Dự án"), cell("Kết quả, tiến độ thực hiện"), cell(head))),
+        Row("item", (cell("1"), cell("Triển khai phòng họp không giấy"), cell("Chưa thực hiện"), cell("15 triệu"))),
+    )
+    widths = docx_writer._fit_headers(Table((1, 4, 2.2, 2.2), rows), [1.78, 7.1, 3.9, 3.9])
+    assert abs(sum(widths) - 16.68) < 1e-9
+    lines = metrics.width_cm(head, 13, bold=True) / (widths[3] - docx_writer.CELL_MARGINS_CM)
+    assert lines <= docx_writer.HEADER_LINES + 0.01
+    assert widths[0] >= metrics.width_cm("TT", 13, bold=True) and widths[1] > widths[2]
+
+
+def test_a_paragraph_that_leads_into_a_table_stays_with_it():
+    from baocao import docx_writer
+    from baocao.blocks import Cell, Paragraph, Row, Run, Table
+
+    table = Table((1, 1), (Row("header", (Cell((Run("A"),)), Cell((Run("B"),)))),))
+    lead = Paragraph("body", (Run("Tình hình cung cấp thông tin (Mẫu 01):"),))
+    plain = Paragraph("body", (Run("Một đoạn văn."),))
+    xml = list(docx_writer.body([plain, table, lead, table]))
+    assert "keepNext" not in xml[0] and "keepNext" in xml[2]
+
+
 @pytest.mark.parametrize(
     "name",
     ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ HUYỆN BÌNH SƠN", "ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ",

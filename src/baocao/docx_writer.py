@@ -46,6 +46,8 @@ BULLET_MARKS = {"bullet": "- ", "bullet2": "+ ", "star": "* "}
 BOLD_ROLES = ("header", "group", "total")
 SUB_MARKS = ("-", "+", "*")  # the first cell of a row that is part of the item above it
 COMPACT_PT = 12  # text of a compact table (one row per unit of a rolled-up report), without spacing
+HEADER_LINES = 3  # a header cell is widened rather than set in more lines than this, where the table has room
+HEADER_SHARE = 0.4  # … up to this share of the table's width
 DOCUMENT_PART = "word/document.xml"
 BODY_OPEN = f"<w:body {ooxml.NS}>".encode()  # as lxml writes the body element parsed on its own
 
@@ -135,6 +137,7 @@ def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM, keep_last: bo
         elif isinstance(block, Paragraph):
             mark = BULLET_MARKS.get(block.kind, "")
             content = ([ooxml.run(mark)] if mark else []) + runs(block.runs)
+            keep = keep or _introduces(block, shown[index + 1] if index + 1 < len(shown) else None)
             yield ooxml.paragraph(PARAGRAPH_STYLES[block.kind], content, align=block.align, keep_next=keep)
         elif isinstance(block, Table):
             yield from table(block, width_cm, keep_last=keep)
@@ -152,7 +155,7 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
     if block.unit:
         yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")], keep_next=True)
     columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
-    widths = _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm))
+    widths = _fit_headers(block, _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm)))
     gap, size = (0, COMPACT_PT) if block.compact else (None, None)
     rows = []
     body_rows = 0
@@ -172,6 +175,12 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
+
+
+def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
+    """True for a paragraph that leads into the table after it ("… như sau:", "(Mẫu 01):")."""
+    text = "".join(run.text for run in paragraph.runs).rstrip()
+    return isinstance(following, Table) and text.endswith(":")
 
 
 def _first_text(row: Row) -> str:
@@ -206,6 +215,37 @@ def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
     freed = sum(widths) - sum(narrow)
     share = sum(w for w, used in zip(narrow, filled, strict=True) if used)
     return [w + freed * w / share if used else w for w, used in zip(narrow, filled, strict=True)]
+
+
+def _fit_headers(block: Table, widths: list[float]) -> list[float]:
+    """Widths with no header cell set in more than :data:`HEADER_LINES` lines where the table has room.
+
+    A long header ("Kinh phí nếu có (bao nhiêu, đã cấp theo QĐ nào …)") over a
+    column given little room would stand a word a line; its column is widened to
+    what it needs (at most :data:`HEADER_SHARE` of the table) and the room is taken
+    from the columns that have more than their own contents need, by their slack.
+    """
+    total = sum(widths)
+    needs = [CELL_MARGINS_CM] * len(widths)
+    for row in block.rows:
+        column = 0
+        for spec in row.cells:
+            if spec.span == 1 and column < len(widths):
+                text = "".join(run.text for run in spec.runs).strip()
+                bold = row.role in BOLD_ROLES or row.role == "header"
+                word = max((metrics.width_cm(w, 13, bold=bold) for w in text.split()), default=0.0)
+                lines = HEADER_LINES if row.role == "header" else 2 * HEADER_LINES
+                need = max(word, min(metrics.width_cm(text, 13, bold=bold) / lines, HEADER_SHARE * total))
+                needs[column] = max(needs[column], need + CELL_MARGINS_CM + 0.05)
+            column += spec.span
+    short = sum(max(0.0, need - width) for need, width in zip(needs, widths, strict=True))
+    slack = [max(0.0, width - need) for need, width in zip(needs, widths, strict=True)]
+    if short <= 0.05 or sum(slack) <= short:
+        return widths
+    return [
+        max(width, need) - (short * free / sum(slack) if free else 0.0)
+        for need, width, free in zip(needs, widths, slack, strict=True)
+    ]
 
 
 def annex_names(blocks: Sequence[Block]) -> list[str]:
