@@ -432,6 +432,25 @@ CATALOGUE: dict[str, Entry] = {
             "The same quantity must carry the same values; if it is another one, give it another key.",
         ),
     ),
+    # --- the outline ------------------------------------------------------
+    "BC404": Entry(
+        "outline.empty_section",
+        "warning",
+        ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
+        ("Viết nội dung dưới mục (content) hoặc xóa mục.", "Write its content, or remove the section."),
+    ),
+    "BC405": Entry(
+        "outline.too_deep",
+        "error",
+        (
+            "Mục lồng {depth} cấp, nhưng cách đánh số '{numbering}' chỉ có {levels} cấp.",
+            "A section nested {depth} levels deep, but numbering '{numbering}' has {levels} levels.",
+        ),
+        (
+            "Thêm cấp vào numbering (tối đa 4: I. 1. 1.1. a)) hoặc bớt một cấp mục.",
+            "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",

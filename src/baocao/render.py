@@ -242,6 +242,13 @@ class View(sandbox.TemplateView):
                 rows.append(_row(name, unit, old_values[name][0], value))
         return rows
 
+    def outline(self) -> dict[str, Any]:
+        """The unit's own outline as plain data: opening, numbered sections, closing (see baocao.outline)."""
+        from baocao.outline import tree
+
+        self.shown.update(("opening", "sections", "closing"))
+        return tree(self.report)
+
     def unit_annexes(self) -> list[Any]:
         """Annexes of tables with one row per unit, for a report compiled by rollup."""
         self.shown.add("rollup")
@@ -263,7 +270,7 @@ class View(sandbox.TemplateView):
         present |= {f"figures.{f.topic.value}" for f in r.figures}
         present |= {f"indicators.{i.topic.value}" for i in r.indicators}
         present |= {f"targets.{t.topic.value}" for t in r.targets}
-        present |= {name for name in ("citations", "teams") if getattr(r, name)}
+        present |= {name for name in ("citations", "teams", "opening", "sections", "closing") if getattr(r, name)}
         present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
         present |= {"document.cutoff"} if r.document.calendar.shown else set()
         return sorted(present - self.shown)

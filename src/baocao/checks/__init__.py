@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from baocao.checks import consistency, document, numbers, ratios, totals
+from baocao.checks import blocks, consistency, document, numbers, ratios, totals
 from baocao.checks.issue import Issue
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -23,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     *document.CHECKS,
     *consistency.CHECKS,
     *numbers.CHECKS,
+    *blocks.CHECKS,
 )
 
 

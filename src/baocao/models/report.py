@@ -1,9 +1,12 @@
 """The root of a unit's file: one unit, one period, one report."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import create_model
 
+from baocao.findings import Loc
+from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of
 from baocao.models.budget import Budget
 from baocao.models.document import Citation, Document
 from baocao.models.fields import Model, Text, field
@@ -25,6 +28,16 @@ class Report(Model):
     """A báo cáo on information, communications and digital transformation."""
 
     document: Document = field("Thông tin văn bản")
+    numbering: Numbering = field(
+        "Cách đánh số đề mục",
+        "Kiểu số của từng cấp mục, từ ngoài vào trong: 'I. 1. 1.1. a)' (mặc định), '1. a)', 'I. 1. a)'…",
+        default=["I.", "1.", "1.1.", "a)"],
+    )
+    opening: list[Entry] = field(
+        "Phần mở đầu", "Trước mục đầu tiên: căn cứ, lý do báo cáo. Bỏ trống để viết theo văn bản yêu cầu.", default=[]
+    )
+    sections: list[Section] = field("Các mục của báo cáo", "Theo thứ tự in; baocao tự đánh số.", default=[])
+    closing: list[Entry] = field("Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[])
     narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
     citations: list[Citation] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
@@ -39,6 +52,10 @@ class Report(Model):
     rollup: Rollup | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
+
+    def blocks(self) -> Iterator[tuple[Loc, Block]]:
+        """Every block of the outline, with the place of its value in the file."""
+        yield from blocks_of(self.opening, self.sections, self.closing)
 
     def text(self, topic: str) -> str | None:
         """The narrative of a topic."""

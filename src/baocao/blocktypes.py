@@ -1,0 +1,181 @@
+"""The one registry of block types: for each key a block may have, everything the stages need.
+
+Adding a block type means: a field on :class:`baocao.models.blocks.Block`, and an
+entry here. Validate (``check``), build (``view``), diff (``label`` and
+``numbers``) and the schema (the model) all read it; ``tests/test_outline.py``
+fails when a block field, or a field of a block's model, has no entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from baocao import blockviews as views
+from baocao.checks import blocks as checks
+from baocao.checks import totals
+from baocao.checks.issue import Issue
+from baocao.findings import Loc
+from baocao.models.blocks import (
+    FigureBlock,
+    IndicatorBlock,
+    TableBlock,
+    column_totals,
+)
+from baocao.models.services import PublicServices
+
+Check = Callable[[Any, Loc], Iterator[Issue]]
+
+
+@dataclass(frozen=True)
+class BlockType:
+    """How one type of block is checked, printed, named and counted."""
+
+    view: Callable[[Any], list[dict[str, Any]]]
+    """Plain data the templates lay out (paragraphs and tables)."""
+    check: Check | None
+    """The arithmetic of the block, as issues at places below the block's loc."""
+    label: Callable[[Any], str]
+    """How diff and annexes name the block."""
+    numbers: Callable[[Any], dict[str, Decimal]]
+    """The numbers diff compares and rollup sums, by name."""
+    shows: frozenset[str]
+    """Fields of the model the view prints (every field that can hold a value)."""
+    meta: frozenset[str] = frozenset()
+    """Fields that hold no value to print: keys, how parts relate, stated totals checked and printed as computed."""
+
+
+def _none(_: Any) -> dict[str, Decimal]:
+    return {}
+
+
+def _figure_numbers(item: FigureBlock) -> dict[str, Decimal]:
+    total = item.total
+    out = {"value": total.value} if total is not None else {}
+    out |= {part.label: part.value.value for part in item.parts}
+    return out
+
+
+def _rate_numbers(item: IndicatorBlock) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    if item.count is not None and item.total is not None:
+        out |= {"count": Decimal(item.count), "total": Decimal(item.total)}
+    if item.percent is not None:
+        out["percent"] = item.percent.value
+    return out
+
+
+def _table_numbers(item: TableBlock) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for key, value in column_totals(item).items():
+        if isinstance(value, tuple):
+            out[f"{key}.count"], out[f"{key}.total"] = Decimal(value[0]), Decimal(value[1])
+        else:
+            out[key] = Decimal(value)
+    return out
+
+
+REGISTRY: dict[str, BlockType] = {
+    "text": BlockType(views.text_view, None, lambda t: t.splitlines()[0][:60], _none, frozenset()),
+    "citation": BlockType(
+        views.citation_view,
+        None,  # checked with the document's own citations (checks.document), against the report's date
+        lambda c: f"{c.type} số {c.number}",
+        _none,
+        frozenset({"type", "number", "date", "issuer", "subject", "action", "result"}),
+        frozenset({"key"}),
+    ),
+    "figure": BlockType(
+        lambda f: views.item(views.figure_text(f)),
+        checks.figure_issues,
+        lambda f: f.label,
+        _figure_numbers,
+        frozenset({"label", "value", "unit", "parts", "note"}),
+        frozenset({"key", "parts_are"}),
+    ),
+    "indicator": BlockType(
+        lambda i: views.item(views.indicator_text(i)),
+        lambda i, loc: _indicator_issues(i, loc),
+        lambda i: i.label,
+        _rate_numbers,
+        frozenset({"label", "count", "total", "percent", "unit", "levels", "note"}),
+        frozenset({"key"}),
+    ),
+    "target": BlockType(
+        lambda t: views.item(views.target_text(t)),
+        checks.target_issues,
+        lambda t: t.label,
+        lambda t: {"value": t.value.value},
+        frozenset({"label", "value", "unit", "note"}),
+        frozenset({"key"}),
+    ),
+    "answer": BlockType(
+        lambda a: views.item(views.answer_text(a)),
+        None,
+        lambda a: a.label,
+        _none,
+        frozenset({"label", "value", "note"}),
+        frozenset({"key", "choices"}),
+    ),
+    "table": BlockType(
+        views.table_view,
+        checks.table_issues,
+        lambda t: t.title or t.key or "Bảng",
+        _table_numbers,
+        frozenset({"title", "unit", "columns", "rows", "total", "note"}),
+        frozenset({"key", "numbered"}),
+    ),
+    "tasks": BlockType(
+        views.tasks_view,
+        None,
+        lambda t: t.title or t.key or "Bảng nhiệm vụ",
+        _none,
+        frozenset({"title", "columns", "rows"}),
+        frozenset({"key"}),
+    ),
+    "budget": BlockType(
+        views.budget_view,
+        totals.budget_issues,
+        lambda b: b.title or "Kinh phí",
+        lambda b: {"total": b.computed},
+        frozenset({"title", "unit", "amount_column", "groups", "items"}),
+        frozenset({"total", "total_in_words"}),
+    ),
+    "radio": BlockType(
+        views.radio_view,
+        totals.radio_issues,
+        lambda _: "Truyền thanh cơ sở",
+        lambda r: {"communes": Decimal(r.communes), "stations": Decimal(r.total)},
+        frozenset({"communes", "stations", "summary", "unit_station_clusters", "cluster_groups"}),
+    ),
+    "public_services": BlockType(
+        views.services_view,
+        lambda s, loc: _services_issues(s, loc),
+        lambda _: "Dịch vụ công, thủ tục hành chính",
+        _none,
+        frozenset({"procedures", "dossiers"}),
+    ),
+    "teams": BlockType(
+        views.teams_view,
+        totals.team_issues,
+        lambda _: "Tổ công nghệ số cộng đồng",
+        lambda teams: {
+            "teams": Decimal(sum(t.teams for t in teams)),
+            "members": Decimal(sum(t.members for t in teams)),
+        },
+        frozenset({"level", "teams", "units", "unit_name", "members"}),
+    ),
+}
+
+
+def _indicator_issues(item: IndicatorBlock, loc: Loc) -> Iterator[Issue]:
+    yield from checks.rate_issues(item, loc)
+    for index, level in enumerate(item.levels):
+        yield from checks.rate_issues(level, (*loc, "levels", index))
+
+
+def _services_issues(services: PublicServices, loc: Loc) -> Iterator[Issue]:
+    yield from totals.procedure_issues(services, loc)
+    yield from totals.dossier_issues(services, loc)
