@@ -278,3 +278,24 @@ def test_every_block_field_and_every_field_of_its_model_has_a_registry_entry():
 def test_each_block_type_has_a_view_label_and_numbers(kind):
     entry = REGISTRY[kind]
     assert callable(entry.view) and callable(entry.label) and callable(entry.numbers)
+
+
+def test_numbers_in_sentences_are_checked_where_they_are_written(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - |
+        Thu nhận hồ sơ: 42.694/42.829 công dân, đạt 99,5%; văn bản điện tử đạt 100% (3.179/3.180 văn bản).
+        Đúng: 42.694/42.829 công dân, đạt 99,7%, đạt tỷ lệ 100% (7.331/7.331 văn bản); 12/10 xã, đạt 100%.
+        Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, đạt 100% yêu cầu.
+      - "Tài khoản 41.999/123.758 người, đạt trên 40%, hơn 30.000/123.758 người đạt trên 20%."
+"""
+    assert findings(tmp_path, body) == [("BC211", 16, 25), ("BC211", 16, 76), ("BC212", 17, 88), ("BC211", 19, 20)]
+
+
+def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
+    from .conftest import MINIMAL
+
+    path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21)]
