@@ -58,7 +58,8 @@ def test_seed_004_as_typed_is_dated_on_its_data_cut_off():
 
 def checked(tmp_path, extra: str, replace: tuple[str, str] | None = None) -> list[str]:
     text = MINIMAL if replace is None else MINIMAL.replace(*replace)
-    return [f.code for f in api.load(str(write(tmp_path, text + extra))).findings]
+    findings = api.load(str(write(tmp_path, text + extra))).findings
+    return [f.code for f in findings if f.code != "BC403"]  # what the template shows: tests/test_outline.py
 
 
 INDICATOR = """indicators:

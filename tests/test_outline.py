@@ -9,6 +9,7 @@ import pytest
 
 from baocao import api
 from baocao.blocktypes import REGISTRY
+from baocao.errors import InputError
 from baocao.models.blocks import Block
 
 from .conftest import write
@@ -299,3 +300,29 @@ def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
     assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21)]
+
+
+def test_validate_says_what_build_says_about_the_template(tmp_path):
+    from .conftest import MINIMAL
+
+    unshown = write(tmp_path, MINIMAL + "targets:\n  - {key: t, label: T, value: 80}\n", "unshown.yaml")
+    unknown = write(tmp_path, MINIMAL.replace("kind: ict", "kind: quarterly_x"), "unknown.yaml")
+    for path in (unshown, unknown):
+        validated = [(f.code, f.line, f.col) for f in api.load(str(path)).findings]
+        try:
+            _, built = api.build(str(path), str(tmp_path / "out.docx"))
+        except InputError as exc:
+            built = exc.findings
+        assert validated == [(f.code, f.line, f.col) for f in built]
+        assert validated and validated[0][0] in ("BC403", "BC401")
+
+
+def test_validate_with_templates_finds_their_errors(tmp_path):
+    from .conftest import MINIMAL
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text("<p>{{ view.nothing() }}</p>", encoding="utf-8")
+    path = write(tmp_path, MINIMAL)
+    assert [f.code for f in api.load(str(path)).findings] == []
+    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402"]

@@ -33,8 +33,8 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-def load(path: str) -> Loaded:
-    """Read, parse and type one file."""
+def load(path: str, templates: Path | None = None) -> Loaded:
+    """Read, parse, type and check one file, and say what build would say of its template."""
     try:
         source, findings = loader.read(path)
     except FileNotFoundError as exc:
@@ -50,6 +50,7 @@ def load(path: str) -> Loaded:
     report, found = schema_errors.type_report(source)
     if report is not None:
         found = checks.run(report, source)
+        found += render.template_findings(report, source, templates)
     return Loaded(source, report, loader.quote(source, findings + found))
 
 
@@ -62,7 +63,7 @@ def render_report(
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates, previous)
     findings = loader.quote(loaded.source, findings)
-    findings = loaded.findings + findings
+    findings = loaded.findings + [f for f in findings if f not in loaded.findings]
     if has_errors(findings[len(loaded.findings) :]):
         return None, findings
     try:
@@ -90,7 +91,7 @@ def build(
     if templates is not None and not templates.is_dir():
         raise UserError("templates_not_folder", path=templates)
     target = output.output_path(path, out)
-    loaded = load(path)
+    loaded = load(path, templates)
     if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
         raise InputError(loaded.findings)
     previous = _valid(compare) if compare else None
@@ -197,14 +198,19 @@ def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def findings_of(path: str) -> list[Finding]:
+def findings_of(path: str, templates: Path | None = None) -> list[Finding]:
     """Every finding of one file."""
-    return load(path).findings
+    return load(path, templates).findings
 
 
-def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[str, list[Finding]]]:
+def validate_each(
+    files: list[str], jobs: int | None = None, templates: Path | None = None
+) -> Iterator[tuple[str, list[Finding]]]:
     """Findings file by file, in order; a large batch is spread over the machine's cores."""
-    yield from zip(files, in_workers(findings_of, files, workers(files, jobs), chunksize=16), strict=True)
+    if templates is not None and not templates.is_dir():
+        raise UserError(f"--templates {templates}: not a folder")
+    work = partial(findings_of, templates=templates)
+    yield from zip(files, in_workers(work, files, workers(files, jobs), chunksize=16), strict=True)
 
 
 def diff(

@@ -227,8 +227,11 @@ def _build_batch(
     metavar="N",
     help="Worker processes (default: all cores, for 64 files or more).",
 )
+@click.option("--templates", type=click.Path(path_type=Path), help="Check against these templates, as build would.")
 @_lang_option
-def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, lang: str) -> None:
+def validate(
+    sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, templates: Path | None, lang: str
+) -> None:
     """Check YAML files (or folders, recursively; - for standard input)."""
     from baocao import api, formatters
     from baocao.findings import Severity
@@ -238,7 +241,7 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None,
     try:
         files = api.expand(list(sources))
         with formatters.Progress(len(files), sys.stderr) as progress:
-            for path, found in api.validate_each(files, jobs):
+            for path, found in api.validate_each(files, jobs, templates):
                 findings.extend(found)
                 errors = sum(f.severity is Severity.ERROR for f in found)
                 results.append((path, errors, len(found) - errors))

@@ -265,6 +265,10 @@ class View(sandbox.TemplateView):
 
     def unshown(self) -> list[str]:
         """Parts of the data that hold something but were not shown."""
+        return sorted(self.present() - self.shown)
+
+    def present(self) -> set[str]:
+        """Parts of the data that hold something."""
         r = self.report
         present = {f"narrative.{t.value}" for t in Topic if r.text(t)}
         present |= {f"figures.{f.topic.value}" for f in r.figures}
@@ -273,7 +277,7 @@ class View(sandbox.TemplateView):
         present |= {name for name in ("citations", "teams", "opening", "sections", "closing") if getattr(r, name)}
         present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
         present |= {"document.cutoff"} if r.document.calendar.shown else set()
-        return sorted(present - self.shown)
+        return present
 
 
 def _topic(name: str) -> Topic:
@@ -358,6 +362,26 @@ def _problem(exc: BaseException) -> str:
         return "too deep: nesting too deep, or a macro, include or loop that calls itself without end"
     text = str(exc).strip() or type(exc).__name__
     return text if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {text}"
+
+
+_PROBLEMS: dict[tuple[str, frozenset[str]], list[tuple[str, Any, dict[str, Any]]]] = {}
+
+
+def template_findings(report: Report, source: Source, user_dir: Path | None) -> list[Finding]:
+    """What build would say about the template on this data (BC401-BC403), for validate.
+
+    With the built-in templates, what a template shows depends on which parts of
+    the data hold something, so the answer is kept per report kind and set of
+    parts present: a batch renders once per shape of file, not once per file.
+    """
+    key = (report.document.kind, frozenset(View(report).present())) if user_dir is None else None
+    problems = _PROBLEMS.get(key) if key else None
+    if problems is None:
+        _, findings = render_body(report, source, user_dir)
+        problems = [(f.code, f.loc, f.params) for f in findings]
+        if key and len(_PROBLEMS) < 512:
+            _PROBLEMS[key] = problems
+    return [Finding(source.path, *source.locate(loc), code, loc, params) for code, loc, params in problems]
 
 
 def _data_loc(name: str) -> list[str]:

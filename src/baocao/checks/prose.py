@@ -22,12 +22,12 @@ from baocao.models.topics import Topic
 
 COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
 PERCENT = r"(?:(?P<word>" + "|".join(QUALIFIERS) + r")\s+)?(?P<pct>\d+(?:,\d+)?)\s*%"
-REACHED = r"\bđạt\s+(?:(?:tỷ\s+lệ|tỉ\s+lệ)\s+)?"
+REACHED = r"\b[đĐ]ạt\s+(?:(?:tỷ\s+lệ|tỉ\s+lệ)\s+)?"
 FRACTION = r"(?P<count>" + COUNT + r")\s*/\s*(?P<total>" + COUNT + r")"
 # "42.694/42.829 công dân, đạt 99,5%": the fraction, a few words, then the percentage.
-FRACTION_FIRST = re.compile(r"(?<![\d.,/])" + FRACTION + r"(?P<gap>[^.;:()%/\d]{0,60}?)" + REACHED + PERCENT, re.I)
+FRACTION_FIRST = re.compile(r"(?<![\d.,/])" + FRACTION + r"(?P<gap>[^.;:()%/\d]{0,60}?)" + REACHED + PERCENT)
 # "đạt 100% (3.179/3.179 văn bản)": the percentage, then the fraction in brackets.
-PERCENT_FIRST = re.compile(REACHED + PERCENT + r"\s*\(\s*" + FRACTION + r"(?![\d.,]*\d)", re.I)
+PERCENT_FIRST = re.compile(REACHED + PERCENT + r"\s*\(\s*" + FRACTION + r"(?![\d.,]*\d)")
 
 
 def _count(text: str) -> int:
@@ -36,8 +36,9 @@ def _count(text: str) -> int:
 
 def sentence_issues(text: str, loc: Loc) -> Iterator[Issue]:
     """Every count out of a total with its percentage in ``text``, checked; issues carry the words they concern."""
+    lines = [line for line in text.splitlines() if "%" in line and "/" in line]
     for pattern in (FRACTION_FIRST, PERCENT_FIRST):
-        for match in pattern.finditer(text):
+        for match in (m for line in lines for m in pattern.finditer(line)):
             count, total = _count(match["count"]), _count(match["total"])
             digits = match["pct"].partition(",")[2]
             percent = Qualified(Decimal(match["pct"].replace(",", ".")), (match["word"] or "").lower())
