@@ -43,14 +43,14 @@ def written(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[str, str]]:
     return []
 
 
-def expected_forms(text: str) -> list[str]:
-    """How the numbers of one scalar must appear in the document."""
+def expected_forms(text: str) -> list[tuple[str, ...]]:
+    """How each number of one scalar may appear in the document: formatted, or as written (a year in a text field)."""
     bare = QUALIFIED.sub("", text.strip()).removesuffix("%").strip()
     if re.fullmatch(r"\d+([.,]\d+)?", bare):
-        return [vn.number(Decimal(bare.replace(",", ".")))]
+        return [(vn.number(Decimal(bare.replace(",", "."))), bare)]
     if re.fullmatch(r"\d+/\d+", bare):
-        return ["/".join(vn.number(int(n)) for n in bare.split("/"))]
-    return NUMBER.findall(text)
+        return [("/".join(vn.number(int(n)) for n in bare.split("/")), bare)]
+    return [(number,) for number in NUMBER.findall(text)]
 
 
 def document_text(path: Path) -> str:
@@ -66,10 +66,10 @@ def test_every_number_written_is_in_the_document(example, built):
     text = document_text(built[example.stem])
     missing = []
     for where, scalar in written(source.data):
-        for form in expected_forms(scalar):
-            pattern = r"(?<![\d.,])0?" + re.escape(form) + r"(?!\d|[.,]\d)"
-            if not re.search(pattern, text):
-                missing.append((where, form))
+        for forms in expected_forms(scalar):
+            patterns = [r"(?<![\d.,])0?" + re.escape(form) + r"(?!\d|[.,]\d)" for form in forms]
+            if not any(re.search(pattern, text) for pattern in patterns):
+                missing.append((where, forms[0]))
     assert missing == []
 
 
@@ -79,11 +79,11 @@ def test_the_outline_examples_are_the_seeds_written_the_new_way():
 
 def test_a_dropped_number_is_caught(tmp_path):
     """The test above fails when a value is not printed: here, a figure's note holds a number the text lacks."""
-    assert expected_forms("2945") == ["2.945"]
-    assert expected_forms("hơn 8130") == ["8.130"]
-    assert expected_forms("3/5") == ["3/5"]
-    assert expected_forms("1200,5") == ["1.200,5"]
-    assert expected_forms("đạt 99,5% (42.694/42.829)") == ["99,5", "42.694/42.829"]
+    assert expected_forms("2945") == [("2.945", "2945")]
+    assert expected_forms("hơn 8130") == [("8.130", "8130")]
+    assert expected_forms("3/5") == [("3/5", "3/5")]
+    assert expected_forms("1200,5") == [("1.200,5", "1200,5")]
+    assert expected_forms("đạt 99,5% (42.694/42.829)") == [("99,5",), ("42.694/42.829",)]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

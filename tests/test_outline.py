@@ -299,7 +299,7 @@ def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
     from .conftest import MINIMAL
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
-    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21)]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21), ("BC406", 16, 1)]
 
 
 def test_validate_says_what_build_says_about_the_template(tmp_path):
@@ -324,5 +324,5 @@ def test_validate_with_templates_finds_their_errors(tmp_path):
     folder.mkdir()
     (folder / "ict.xml.j2").write_text("<p>{{ view.nothing() }}</p>", encoding="utf-8")
     path = write(tmp_path, MINIMAL)
-    assert [f.code for f in api.load(str(path)).findings] == []
-    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402"]
+    assert [f.code for f in api.load(str(path)).findings] == ["BC406"]
+    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402", "BC406"]

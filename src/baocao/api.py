@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
+OLD_KEYS = ("narrative", "citations", "figures", "indicators", "targets", "teams", "public_services", "radio", "budget")
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -51,7 +52,20 @@ def load(path: str, templates: Path | None = None) -> Loaded:
     if report is not None:
         found = checks.run(report, source)
         found += render.template_findings(report, source, templates)
+        found += _old_format(report, source)
     return Loaded(source, report, loader.quote(source, findings + found))
+
+
+def _old_format(report: Report, source: Source) -> list[Finding]:
+    """A warning that the file is written by topic, with the command that rewrites it as sections."""
+    if report.sections or report.rollup is not None:  # a file rollup writes is not for a person to upgrade
+        return []
+    old = next((key for key in OLD_KEYS if getattr(report, key)), None)
+    if old is None or (old == "narrative" and not any(report.narrative.model_dump(exclude_none=True).values())):
+        return []
+    loc = (old,)
+    params = {"kind": report.document.kind, "file": source.path}
+    return [Finding(source.path, *source.locate(loc, key=True), "BC406", loc, params)]
 
 
 def render_report(
@@ -311,3 +325,36 @@ def _expected(path: str) -> list[str]:
     except OSError as exc:
         raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
+    """Rewrite a file of the format by topic as its own outline: to ``out``, or in place after a backup.
+
+    The file must read and type (its arithmetic may be wrong); the upgraded text is
+    checked to type as well, and to hold the same findings but the template's,
+    before anything is written. Returns the file written and the backup, if any.
+    """
+    from baocao import upgrade
+
+    if path == "-":
+        raise UserError("upgrade reads files, not standard input")
+    loaded = load(path)
+    if loaded.report is None:
+        raise InputError(loaded.findings)
+    if not upgrade.is_old_format(loaded.source.data):
+        raise UserError(f"{path}: already written as sections; nothing to upgrade")
+    data = upgrade.upgrade(loaded.source.data, loaded.report)
+    text = upgrade.to_yaml(data, upgrade.leading_comments(loaded.source.text))
+    source, findings = loader.parse(text.encode("utf-8"), path)
+    report, typed = schema_errors.type_report(source) if not findings else (None, findings)
+    if report is None:  # pragma: no cover - an upgrade that does not type is a bug of upgrade
+        raise UserError(f"{path}: the upgraded file does not read back ({typed[0].code if typed else '?'})")
+    target = Path(out) if out else Path(path)
+    if target.is_dir():
+        target = target / Path(path).name
+    backup = None
+    if target.resolve() == Path(path).resolve():
+        backup = Path(path + ".bak")
+        output.write_atomic(backup, loaded.source.text.encode("utf-8"))
+    output.write_atomic(target, text.encode("utf-8"))
+    return target, backup

@@ -27,14 +27,16 @@ from baocao.models.blocks import (
 from baocao.models.services import PublicServices
 
 Check = Callable[[Any, Loc], Iterator[Issue]]
+Context = dict[str, str]
+"""What a block's words may need of the report: ``area`` ("huyện Bình Sơn")."""
 
 
 @dataclass(frozen=True)
 class BlockType:
     """How one type of block is checked, printed, named and counted."""
 
-    view: Callable[[Any], list[dict[str, Any]]]
-    """Plain data the templates lay out (paragraphs and tables)."""
+    view: Callable[[Any, Context], list[dict[str, Any]]]
+    """Plain data the templates lay out (paragraphs and tables), given the report's context."""
     check: Check | None
     """The arithmetic of the block, as issues at places below the block's loc."""
     label: Callable[[Any], str]
@@ -78,9 +80,9 @@ def _table_numbers(item: TableBlock) -> dict[str, Decimal]:
 
 
 REGISTRY: dict[str, BlockType] = {
-    "text": BlockType(views.text_view, None, lambda t: t.splitlines()[0][:60], _none, frozenset()),
+    "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: t.splitlines()[0][:60], _none, frozenset()),
     "citation": BlockType(
-        views.citation_view,
+        lambda c, _: views.citation_view(c),
         None,  # checked with the document's own citations (checks.document), against the report's date
         lambda c: f"{c.type} số {c.number}",
         _none,
@@ -88,7 +90,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key"}),
     ),
     "figure": BlockType(
-        lambda f: views.item(views.figure_text(f)),
+        lambda f, _: views.item(views.figure_text(f)),
         checks.figure_issues,
         lambda f: f.label,
         _figure_numbers,
@@ -96,7 +98,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key", "parts_are"}),
     ),
     "indicator": BlockType(
-        lambda i: views.item(views.indicator_text(i)),
+        lambda i, _: views.item(views.indicator_text(i)),
         lambda i, loc: _indicator_issues(i, loc),
         lambda i: i.label,
         _rate_numbers,
@@ -104,7 +106,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key"}),
     ),
     "target": BlockType(
-        lambda t: views.item(views.target_text(t)),
+        lambda t, _: views.item(views.target_text(t)),
         checks.target_issues,
         lambda t: t.label,
         lambda t: {"value": t.value.value},
@@ -112,7 +114,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key"}),
     ),
     "answer": BlockType(
-        lambda a: views.item(views.answer_text(a)),
+        lambda a, _: views.item(views.answer_text(a)),
         None,
         lambda a: a.label,
         _none,
@@ -120,7 +122,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key", "choices"}),
     ),
     "table": BlockType(
-        views.table_view,
+        lambda t, _: views.table_view(t),
         checks.table_issues,
         lambda t: t.title or t.key or "Bảng",
         _table_numbers,
@@ -128,7 +130,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key", "numbered"}),
     ),
     "tasks": BlockType(
-        views.tasks_view,
+        lambda t, _: views.tasks_view(t),
         None,
         lambda t: t.title or t.key or "Bảng nhiệm vụ",
         _none,
@@ -136,7 +138,7 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"key"}),
     ),
     "budget": BlockType(
-        views.budget_view,
+        lambda b, _: views.budget_view(b),
         totals.budget_issues,
         lambda b: b.title or "Kinh phí",
         lambda b: {"total": b.computed},
@@ -151,14 +153,14 @@ REGISTRY: dict[str, BlockType] = {
         frozenset({"communes", "stations", "summary", "unit_station_clusters", "cluster_groups"}),
     ),
     "public_services": BlockType(
-        views.services_view,
+        lambda s, _: views.services_view(s),
         lambda s, loc: _services_issues(s, loc),
         lambda _: "Dịch vụ công, thủ tục hành chính",
         _none,
         frozenset({"procedures", "dossiers"}),
     ),
     "teams": BlockType(
-        views.teams_view,
+        lambda t, _: views.teams_view(t),
         totals.team_issues,
         lambda _: "Tổ công nghệ số cộng đồng",
         lambda teams: {

@@ -293,7 +293,7 @@ def budget_view(budget: Budget) -> list[Prim]:
     return table([[cell(n, "center") for n in names]], body, widths, str(budget.unit), budget.title, [words])
 
 
-def radio_view(radio: Radio) -> list[Prim]:
+def radio_view(radio: Radio, context: dict[str, str]) -> list[Prim]:
     """Stations by type and band, each station's licence and clusters, cluster groups."""
     out = item(phrases.radio_summary(radio))
     out += [p for sentence in phrases.radio_bands(radio) for p in item(sentence)]
@@ -323,7 +323,8 @@ def radio_view(radio: Radio) -> list[Prim]:
             text += " tại " + ", ".join(group.places)
         out += item(_with_note(text, group.note))
     if radio.unit_station_clusters is not None:
-        out += item(f"Đài truyền thanh cấp trên có {phrases.quantity(radio.unit_station_clusters, 'cụm loa')}")
+        clusters = phrases.quantity(radio.unit_station_clusters, "cụm loa")
+        out += item(f"Đài Truyền thanh {context.get('area', '')} có {clusters}".replace("  ", " "))
     return out
 
 
@@ -386,6 +387,8 @@ def teams_view(teams: list[Team]) -> list[Prim]:
 
 
 def citation_view(citation: Citation) -> list[Prim]:
-    """A cited document in full: "Căn cứ Kế hoạch số 90/KH-UBND ngày 27/6/2022 của UBND huyện về …"."""
+    """A cited document in full: "Căn cứ Kế hoạch số … về …;" as a paragraph; "- Thực hiện …" as an item."""
     text = phrases.citation(citation)
-    return [para(text if text.endswith((".", ";", ":")) else text + ";")]
+    if (citation.action or "").lower().startswith("căn cứ"):
+        return [para(text if text.endswith((".", ";", ":")) else text + ";")]
+    return item(text)

@@ -322,6 +322,26 @@ def rollup(
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
+@click.option("-o", "--output", metavar="PATH", help="Write here (a file, or a folder) instead of in place.")
+@_lang_option
+def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
+    """Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak."""
+    from baocao import api
+
+    try:
+        files = api.expand(list(sources))
+        if output and len(files) > 1 and not Path(output).is_dir():
+            raise UserError(f"-o {output}: several files go into a folder")
+        for path in files:
+            target, backup = api.upgrade_file(path, output)
+            kept = f" ({'bản cũ' if lang == 'vi' else 'backup'}: {backup})" if backup else ""
+            click.echo(f"{target}{kept}")
+    except BaocaoError as exc:
+        _fail(exc, lang)
+
+
+@main.command()
 @click.option(
     "-o",
     "--output",

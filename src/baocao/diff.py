@@ -35,8 +35,17 @@ KEYS: dict[str, Callable[[Item], Any]] = {  # list path (indices dropped) -> ide
     "public_services.dossiers.by_field.items": lambda d: d["field"],
     "radio.stations": lambda s: s["commune"],
     "radio.cluster_groups": lambda g: ", ".join(g["places"]) or g.get("note"),
+    # the unit's own outline: sections by key or title, blocks by type and key (see _outline_pattern)
+    "sections": lambda s: s.get("key") or s["title"],
+    "figure.parts": lambda p: p["label"],
+    "indicator.levels": lambda level: level["label"],
+    "table.columns": lambda c: c["key"],
+    "table.rows": lambda row: next(iter(row.values()), None),
+    "tasks.rows": lambda t: t["task"],
 }
-LABELS = ("label", "name", "scope", "field", "commune", "level", "number")
+BLOCK_LISTS = ("opening", "content", "closing")
+OUTLINE = ("opening", "sections", "closing")
+LABELS = ("label", "title", "name", "scope", "field", "commune", "level", "number")
 METADATA = "document"
 TEXT = "narrative"
 
@@ -123,7 +132,8 @@ def _walk(old: Any, new: Any, section: str, path: tuple[str, ...], pattern: tupl
         return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in _ordered(old, new):
-            yield from _walk(old.get(key), new.get(key), section, (*path, key), (*pattern, key), include_same)
+            shown = path if key in ("sections", "content") and section in OUTLINE else (*path, key)
+            yield from _walk(old.get(key), new.get(key), section, shown, (*pattern, key), include_same)
     elif isinstance(old, list) and isinstance(new, list):
         yield from _walk_list(old, new, section, path, pattern, include_same)
     elif old is None or old in ([], {}):
@@ -136,6 +146,10 @@ def _walk(old: Any, new: Any, section: str, path: tuple[str, ...], pattern: tupl
 
 def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ...], pattern: tuple[str, ...],
                include_same: bool) -> Iterator[Change]:  # fmt: skip
+    pattern = _outline_pattern(pattern)
+    if pattern and pattern[-1] in BLOCK_LISTS:
+        yield from _walk_blocks(old, new, section, path, include_same)
+        return
     identify = KEYS.get(".".join(pattern))
     if identify is None:  # a list of plain values: order does not matter
         for value in new:
@@ -147,15 +161,80 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
         return
     old_items = {identify(item): item for item in old}
     new_items = {identify(item): item for item in new}
+    outline = pattern == ("sections",)  # a section added or removed shows each of its blocks
     for key, item in new_items.items():
         name = _label(item, key)
         if key in old_items:
             yield from _walk(old_items[key], item, section, (*path, name), pattern, include_same)
+        elif outline:
+            yield from _walk(_emptied(item), item, section, (*path, name), pattern, include_same)
         else:
             yield Change(section, (*path, name), "added", None, item)
     for key, item in old_items.items():
-        if key not in new_items:
+        if key not in new_items and outline:
+            yield from _walk(item, _emptied(item), section, (*path, _label(item, key)), pattern, include_same)
+        elif key not in new_items:
             yield Change(section, (*path, _label(item, key)), "removed", item, None)
+
+
+def _emptied(section: Item) -> Item:
+    """A section with its title and nothing in it, to compare an added or removed one with."""
+    return {key: [] if isinstance(value, list) else value for key, value in section.items()}
+
+
+def _outline_pattern(pattern: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a list of the outline stands, without the nesting: a block's own lists as the block's type names them."""
+    if "opening" in pattern or "closing" in pattern or "content" in pattern:
+        last = max(i for i, part in enumerate(pattern) if part in BLOCK_LISTS)
+        return pattern[last + 1 :] or pattern[last:]
+    if pattern and pattern[0] == "sections":
+        return ("sections",)
+    return pattern
+
+
+def _block_ids(blocks: list[Item]) -> dict[str, Item]:
+    """Blocks by identity: their type and key (or label, title, number); text by its place among the texts."""
+    out: dict[str, Item] = {}
+    texts = 0
+    for block in blocks:
+        kind, value = next(iter(block.items()))
+        if kind == "text":
+            texts += 1
+            out[f"đoạn văn {texts}"] = block
+            continue
+        name = _block_name(kind, value)
+        while name in out:
+            name += "'"
+        out[name] = block
+    return out
+
+
+def _block_name(kind: str, value: Any) -> str:
+    if not isinstance(value, dict):
+        return kind
+    for field in ("key", "label", "title"):
+        if value.get(field):
+            return f"{kind} {value[field]}"
+    if value.get("number"):
+        return f"{value.get('type', kind)} {value['number']}"
+    return kind
+
+
+def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, ...],
+                 include_same: bool) -> Iterator[Change]:  # fmt: skip
+    old_items, new_items = _block_ids(old), _block_ids(new)
+    for name, block in new_items.items():
+        kind, value = next(iter(block.items()))
+        shown = (*path, name if not isinstance(value, dict) or not value.get("label") else value["label"])
+        if name in old_items:
+            where = TEXT if kind == "text" else section  # text changes are shown word by word, as narrative is
+            yield from _walk(old_items[name].get(kind), value, where, shown, (kind,), include_same)
+        else:
+            yield Change(section, shown, "added", None, value)
+    for name, block in old_items.items():
+        if name not in new_items:
+            kind, value = next(iter(block.items()))
+            yield Change(section, (*path, name), "removed", value, None)
 
 
 def _label(item: Item, key: Any) -> str:

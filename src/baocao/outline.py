@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from baocao.blocktypes import REGISTRY
+from baocao.blocktypes import REGISTRY, Context
 from baocao.models import Report
 from baocao.models.blocks import HEADING_STYLES, Block, Section
 
@@ -20,25 +20,26 @@ ENDINGS = (".", ";", ":", "!", "?")
 def tree(report: Report) -> dict[str, Any]:
     """The outline of ``report``: opening, numbered sections, closing."""
     levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
+    context = {"area": report.document.area}
     return {
-        "opening": body(report.opening),
-        "sections": [s for s in (_section(section, levels, 0) for section in report.sections) if s],
-        "closing": body(report.closing),
+        "opening": body(report.opening, context),
+        "sections": [s for s in (_section(section, levels, 0, context) for section in report.sections) if s],
+        "closing": body(report.closing, context),
     }
 
 
-def _section(section: Section, levels: list[int], depth: int) -> dict[str, Any] | None:
-    subsections = [s for s in (_section(sub, levels, depth + 1) for sub in section.sections) if s]
-    content = body(section.content)
+def _section(section: Section, levels: list[int], depth: int, context: Context) -> dict[str, Any] | None:
+    subsections = [s for s in (_section(sub, levels, depth + 1, context) for sub in section.sections) if s]
+    content = body(section.content, context)
     if not content and not subsections:
         return None
     level = levels[min(depth, len(levels) - 1)]
     return {"level": level, "title": section.title, "body": content, "sections": subsections}
 
 
-def body(blocks: list[Block]) -> list[dict[str, Any]]:
+def body(blocks: list[Block], context: Context) -> list[dict[str, Any]]:
     """The primitives of a list of blocks; a run of "-" items ends each with ";" and the last with "."."""
-    prims = [prim for block in blocks for prim in REGISTRY[block.kind].view(block.value)]
+    prims = [prim for block in blocks for prim in REGISTRY[block.kind].view(block.value, context)]
     for index, prim in enumerate(prims):
         if not prim.get("item"):
             continue

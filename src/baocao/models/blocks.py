@@ -101,7 +101,7 @@ def _parse_qualified(value: Any) -> Qualified:
 QValue = Annotated[
     Qualified,
     PlainValidator(_parse_qualified),
-    PlainSerializer(str, return_type=str),
+    PlainSerializer(lambda q: q.value if q.exact else str(q)),
     WithJsonSchema(
         {
             "type": ["string", "number"],

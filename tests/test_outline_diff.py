@@ -1,0 +1,46 @@
+"""baocao diff on reports written as their own outline: sections by key or title, blocks by type and key."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from baocao import api
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+OLD, NEW = str(EXAMPLES / "binh-son-2021-h1.yaml"), str(EXAMPLES / "binh-son-2022-h1.yaml")
+POST = (
+    "Kết quả thực hiện",
+    "Về lĩnh vực bưu chính, viễn thông và công nghệ thông tin",
+    "Về lĩnh vực bưu chính, viễn thông",
+)
+
+
+def changes():
+    found, warnings = api.diff(OLD, NEW)
+    assert warnings == []
+    return found
+
+
+def test_numbers_are_matched_by_section_path_and_block_key():
+    (down,) = [c for c in changes() if c.path == (*POST, "Điểm Bưu điện Văn hóa xã", "value")]
+    assert (down.section, down.old, down.new, down.delta, down.percent) == ("sections", 25, 23, -2, Decimal("-8.0"))
+
+
+def test_a_section_or_block_added_shows_its_values():
+    added = [c for c in changes() if c.kind == "added" and c.path[-1].startswith("citation")]
+    assert {c.new["number"] for c in added} == {"169/KH-UBND", "181/KH-UBND", "2126/QĐ-UBND", "04/KH-BCĐ"}
+
+
+def test_changed_text_is_shown_word_by_word_as_narrative_is(tmp_path):
+    (text,) = [c for c in changes() if c.path[-2:] == ("Về tình hình phát triển kinh tế - xã hội", "đoạn văn 1")]
+    assert text.section == "narrative" and text.kind == "changed"
+
+
+def test_reordering_sections_and_blocks_is_not_a_change(tmp_path):
+    text = Path(NEW).read_text(encoding="utf-8")
+    reordered = tmp_path / "reordered.yaml"
+    lines = text.split("\n- title: ")
+    reordered.write_text("\n- title: ".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")
+    found, _ = api.diff(NEW, str(reordered))
+    assert found == []
