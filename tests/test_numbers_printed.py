@@ -18,10 +18,12 @@ import pytest
 
 from baocao import api, loader
 from baocao import vietnamese as vn
+from baocao.errors import InputError
 
 from .conftest import EXAMPLES
 
 OUTLINES = [p for p in EXAMPLES if "\nsections:" in p.read_text(encoding="utf-8")]
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*/*.yaml"))
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 QUALIFIED = re.compile(r"^(?:trên|hơn|gần|khoảng|dưới|tối thiểu|ít nhất|tối đa)\s+", re.IGNORECASE)
 SKIPPED_KEYS = {"key", "numbering", "parts_are", "choices", "type", "numbered"}
@@ -60,17 +62,43 @@ def document_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("example", OUTLINES, ids=lambda p: p.stem)
-def test_every_number_written_is_in_the_document(example, built):
-    source, _ = loader.read(str(example))
-    text = document_text(built[example.stem])
+def missing_numbers(path: Path, document: Path) -> list[tuple[str, str]]:
+    """Numbers written in ``path`` that ``document`` does not print."""
+    source, _ = loader.read(str(path))
+    text = document_text(document)
+    body = {key: value for key, value in source.data.items() if key != "document"}
     missing = []
-    for where, scalar in written(source.data):
+    for where, scalar in written(body):
         for forms in expected_forms(scalar):
             patterns = [r"(?<![\d.,])0?" + re.escape(form) + r"(?!\d|[.,]\d)" for form in forms]
             if not any(re.search(pattern, text) for pattern in patterns):
                 missing.append((where, forms[0]))
-    assert missing == []
+    return missing
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_number_of_a_fixture_is_printed_or_is_an_error(fixture, tmp_path):
+    target, findings = api.build(str(fixture), str(tmp_path / "out.docx"), allow_errors=True)
+    errors = {".".join(map(str, f.loc)) for f in findings if f.severity.label == "error"}
+    unexplained = [(where, form) for where, form in missing_numbers(fixture, target) if where not in errors]
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_validate_finds_what_build_finds_on_every_fixture(fixture, tmp_path):
+    validated = api.load(str(fixture)).findings
+    try:
+        _, built = api.build(str(fixture), str(tmp_path / "out.docx"))
+    except InputError as exc:
+        built = exc.findings
+    assert sorted(built) == sorted(validated)
+    _, allowed = api.build(str(fixture), str(tmp_path / "out.docx"), allow_errors=True)
+    assert sorted(allowed) == sorted(validated)
+
+
+@pytest.mark.parametrize("example", OUTLINES, ids=lambda p: p.stem)
+def test_every_number_written_is_in_the_document(example, built):
+    assert missing_numbers(example, built[example.stem]) == []
 
 
 def test_the_outline_examples_are_the_seeds_written_the_new_way():
