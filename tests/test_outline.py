@@ -299,7 +299,7 @@ def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
     from .conftest import MINIMAL
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
-    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21), ("BC406", 16, 1)]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC406", 16, 1), ("BC211", 17, 21)]
 
 
 def test_validate_says_what_build_says_about_the_template(tmp_path):
@@ -314,7 +314,7 @@ def test_validate_says_what_build_says_about_the_template(tmp_path):
         except InputError as exc:
             built = exc.findings
         assert validated == [(f.code, f.line, f.col) for f in built]
-        assert validated and validated[0][0] in ("BC403", "BC401")
+        assert {"BC403", "BC401"} & {code for code, *_ in validated}
 
 
 def test_validate_with_templates_finds_their_errors(tmp_path):

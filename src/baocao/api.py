@@ -34,8 +34,8 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-def load(path: str, templates: Path | None = None) -> Loaded:
-    """Read, parse, type and check one file, and say what build would say of its template."""
+def load(path: str, templates: Path | None = None, template: bool = True) -> Loaded:
+    """Read, parse, type and check one file; with ``template``, say what build would say of its template."""
     try:
         source, findings = loader.read(path)
     except FileNotFoundError as exc:
@@ -51,9 +51,10 @@ def load(path: str, templates: Path | None = None) -> Loaded:
     report, found = schema_errors.type_report(source)
     if report is not None:
         found = checks.run(report, source)
-        found += render.template_findings(report, source, templates)
-        found += _old_format(report, source)
-    return Loaded(source, report, loader.quote(source, findings + found))
+        if template:
+            found += render.template_findings(report, source, templates)
+        found = sorted(found + _old_format(report, source))
+    return Loaded(source, report, loader.quote(source, sorted(findings + found)))
 
 
 def _old_format(report: Report, source: Source) -> list[Finding]:
@@ -76,9 +77,9 @@ def render_report(
     if report is None:
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates, previous)
-    findings = loader.quote(loaded.source, findings)
-    findings = loaded.findings + [f for f in findings if f not in loaded.findings]
-    if has_errors(findings[len(loaded.findings) :]):
+    rendering = [f for f in loader.quote(loaded.source, findings) if f not in loaded.findings]
+    findings = sorted(loaded.findings + rendering)
+    if has_errors(rendering):
         return None, findings
     try:
         body = blocks.parse(markup)
@@ -105,9 +106,11 @@ def build(
     if templates is not None and not templates.is_dir():
         raise UserError("templates_not_folder", path=templates)
     target = output.output_path(path, out)
-    loaded = load(path, templates)
-    if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
+    loaded = load(path, templates, template=False)  # rendering below says it, once
+    if loaded.report is None:
         raise InputError(loaded.findings)
+    if has_errors(loaded.findings) and not allow_errors:
+        raise InputError(sorted(loaded.findings + render.template_findings(loaded.report, loaded.source, templates)))
     previous = _valid(compare) if compare else None
     if previous is not None and (problems := comparison_problems(previous, loaded.report)):
         raise UserError("compare_refused", path=compare, problems=problems)

@@ -36,12 +36,15 @@ from baocao.models.services import DossierCount, PublicServices
 Prim = dict[str, Any]
 BULLETS = {"- ": "li", "+ ": "li2", "* ": "star"}
 ESCAPES = {"\\*": "\x01", "\\-": "\x02", "\\+": "\x03", "\\\\": "\x04"}
-RESTORE = {"\x01": "*", "\x02": "-", "\x03": "+", "\x04": "\\"}
+RESTORE_TABLE = str.maketrans({"\x01": "*", "\x02": "-", "\x03": "+", "\x04": "\\"})
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 
 
 def runs(text: str, bold: bool = False) -> list[dict[str, Any]]:
     """Text with **bold** and *italic* as runs; a backslash keeps the next "*", "-", "+" or backslash as written."""
+    if "*" not in text and "\\" not in text:
+        return [{"text": text, "bold": bold, "italic": False}]
+    escaped = "\\" in text
     for escape, mark in ESCAPES.items():
         text = text.replace(escape, mark)
     out: list[dict[str, Any]] = []
@@ -54,8 +57,9 @@ def runs(text: str, bold: bool = False) -> list[dict[str, Any]]:
         at = match.end()
     if at < len(text):
         out.append({"text": text[at:], "bold": bold, "italic": False})
-    for run in out:
-        run["text"] = "".join(RESTORE.get(ch, ch) for ch in run["text"])
+    if escaped:
+        for run in out:
+            run["text"] = run["text"].translate(RESTORE_TABLE)
     return out
 
 

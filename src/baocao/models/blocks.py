@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -373,7 +374,7 @@ class Block(Model):
             )
         return self
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """The block's type, its one key."""
         return next(name for name in type(self).model_fields if getattr(self, name) is not None)
