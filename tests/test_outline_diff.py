@@ -44,3 +44,18 @@ def test_reordering_sections_and_blocks_is_not_a_change(tmp_path):
     reordered.write_text("\n- title: ".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")
     found, _ = api.diff(NEW, str(reordered))
     assert found == []
+
+
+def test_build_compare_on_outlines_adds_the_phrases_and_the_annex(tmp_path):
+    import docx
+
+    target, _ = api.build(NEW, str(tmp_path / "r.docx"), compare=OLD)
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("- Chiều dài các tuyến đường thư: 450 km") and
+               t.endswith("tăng 30 km (7,1%) so với cùng kỳ năm 2021;") for t in texts)  # fmt: skip
+    annex = document.tables[-1]
+    row = next(r for r in annex.rows if r.cells[1].text == "Chiều dài các tuyến đường thư")
+    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "7,1%"]
+    total = next(r for r in annex.rows if r.cells[1].text == "Tổng kinh phí")
+    assert [c.text for c in total.cells[3:5]] == ["7.899,0", "9.179,0"]

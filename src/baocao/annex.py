@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Any, NamedTuple
 
 from baocao import vietnamese as vn
 from baocao.models import Report
@@ -88,7 +87,7 @@ def _planned(report: Report) -> list[Planned]:
 
 
 def _figure_tables(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
-    figures = [f for f in _keyed(report, "figure") if any(f.key in unit.figures for unit in units)]
+    figures = [f for f in report.keyed("figure") if any(f.key in unit.figures for unit in units)]
     for start in range(0, len(figures), FIGURE_COLUMNS):
         yield FIGURES, partial(_figure_table, figures[start : start + FIGURE_COLUMNS], units)
 
@@ -103,7 +102,7 @@ def _figure_table(chunk: list[Figure], units: list[UnitRow]) -> UnitTable:
 
 
 def _indicator_tables(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
-    indicators = [i for i in _keyed(report, "indicator") if any(i.key in unit.indicators for unit in units)]
+    indicators = [i for i in report.keyed("indicator") if any(i.key in unit.indicators for unit in units)]
     for start in range(0, len(indicators), INDICATOR_COLUMNS):
         yield (
             INDICATORS,
@@ -146,30 +145,6 @@ def _other_table(columns: list[tuple[str, str]], units: list[UnitRow]) -> UnitTa
     total = ("", "Tổng cộng", *(_num(value) for value in sums))
     header = ("TT", "Đơn vị", *(c for c, _ in columns))
     return UnitTable(BUDGET_STATIONS, header, rows, total)
-
-
-class _Keyed(NamedTuple):
-    """A figure or indicator of the report, whichever format it is written in."""
-
-    key: str
-    label: str
-    unit: str | None
-    total: Any
-    count: Any = None
-
-
-def _keyed(report: Report, kind: str) -> list[Any]:
-    """The figures (or indicators) of a report by topic, then the keyed blocks of its outline."""
-    found: list[Any] = list(report.figures if kind == "figure" else report.indicators)
-    for _, block in report.blocks():
-        item = getattr(block, kind)
-        if item is None or item.key is None:
-            continue
-        if kind == "figure" and item.total is not None:
-            found.append(_Keyed(item.key, item.label, item.unit, item.total.value))
-        elif kind == "indicator" and item.count is not None:
-            found.append(_Keyed(item.key, item.label, item.unit, item.total, item.count))
-    return found
 
 
 def _num(value: Decimal | int | None) -> str:

@@ -258,16 +258,21 @@ def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:
 def computed_values(report: Report) -> dict[str, tuple[Decimal | int, str]]:
     """The totals baocao computes for a report, by name, with their unit."""
     values: dict[str, tuple[Decimal | int, str]] = {}
-    if report.budget:
-        values["Tổng kinh phí"] = (report.budget.computed, report.budget.unit.value)
-    if report.radio:
-        values["Đài truyền thanh"] = (report.radio.total, "đài")
-        for kind, count in report.radio.by_type().items():
+    budget = report.budget or next((b.budget for _, b in report.blocks() if b.budget is not None), None)
+    radio = report.radio or next((b.radio for _, b in report.blocks() if b.radio is not None), None)
+    services = report.public_services or next(
+        (b.public_services for _, b in report.blocks() if b.public_services is not None), None
+    )
+    if budget:
+        values["Tổng kinh phí"] = (budget.computed, budget.unit.value)
+    if radio:
+        values["Đài truyền thanh"] = (radio.total, "đài")
+        for kind, count in radio.by_type().items():
             values[f"Đài truyền thanh {STATION_NAMES[kind]}"] = (count, "đài")
-    if report.public_services:
-        for group in report.public_services.procedures:
+    if services:
+        for group in services.procedures:
             values[f"Thủ tục trực tuyến - {group.scope}"] = (group.levels_sum or group.total or 0, "thủ tục")
-        dossiers = report.public_services.dossiers
+        dossiers = services.dossiers
         received = dossiers.column_total("received") if dossiers else None
         if received is not None:
             values["Hồ sơ tiếp nhận"] = (received, "hồ sơ")

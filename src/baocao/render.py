@@ -227,12 +227,12 @@ class View(sandbox.TemplateView):
         from baocao.diff import computed_values
 
         rows = []
-        old_figures = {f.key: f for f in self.previous.figures}
-        for figure in self.report.figures:
+        old_figures = {f.key: f for f in self.previous.keyed("figure")}
+        for figure in self.report.keyed("figure"):
             if figure.key in old_figures:
                 rows.append(_row(figure.label, figure.unit, old_figures[figure.key].total, figure.total))
-        old_indicators = {i.key: i for i in self.previous.indicators}
-        for item in self.report.indicators:
+        old_indicators = {i.key: i for i in self.previous.keyed("indicator")}
+        for item in self.report.keyed("indicator"):
             if item.key in old_indicators:
                 old = old_indicators[item.key]
                 rows.append(_row(f"{item.label} (tỷ lệ)", "%", old.computed_percent, item.computed_percent))
@@ -247,7 +247,7 @@ class View(sandbox.TemplateView):
         from baocao.outline import tree
 
         self.shown.update(("opening", "sections", "closing"))
-        return tree(self.report)
+        return tree(self.report, self.previous, self.reference)
 
     def unit_annexes(self) -> list[Any]:
         """Annexes of tables with one row per unit, for a report compiled by rollup."""

@@ -1,10 +1,12 @@
 """The root of a unit's file: one unit, one period, one report."""
 
 from collections.abc import Iterator
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from pydantic import create_model
 
+from baocao import vietnamese as vn
 from baocao.findings import Loc
 from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of
 from baocao.models.budget import Budget
@@ -22,6 +24,21 @@ Narrative: type[Model] = create_model(  # one optional text per topic, titled fr
     __doc__="What only a person can write, by topic: paragraphs, '-' and '+' bullets, '# ' sub-headings.",
     **{topic.value: (Text | None, field(TITLES[topic], default=None)) for topic in Topic},  # type: ignore[call-overload]
 )
+
+
+class Keyed(NamedTuple):
+    """A keyed figure or indicator of an outline, shaped as those by topic are read."""
+
+    key: str
+    label: str
+    unit: str | None
+    total: Any
+    count: Any = None
+
+    @property
+    def computed_percent(self) -> Decimal:
+        """Count / total to one decimal, for an indicator."""
+        return vn.ratio_percent(self.count, self.total, 1) if self.total else Decimal(0)
 
 
 class Report(Model):
@@ -56,6 +73,23 @@ class Report(Model):
     def blocks(self) -> Iterator[tuple[Loc, Block]]:
         """Every block of the outline, with the place of its value in the file."""
         yield from blocks_of(self.opening, self.sections, self.closing)
+
+    def keyed(self, kind: str) -> list[Any]:
+        """The figures (``kind`` "figure") or indicators of either format: by topic, then the outline's keyed blocks.
+
+        Outline blocks come as :class:`Keyed`, with a figure's total or an indicator's count
+        and total as numbers, as the figures and indicators by topic have them.
+        """
+        found: list[Any] = list(self.figures if kind == "figure" else self.indicators)
+        for _, block in self.blocks():
+            item = getattr(block, kind)
+            if item is None or item.key is None:
+                continue
+            if kind == "figure" and item.total is not None:
+                found.append(Keyed(item.key, item.label, item.unit, item.total.value))
+            elif kind == "indicator" and item.count is not None and item.total is not None:
+                found.append(Keyed(item.key, item.label, item.unit, item.total, item.count))
+        return found
 
     def text(self, topic: str) -> str | None:
         """The narrative of a topic."""
