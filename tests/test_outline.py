@@ -326,3 +326,27 @@ def test_validate_with_templates_finds_their_errors(tmp_path):
     path = write(tmp_path, MINIMAL)
     assert [f.code for f in api.load(str(path)).findings] == ["BC406"]
     assert [f.code for f in api.load(str(path), folder).findings] == ["BC402", "BC406"]
+
+
+def test_a_key_names_one_quantity_across_the_outline(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - figure: {key: bts, label: Trạm BTS, value: 10}
+  - title: B
+    content:
+      - figure: {key: bts, label: Trạm BTS, value: 10}
+      - figure: {key: bts, label: Trạm BTS, value: 12}
+"""
+    assert findings(tmp_path, body) == [("BC501", 19, 23)]
+
+
+def test_a_choice_column_needs_its_choices(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - table: {columns: [{key: x, title: X, type: choice}], rows: [[Có]]}
+"""
+    assert [code for code, *_ in findings(tmp_path, body)] == ["BC110"]

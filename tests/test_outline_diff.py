@@ -59,3 +59,19 @@ def test_build_compare_on_outlines_adds_the_phrases_and_the_annex(tmp_path):
     assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "7,1%"]
     total = next(r for r in annex.rows if r.cells[1].text == "Tổng kinh phí")
     assert [c.text for c in total.cells[3:5]] == ["7.899,0", "9.179,0"]
+
+
+def test_two_sections_of_one_title_are_compared_in_turn_not_merged(tmp_path):
+    from .test_outline import HEAD
+
+    def unit(first: str, second: str) -> str:
+        return (
+            HEAD
+            + f"sections:\n  - title: Khó khăn\n    content: [{first}]\n  - title: Khó khăn\n    content: [{second}]\n"
+        )
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(unit("Một", "Hai"), encoding="utf-8")
+    new.write_text(unit("Bốn", "Hai"), encoding="utf-8")
+    found, _ = api.diff(str(old), str(new))
+    assert [(c.kind, c.old, c.new) for c in found] == [("changed", "Một", "Bốn")]

@@ -159,8 +159,7 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
             if value not in new:
                 yield Change(section, (*path, str(value)), "removed", value, None)
         return
-    old_items = {identify(item): item for item in old}
-    new_items = {identify(item): item for item in new}
+    old_items, new_items = _identified(old, identify), _identified(new, identify)
     outline = pattern == ("sections",)  # a section added or removed shows each of its blocks
     for key, item in new_items.items():
         name = _label(item, key)
@@ -175,6 +174,19 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
             yield from _walk(item, _emptied(item), section, (*path, _label(item, key)), pattern, include_same)
         elif key not in new_items:
             yield Change(section, (*path, _label(item, key)), "removed", item, None)
+
+
+def _identified(items: list[Item], identify: Callable[[Item], Any]) -> dict[Any, Item]:
+    """Items by identity; a second item of the same identity is told apart by its rank, never merged."""
+    out: dict[Any, Item] = {}
+    for item in items:
+        key = identify(item)
+        rank = 1
+        while key in out:
+            rank += 1
+            key = (identify(item), rank)
+        out[key] = item
+    return out
 
 
 def _emptied(section: Item) -> Item:

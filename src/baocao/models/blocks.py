@@ -267,6 +267,12 @@ class Column(Model):
     choices: list[Text] = field("Các lựa chọn (kiểu choice)", default=[])
     group: Text | None = field("Nhóm cột", "Các cột liền nhau cùng nhóm có chung một ô tiêu đề.", default=None)
 
+    @model_validator(mode="after")
+    def _choices_for_choice(self) -> Self:
+        if self.type == "choice" and not self.choices:
+            raise ValueError("cột kiểu choice cần danh sách choices")
+        return self
+
 
 Cell = str | None
 
