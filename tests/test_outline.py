@@ -350,3 +350,8 @@ sections:
       - table: {columns: [{key: x, title: X, type: choice}], rows: [[Có]]}
 """
     assert [code for code, *_ in findings(tmp_path, body)] == ["BC110"]
+
+
+def test_the_blocks_that_hold_sums_say_how_they_roll_up():
+    summed = {kind for kind, entry in REGISTRY.items() if entry.rollup is not None}
+    assert summed == {"figure", "indicator", "table", "budget", "radio", "public_services", "teams"}

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from baocao import blockviews as views
+from baocao import outline_rollup
 from baocao.checks import blocks as checks
 from baocao.checks import totals
 from baocao.checks.issue import Issue
@@ -27,6 +28,8 @@ from baocao.models.blocks import (
 from baocao.models.services import PublicServices
 
 Check = Callable[[Any, Loc], Iterator[Issue]]
+Rollup = Callable[[list[Any], list[str]], tuple[Any, str | None]]
+"""The units' blocks (plain data) and the units' names -> the summed block (or None) and a note."""
 Context = dict[str, str]
 """What a block's words may need of the report: ``area`` ("huyện Bình Sơn")."""
 
@@ -45,6 +48,8 @@ class BlockType:
     """The numbers diff compares and rollup sums, by name."""
     shows: frozenset[str]
     """Fields of the model the view prints (every field that can hold a value)."""
+    rollup: Rollup | None = None
+    """How the units' blocks of one key are summed for the level above; None: the level above writes its own."""
     meta: frozenset[str] = frozenset()
     """Fields that hold no value to print: keys, how parts relate, stated totals checked and printed as computed."""
 
@@ -87,7 +92,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda c: f"{c.type} số {c.number}",
         _none,
         frozenset({"type", "number", "date", "issuer", "subject", "action", "result"}),
-        frozenset({"key"}),
+        meta=frozenset({"key"}),
     ),
     "figure": BlockType(
         lambda f, _: views.item(views.figure_text(f)),
@@ -95,7 +100,8 @@ REGISTRY: dict[str, BlockType] = {
         lambda f: f.label,
         _figure_numbers,
         frozenset({"label", "value", "unit", "parts", "note"}),
-        frozenset({"key", "parts_are"}),
+        meta=frozenset({"key", "parts_are"}),
+        rollup=outline_rollup.sum_figure,
     ),
     "indicator": BlockType(
         lambda i, _: views.item(views.indicator_text(i)),
@@ -103,7 +109,8 @@ REGISTRY: dict[str, BlockType] = {
         lambda i: i.label,
         _rate_numbers,
         frozenset({"label", "count", "total", "percent", "unit", "levels", "note"}),
-        frozenset({"key"}),
+        meta=frozenset({"key"}),
+        rollup=outline_rollup.sum_indicator,
     ),
     "target": BlockType(
         lambda t, _: views.item(views.target_text(t)),
@@ -111,7 +118,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t.label,
         lambda t: {"value": t.value.value},
         frozenset({"label", "value", "unit", "note"}),
-        frozenset({"key"}),
+        meta=frozenset({"key"}),
     ),
     "answer": BlockType(
         lambda a, _: views.item(views.answer_text(a)),
@@ -119,7 +126,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda a: a.label,
         _none,
         frozenset({"label", "value", "note"}),
-        frozenset({"key", "choices"}),
+        meta=frozenset({"key", "choices"}),
     ),
     "table": BlockType(
         lambda t, _: views.table_view(t),
@@ -127,7 +134,8 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t.title or t.key or "Bảng",
         _table_numbers,
         frozenset({"title", "unit", "columns", "rows", "total", "note"}),
-        frozenset({"key", "numbered"}),
+        meta=frozenset({"key", "numbered"}),
+        rollup=outline_rollup.sum_table,
     ),
     "tasks": BlockType(
         lambda t, _: views.tasks_view(t),
@@ -135,7 +143,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t.title or t.key or "Bảng nhiệm vụ",
         _none,
         frozenset({"title", "columns", "rows"}),
-        frozenset({"key"}),
+        meta=frozenset({"key"}),
     ),
     "budget": BlockType(
         lambda b, _: views.budget_view(b),
@@ -143,7 +151,8 @@ REGISTRY: dict[str, BlockType] = {
         lambda b: b.title or "Kinh phí",
         lambda b: {"total": b.computed},
         frozenset({"title", "unit", "amount_column", "groups", "items"}),
-        frozenset({"total", "total_in_words"}),
+        meta=frozenset({"total", "total_in_words"}),
+        rollup=outline_rollup.sum_budget,
     ),
     "radio": BlockType(
         views.radio_view,
@@ -151,6 +160,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda _: "Truyền thanh cơ sở",
         lambda r: {"communes": Decimal(r.communes), "stations": Decimal(r.total)},
         frozenset({"communes", "stations", "summary", "unit_station_clusters", "cluster_groups"}),
+        rollup=outline_rollup.sum_radio,
     ),
     "public_services": BlockType(
         lambda s, _: views.services_view(s),
@@ -158,6 +168,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda _: "Dịch vụ công, thủ tục hành chính",
         _none,
         frozenset({"procedures", "dossiers"}),
+        rollup=outline_rollup.sum_services,
     ),
     "teams": BlockType(
         lambda t, _: views.teams_view(t),
@@ -168,6 +179,7 @@ REGISTRY: dict[str, BlockType] = {
             "members": Decimal(sum(t.members for t in teams)),
         },
         frozenset({"level", "teams", "units", "unit_name", "members"}),
+        rollup=outline_rollup.sum_teams,
     ),
 }
 

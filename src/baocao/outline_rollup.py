@@ -1,5 +1,7 @@
 """Roll up units that write their report in its own outline: matched by section and block key.
 
+Each block type's way of summing is registered in :mod:`baocao.blocktypes` (``rollup``).
+
 Sections are matched by key, else title; blocks by type and key.
 
 Figures are summed (parts by label); an indicator is re-computed from the summed
@@ -16,7 +18,6 @@ from decimal import Decimal
 from typing import Any
 
 Data = dict[str, Any]
-SUMMED = ("figure", "indicator", "table", "teams", "public_services", "budget", "radio")
 MONEY = {"đồng": 1, "nghìn đồng": 1_000, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
 BOUND_WORDS = {"trên", "hơn", "tối thiểu", "ít nhất", "dưới", "tối đa", "gần", "khoảng"}
 
@@ -77,7 +78,9 @@ def _block_id(block: Any) -> tuple[str, str] | None:
     if not isinstance(block, dict) or len(block) != 1:
         return None
     kind, value = next(iter(block.items()))
-    if kind not in SUMMED:
+    from baocao.blocktypes import REGISTRY
+
+    if kind not in REGISTRY or REGISTRY[kind].rollup is None:
         return None
     name = value.get("key") or value.get("label") or value.get("title") or "" if isinstance(value, dict) else ""
     return kind, str(name)
@@ -109,16 +112,11 @@ def _content(own: list[Any], units: list[list[Any]], names: list[str]) -> list[A
 
 
 def _summed(kind: str, values: list[tuple[str, Any]]) -> list[Any]:
-    summer = {
-        "figure": _figure,
-        "indicator": _indicator,
-        "table": _table,
-        "teams": _teams,
-        "public_services": _services,
-        "budget": _budget,
-        "radio": _radio,
-    }
-    block, note = summer[kind]([value for _, value in values], [name for name, _ in values])
+    from baocao.blocktypes import REGISTRY
+
+    combine = REGISTRY[kind].rollup
+    assert combine is not None  # only the kinds with a rollup are grouped (_block_id)
+    block, note = combine([value for _, value in values], [name for name, _ in values])
     return [*([{kind: block}] if block is not None else []), *([{"text": note}] if note else [])]
 
 
@@ -140,7 +138,8 @@ def _add(values: list[Any]) -> str:
     return f"{word} {text.replace('.', ',')}".strip()
 
 
-def _figure(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+def sum_figure(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+    """Values summed (with their common qualifier), parts summed by label."""
     out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit", "parts_are", "note") and v is not None}
     out.pop("note", None)
     stated = [v.get("value") for v in values]
@@ -170,7 +169,8 @@ def _rate_sum(values: list[Data]) -> Data | None:
     return {"count": str(sum(int(v["count"]) for v in values)), "total": str(sum(int(v["total"]) for v in values))}
 
 
-def _indicator(values: list[Data], names: list[str]) -> tuple[Data | None, Any]:
+def sum_indicator(values: list[Data], names: list[str]) -> tuple[Data | None, Any]:
+    """Counts and totals summed (the rate follows from them); a unit with a rate alone is named in a note."""
     out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit") and v is not None}
     summed = _rate_sum(values)
     stated_only = [name for name, v in zip(names, values, strict=True) if v.get("count") is None]
@@ -195,7 +195,8 @@ def _indicator(values: list[Data], names: list[str]) -> tuple[Data | None, Any]:
     return (out if "count" in out else None), note
 
 
-def _table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+def sum_table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+    """Rows matched by their first cell; numbers summed; other cells kept when the units agree, else noted."""
     from baocao.models.blocks import SUMMED_COLUMNS
 
     first = values[0]
@@ -241,19 +242,21 @@ def _add_cells(kind: str, before: Any, cell: Any) -> str:
     return _add([before, cell])
 
 
-def _teams(values: list[Any], names: list[str]) -> tuple[Any, Any]:
+def sum_teams(values: list[Any], names: list[str]) -> tuple[Any, Any]:
+    """Teams summed by level, as rollup sums them."""
     from baocao.rollup import _teams as teams
 
     return teams([{"teams": value} for value in values]), None
 
 
-def _services(values: list[Any], names: list[str]) -> tuple[Any, Any]:
+def sum_services(values: list[Any], names: list[str]) -> tuple[Any, Any]:
+    """Procedures and dossiers summed, as rollup sums them."""
     from baocao.rollup import _services as services
 
     return services([{"public_services": value} for value in values]), None
 
 
-def _budget(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+def sum_budget(values: list[Data], names: list[str]) -> tuple[Data, Any]:
     """Each unit's lines as a group of its own, in the first unit's money unit."""
     unit = values[0].get("unit", "triệu đồng")
     groups = []
@@ -268,7 +271,7 @@ def _budget(values: list[Data], names: list[str]) -> tuple[Data, Any]:
     return {"unit": unit, "amount_column": values[0].get("amount_column", "Kinh phí"), "groups": groups}, None
 
 
-def _radio(values: list[Data], names: list[str]) -> tuple[Data, Any]:
+def sum_radio(values: list[Data], names: list[str]) -> tuple[Data, Any]:
     """Communes summed; stations listed with their unit when two units have a commune of one name."""
     out: Data = {"communes": str(sum(int(v["communes"]) for v in values))}
     if all(v.get("stations") for v in values):
