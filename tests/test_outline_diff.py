@@ -56,7 +56,7 @@ def test_build_compare_on_outlines_adds_the_phrases_and_the_annex(tmp_path):
                t.endswith("tăng 30 km (7,1%) so với cùng kỳ năm 2021;") for t in texts)  # fmt: skip
     annex = document.tables[-1]
     row = next(r for r in annex.rows if r.cells[1].text == "Chiều dài các tuyến đường thư")
-    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "7,1%"]
+    assert [c.text for c in row.cells[3:]] == ["420", "450", "+30", "+7,1%"]
     total = next(r for r in annex.rows if r.cells[1].text == "Tổng kinh phí")
     assert [c.text for c in total.cells[3:5]] == ["7.899,0", "9.179,0"]
 

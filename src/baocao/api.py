@@ -52,21 +52,18 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     if report is not None:
         found = checks.run(report, source)
         if template:
+        found = checks.run(report, source)
+        if template:
             found += render.template_findings(report, source, templates)
-        found = sorted(found + _old_format(report, source))
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
 
 
-def _old_format(report: Report, source: Source) -> list[Finding]:
-    """A warning that the file is written by topic, with the command that rewrites it as sections."""
+def by_topic(report: Report) -> bool:
+    """True for a file written by topic (narrative, figures… placed by a template) rather than as sections."""
     if report.sections or report.rollup is not None:  # a file rollup writes is not for a person to upgrade
-        return []
-    old = next((key for key in OLD_KEYS if getattr(report, key)), None)
-    if old is None or (old == "narrative" and not any(report.narrative.model_dump(exclude_none=True).values())):
-        return []
-    loc = (old,)
-    params = {"kind": report.document.kind, "file": source.path}
-    return [Finding(source.path, *source.locate(loc, key=True), "BC406", loc, params)]
+        return False
+    old = [key for key in OLD_KEYS if key != "narrative" and getattr(report, key)]
+    return bool(old) or any(report.narrative.model_dump(exclude_none=True).values())
 
 
 def render_report(
@@ -215,15 +212,16 @@ def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def findings_of(path: str, templates: Path | None = None) -> list[Finding]:
-    """Every finding of one file."""
-    return load(path, templates).findings
+def findings_of(path: str, templates: Path | None = None) -> tuple[list[Finding], bool]:
+    """Every finding of one file, and whether it is written by topic (``baocao upgrade`` rewrites it)."""
+    loaded = load(path, templates)
+    return loaded.findings, loaded.report is not None and by_topic(loaded.report)
 
 
 def validate_each(
     files: list[str], jobs: int | None = None, templates: Path | None = None
-) -> Iterator[tuple[str, list[Finding]]]:
-    """Findings file by file, in order; a large batch is spread over the machine's cores."""
+) -> Iterator[tuple[str, tuple[list[Finding], bool]]]:
+    """Findings file by file, in order, each with whether the file is written by topic; spread over cores."""
     if templates is not None and not templates.is_dir():
         raise UserError(f"--templates {templates}: not a folder")
     work = partial(findings_of, templates=templates)

@@ -451,18 +451,6 @@ CATALOGUE: dict[str, Entry] = {
             "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
         ),
     ),
-    "BC406": Entry(
-        "outline.old_format",
-        "warning",
-        (
-            "Tệp viết theo dạng cũ (narrative, figures… xếp theo mẫu '{kind}'), không theo mục của báo cáo.",
-            "The file is written by topic (narrative, figures… placed by template '{kind}'), not as its own outline.",
-        ),
-        (
-            "Chạy: baocao upgrade {file} (giữ bản cũ ở {file}.bak) để viết lại theo mục (sections).",
-            "Run: baocao upgrade {file} (it keeps {file}.bak) to rewrite it as sections.",
-        ),
-    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",

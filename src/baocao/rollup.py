@@ -148,7 +148,7 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
             "budget": _budget(units),
         }
     out.update({name: value for name, value in sums.items() if value})
-    money = sums["budget"].get("unit", "triệu đồng")
+    money = sums.get("budget", {}).get("unit", "triệu đồng")
     out["rollup"] = {
         "units": [_row(u, money) for u in units if u.data is not None],
         "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
