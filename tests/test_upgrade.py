@@ -113,3 +113,10 @@ def test_starting_outlines_are_the_kinds_outlines_and_read_as_unit_files(kind):
     loaded = api.load(str(path))
     # it types as a unit file; the placeholders and the empty sections are findings until they are written
     assert loaded.report is not None and {f.code for f in loaded.findings} == {"BC307", "BC312", "BC404"}
+
+
+def test_a_kind_with_no_built_in_outline_is_refused_not_guessed(tmp_path):
+    path = write(tmp_path, MINIMAL.replace("kind: ict", "kind: my_own"))
+    result = run("upgrade", str(path))
+    assert result.returncode == 2 and "my_own" in result.stderr
+    assert not Path(str(path) + ".bak").exists()

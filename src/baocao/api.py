@@ -344,6 +344,10 @@ def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
         raise InputError(loaded.findings)
     if not upgrade.is_old_format(loaded.source.data):
         raise UserError(f"{path}: already written as sections; nothing to upgrade")
+    kind = loaded.report.document.kind
+    if kind not in upgrade.OLD_KINDS:
+        known = ", ".join(upgrade.OLD_KINDS)
+        raise UserError(f"{path}: kind '{kind}' has no built-in outline to upgrade to (known: {known})")
     data = upgrade.upgrade(loaded.source.data, loaded.report)
     text = upgrade.to_yaml(data, upgrade.leading_comments(loaded.source.text))
     source, findings = loader.parse(text.encode("utf-8"), path)

@@ -317,7 +317,7 @@ def upgrade(data: dict[str, Any], report: Report) -> dict[str, Any]:
     """The outline form of a file of the format by topic (plain data in, plain data out)."""
     document = dict(data["document"])
     kind = str(document.pop("kind", "ict"))
-    numbering, nodes = KINDS.get(kind, KINDS["ict"])
+    numbering, nodes = KINDS[kind]
     period = report.document.period
     labels = {"period": period.label, "next": period.following().label}
     content = _Content(data)
@@ -375,6 +375,7 @@ def leading_comments(text: str) -> str:
     return "".join(lines)
 
 
+OLD_KINDS = ("ict", "digital_transformation", "department_quarterly")  # the templates of the format by topic
 STARTING = {
     "ict": "Báo cáo tình hình quản lý và triển khai công tác thông tin và truyền thông (huyện, xã)",
     "digital_transformation": "Báo cáo kết quả chuyển đổi số của kỳ, nhiệm vụ, giải pháp kỳ tới",
