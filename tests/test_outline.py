@@ -361,3 +361,13 @@ def test_the_cut_off_line_is_printed_in_an_outline_too(tmp_path):
     body = "  cutoff: {show: true}\nsections:\n  - title: A\n    content: [x]\n"
     assert findings(tmp_path, body) == []
     assert any(line.startswith("(Số liệu tính từ ngày") for line in text_of(tmp_path, body))
+
+
+def test_a_count_above_its_total_in_a_table(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - table: {columns: [{key: a, title: Đăng, type: count_of_total}], rows: [{a: 5/4}]}
+"""
+    assert findings(tmp_path, body) == [("BC212", 15, 84)]

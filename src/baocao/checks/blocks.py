@@ -127,6 +127,11 @@ def table_issues(table: TableBlock, loc: Loc) -> Iterator[Issue]:
             if text is None or not text.strip():
                 continue
             yield from _cell_issue(column, text, at)
+            value = typed_cell(column, text)
+            if column.type == "count_of_total" and value is not None and value[0] > value[1]:
+                params = {"part": column.title, "whole": "tổng số", "part_value": shown(value[0]),
+                          "whole_value": shown(value[1])}  # fmt: skip
+                yield Issue("BC212", at, params)
     if isinstance(table.total, dict):
         sums = column_totals(table)
         for key, text in table.total.items():
