@@ -43,7 +43,7 @@ class BlockType:
     check: Check | None
     """The arithmetic of the block, as issues at places below the block's loc."""
     label: Callable[[Any], str]
-    """How diff and annexes name the block."""
+    """How diff names the block, from its plain data (a key, when it has one, comes first)."""
     numbers: Callable[[Any], dict[str, Decimal]]
     """The numbers diff compares and rollup sums, by name."""
     shows: frozenset[str]
@@ -85,11 +85,11 @@ def _table_numbers(item: TableBlock) -> dict[str, Decimal]:
 
 
 REGISTRY: dict[str, BlockType] = {
-    "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: t.splitlines()[0][:60], _none, frozenset()),
+    "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: "đoạn văn", _none, frozenset()),
     "citation": BlockType(
         lambda c, _: views.citation_view(c),
         None,  # checked with the document's own citations (checks.document), against the report's date
-        lambda c: f"{c.type} số {c.number}",
+        lambda c: f"{c['type']} {c['number']}",
         _none,
         frozenset({"type", "number", "date", "issuer", "subject", "action", "result"}),
         meta=frozenset({"key"}),
@@ -97,7 +97,7 @@ REGISTRY: dict[str, BlockType] = {
     "figure": BlockType(
         lambda f, _: views.item(views.figure_text(f)),
         checks.figure_issues,
-        lambda f: f.label,
+        lambda f: f["label"],
         _figure_numbers,
         frozenset({"label", "value", "unit", "parts", "note"}),
         meta=frozenset({"key", "parts_are"}),
@@ -106,7 +106,7 @@ REGISTRY: dict[str, BlockType] = {
     "indicator": BlockType(
         lambda i, _: views.item(views.indicator_text(i)),
         lambda i, loc: _indicator_issues(i, loc),
-        lambda i: i.label,
+        lambda i: i["label"],
         _rate_numbers,
         frozenset({"label", "count", "total", "percent", "unit", "levels", "note"}),
         meta=frozenset({"key"}),
@@ -115,7 +115,7 @@ REGISTRY: dict[str, BlockType] = {
     "target": BlockType(
         lambda t, _: views.item(views.target_text(t)),
         checks.target_issues,
-        lambda t: t.label,
+        lambda t: t["label"],
         lambda t: {"value": t.value.value},
         frozenset({"label", "value", "unit", "note"}),
         meta=frozenset({"key"}),
@@ -123,7 +123,7 @@ REGISTRY: dict[str, BlockType] = {
     "answer": BlockType(
         lambda a, _: views.item(views.answer_text(a)),
         None,
-        lambda a: a.label,
+        lambda a: a["label"],
         _none,
         frozenset({"label", "value", "note"}),
         meta=frozenset({"key", "choices"}),
@@ -131,7 +131,7 @@ REGISTRY: dict[str, BlockType] = {
     "table": BlockType(
         lambda t, _: views.table_view(t),
         checks.table_issues,
-        lambda t: t.title or t.key or "Bảng",
+        lambda t: t.get("title") or t.get("key") or "bảng",
         _table_numbers,
         frozenset({"title", "unit", "columns", "rows", "total", "note"}),
         meta=frozenset({"key", "numbered"}),
@@ -140,7 +140,7 @@ REGISTRY: dict[str, BlockType] = {
     "tasks": BlockType(
         lambda t, _: views.tasks_view(t),
         None,
-        lambda t: t.title or t.key or "Bảng nhiệm vụ",
+        lambda t: t.get("title") or t.get("key") or "bảng nhiệm vụ",
         _none,
         frozenset({"title", "columns", "rows"}),
         meta=frozenset({"key"}),
@@ -148,7 +148,7 @@ REGISTRY: dict[str, BlockType] = {
     "budget": BlockType(
         lambda b, _: views.budget_view(b),
         totals.budget_issues,
-        lambda b: b.title or "Kinh phí",
+        lambda b: b.get("title") or "kinh phí",
         lambda b: {"total": b.computed},
         frozenset({"title", "unit", "amount_column", "groups", "items"}),
         meta=frozenset({"total", "total_in_words"}),
@@ -157,7 +157,7 @@ REGISTRY: dict[str, BlockType] = {
     "radio": BlockType(
         views.radio_view,
         totals.radio_issues,
-        lambda _: "Truyền thanh cơ sở",
+        lambda _: "truyền thanh cơ sở",
         lambda r: {"communes": Decimal(r.communes), "stations": Decimal(r.total)},
         frozenset({"communes", "stations", "summary", "unit_station_clusters", "cluster_groups"}),
         rollup=outline_rollup.sum_radio,
@@ -165,7 +165,7 @@ REGISTRY: dict[str, BlockType] = {
     "public_services": BlockType(
         lambda s, _: views.services_view(s),
         lambda s, loc: _services_issues(s, loc),
-        lambda _: "Dịch vụ công, thủ tục hành chính",
+        lambda _: "dịch vụ công, thủ tục hành chính",
         _none,
         frozenset({"procedures", "dossiers"}),
         rollup=outline_rollup.sum_services,
@@ -173,7 +173,7 @@ REGISTRY: dict[str, BlockType] = {
     "teams": BlockType(
         lambda t, _: views.teams_view(t),
         totals.team_issues,
-        lambda _: "Tổ công nghệ số cộng đồng",
+        lambda _: "tổ công nghệ số cộng đồng",
         lambda teams: {
             "teams": Decimal(sum(t.teams for t in teams)),
             "members": Decimal(sum(t.members for t in teams)),

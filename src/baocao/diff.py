@@ -205,31 +205,18 @@ def _outline_pattern(pattern: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _block_ids(blocks: list[Item]) -> dict[str, Item]:
-    """Blocks by identity: their type and key (or label, title, number); text by its place among the texts."""
+    """Blocks by identity: their key, else the name the registry gives them; text by its place among the texts."""
+    from baocao.blocktypes import REGISTRY
+
     out: dict[str, Item] = {}
-    texts = 0
+    counts: dict[str, int] = {}
     for block in blocks:
         kind, value = next(iter(block.items()))
-        if kind == "text":
-            texts += 1
-            out[f"đoạn văn {texts}"] = block
-            continue
-        name = _block_name(kind, value)
-        while name in out:
-            name += "'"
-        out[name] = block
+        key = value.get("key") if isinstance(value, dict) else None
+        name = f"{kind} {key}" if key else REGISTRY[kind].label(value)
+        counts[name] = counts.get(name, 0) + 1
+        out[f"{name} {counts[name]}" if kind == "text" or counts[name] > 1 else name] = block
     return out
-
-
-def _block_name(kind: str, value: Any) -> str:
-    if not isinstance(value, dict):
-        return kind
-    for field in ("key", "label", "title"):
-        if value.get(field):
-            return f"{kind} {value[field]}"
-    if value.get("number"):
-        return f"{value.get('type', kind)} {value['number']}"
-    return kind
 
 
 def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, ...],
