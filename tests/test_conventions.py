@@ -15,7 +15,8 @@ import pytest
 
 from .conftest import MINIMAL, ROOT, write
 
-OLD, NEW = (str(ROOT / "data" / "examples" / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
+BY_TOPIC = ROOT / "tests" / "fixtures" / "by-topic"  # figures, indicators… by topic: the diff's sections by name
+OLD, NEW = (str(BY_TOPIC / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
 ANSI = "\x1b["
 
 

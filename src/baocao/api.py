@@ -223,7 +223,7 @@ def validate_each(
 ) -> Iterator[tuple[str, tuple[list[Finding], bool]]]:
     """Findings file by file, in order, each with whether the file is written by topic; spread over cores."""
     if templates is not None and not templates.is_dir():
-        raise UserError(f"--templates {templates}: not a folder")
+        raise UserError("templates_not_folder", path=templates)
     work = partial(findings_of, templates=templates)
     yield from zip(files, in_workers(work, files, workers(files, jobs), chunksize=16), strict=True)
 
@@ -338,22 +338,21 @@ def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
     from baocao import upgrade
 
     if path == "-":
-        raise UserError("upgrade reads files, not standard input")
+        raise UserError("upgrade_stdin")
     loaded = load(path)
     if loaded.report is None:
         raise InputError(loaded.findings)
     if not upgrade.is_old_format(loaded.source.data):
-        raise UserError(f"{path}: already written as sections; nothing to upgrade")
+        raise UserError("already_sections", path=path)
     kind = loaded.report.document.kind
     if kind not in upgrade.OLD_KINDS:
-        known = ", ".join(upgrade.OLD_KINDS)
-        raise UserError(f"{path}: kind '{kind}' has no built-in outline to upgrade to (known: {known})")
+        raise UserError("no_outline_for_kind", path=path, kind=kind, known=", ".join(upgrade.OLD_KINDS))
     data = upgrade.upgrade(loaded.source.data, loaded.report)
     text = upgrade.to_yaml(data, upgrade.leading_comments(loaded.source.text))
     source, findings = loader.parse(text.encode("utf-8"), path)
     report, typed = schema_errors.type_report(source) if not findings else (None, findings)
     if report is None:  # pragma: no cover - an upgrade that does not type is a bug of upgrade
-        raise UserError(f"{path}: the upgraded file does not read back ({typed[0].code if typed else '?'})")
+        raise UserError("upgrade_unreadable", path=path, code=typed[0].code if typed else "?")
     target = Path(out) if out else Path(path)
     if target.is_dir():
         target = target / Path(path).name

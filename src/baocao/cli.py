@@ -344,7 +344,7 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
     try:
         files = api.expand(list(sources))
         if output and len(files) > 1 and not Path(output).is_dir():
-            raise UserError(f"-o {output}: several files go into a folder")
+            raise UserError("several_into_folder", path=output)
         for path in files:
             target, backup = api.upgrade_file(path, output)
             kept = f" ({'bản cũ' if lang == 'vi' else 'backup'}: {backup})" if backup else ""

@@ -116,7 +116,7 @@ QValue = Annotated[
 # --- the blocks -------------------------------------------------------------------------------
 
 
-class Part(Model):
+class FigurePart(Model):
     """One part of a figure: "25 dịch vụ mức độ 3"."""
 
     label: Text = field("Tên phần")
@@ -131,7 +131,7 @@ class FigureBlock(Model):
     label: Text = field("Tên số liệu")
     value: QValue | None = field("Giá trị", "Bỏ trống để tính bằng tổng các phần.", default=None)
     unit: Text | None = field("Đơn vị", default=None)
-    parts: list[Part] = field("Các phần", default=[])
+    parts: list[FigurePart] = field("Các phần", default=[])
     parts_are: Literal["whole", "of_which", "overlap"] = field(
         "Quan hệ các phần với tổng",
         "whole: cộng lại bằng tổng; of_which: 'trong đó', không đủ; overlap: các phần chồng lên nhau.",
@@ -259,7 +259,8 @@ class Column(Model):
     type: Literal["text", "integer", "count_of_total", "quantity", "money", "percent", "date", "yes_no", "choice"] = (
         field(
             "Kiểu giá trị",
-            "text, integer, count_of_total (3/5), quantity, money, percent, date, yes_no, choice.",
+            "Kiểu ô: text (chữ), integer (số đếm), count_of_total (đạt/tổng số, 3/5), quantity (số lượng), "
+            "money (tiền), percent (tỷ lệ), date (ngày), yes_no (có/không), choice (một lựa chọn).",
             default="text",
         )
     )
@@ -391,6 +392,11 @@ class Block(Model):
         return getattr(self, self.kind)
 
 
+def text_or_block(schema: dict[str, Any]) -> None:
+    """JSON Schema of a list of entries: each a line of text or a block (the loader reads text as a text block)."""
+    schema["items"] = {"anyOf": [{"type": "string"}, schema["items"]]}
+
+
 Entry = Annotated[Block, BeforeValidator(_text_block)]
 
 
@@ -399,7 +405,9 @@ class Section(Model):
 
     title: Text = field("Tiêu đề", "Viết như trong báo cáo, không ghi số thứ tự: baocao tự đánh số.")
     key: Text | None = field("Mã mục", "Tên ngắn, để so sánh giữa các kỳ và theo đề cương.", default=None)
-    content: list[Entry] = field("Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[])
+    content: list[Entry] = field(
+        "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
+    )
     sections: list[Section] = field("Các mục con", default=[])
 
 
@@ -415,8 +423,16 @@ def _numbering(value: Any) -> Any:
     return styles
 
 
+def _styles_or_list(schema: dict[str, Any]) -> None:
+    """JSON Schema of the numbering: a list of styles, or the same written on one line."""
+    listed = {key: schema.pop(key) for key in ("type", "items", "minItems", "maxItems") if key in schema}
+    schema["anyOf"] = [{"type": "string", "pattern": r"^\s*((I\.|1\.|1\.1\.|a\))\s*){1,4}$"}, listed]
+
+
 Numbering = Annotated[
-    list[Literal["I.", "1.", "1.1.", "a)"]], BeforeValidator(_numbering), Field(min_length=1, max_length=4)
+    list[Literal["I.", "1.", "1.1.", "a)"]],
+    BeforeValidator(_numbering),
+    Field(min_length=1, max_length=4, json_schema_extra=_styles_or_list),
 ]
 
 

@@ -8,7 +8,7 @@ from pydantic import create_model
 
 from baocao import vietnamese as vn
 from baocao.findings import Loc
-from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of
+from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of, text_or_block
 from baocao.models.budget import Budget
 from baocao.models.document import Citation, Document
 from baocao.models.fields import Model, Text, field
@@ -51,10 +51,15 @@ class Report(Model):
         default=["I.", "1.", "1.1.", "a)"],
     )
     opening: list[Entry] = field(
-        "Phần mở đầu", "Trước mục đầu tiên: căn cứ, lý do báo cáo. Bỏ trống để viết theo văn bản yêu cầu.", default=[]
+        "Phần mở đầu",
+        "Trước mục đầu tiên: căn cứ, lý do báo cáo. Bỏ trống để viết theo văn bản yêu cầu.",
+        default=[],
+        json_schema_extra=text_or_block,
     )
     sections: list[Section] = field("Các mục của báo cáo", "Theo thứ tự in; baocao tự đánh số.", default=[])
-    closing: list[Entry] = field("Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[])
+    closing: list[Entry] = field(
+        "Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[], json_schema_extra=text_or_block
+    )
     narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
     citations: list[Citation] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
