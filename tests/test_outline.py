@@ -371,3 +371,8 @@ sections:
       - table: {columns: [{key: a, title: Đăng, type: count_of_total}], rows: [{a: 5/4}]}
 """
     assert findings(tmp_path, body) == [("BC212", 15, 84)]
+
+
+def test_a_count_written_with_a_decimal_comma_is_warned_in_an_outline_too(tmp_path):
+    body = "sections:\n  - title: A\n    content:\n      - figure: {label: Thành viên, value: '8,130', unit: người}\n"
+    assert [code for code, *_ in findings(tmp_path, body)] == ["BC111"]

@@ -52,8 +52,6 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     if report is not None:
         found = checks.run(report, source)
         if template:
-        found = checks.run(report, source)
-        if template:
             found += render.template_findings(report, source, templates)
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
 

@@ -123,7 +123,7 @@ class View(sandbox.TemplateView):
     TEMPLATE_API = frozenset(
         {
             "text", "has", "figures", "indicators", "targets", "cutoff", "citations", "teams", "budget", "radio",
-            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous",
+            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous", "outline",
         }
     )  # fmt: skip
 
