@@ -347,8 +347,7 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
             raise UserError("several_into_folder", path=output)
         for path in files:
             target, backup = api.upgrade_file(path, output)
-            kept = f" ({'bản cũ' if lang == 'vi' else 'backup'}: {backup})" if backup else ""
-            click.echo(f"{target}{kept}")
+            click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
     except BaocaoError as exc:
         _fail(exc, lang)
 

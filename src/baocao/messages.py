@@ -588,6 +588,7 @@ USAGE: dict[str, tuple[str, str]] = {
         "Ghi chú: {files} viết theo dạng cũ (theo chủ đề); chạy {command} để viết lại theo mục (sections).",
         "Note: {files} is written by topic; run {command} to rewrite it as sections.",
     ),
+    "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
     "already_sections": (
         "{path}: đã viết theo mục (sections); không có gì để chuyển.",
