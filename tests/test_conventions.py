@@ -15,7 +15,8 @@ import pytest
 
 from .conftest import MINIMAL, ROOT, write
 
-OLD, NEW = (str(ROOT / "data" / "examples" / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
+BY_TOPIC = ROOT / "tests" / "fixtures" / "by-topic"  # figures, indicators… by topic: the diff's sections by name
+OLD, NEW = (str(BY_TOPIC / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
 ANSI = "\x1b["
 
 
@@ -28,7 +29,7 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
 # --- one language at a time ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"], ["upgrade"]])
 def test_help_is_vietnamese_by_default_and_english_on_request(command):
     vi = run(*command, "--help").stdout
     assert "Cách dùng:" in vi and "Tùy chọn:" in vi and "In hướng dẫn này rồi thoát." in vi

@@ -17,7 +17,7 @@ from baocao.diff import compare, word_diff
 
 from .conftest import MINIMAL, write
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "by-topic"  # the format by topic; outlines: test_outline_diff
 OLD, NEW = str(EXAMPLES / "binh-son-2021-h1.yaml"), str(EXAMPLES / "binh-son-2022-h1.yaml")
 
 

@@ -11,7 +11,7 @@ import pytest
 from baocao import api
 from baocao.loader import read
 
-ROOT = Path(__file__).resolve().parents[1] / "data" / "examples"
+ROOT = Path(__file__).resolve().parent / "fixtures" / "by-topic"
 NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
 # (example, the paths of numbers that some check guards, the codes that may fire)

@@ -87,7 +87,7 @@ def _planned(report: Report) -> list[Planned]:
 
 
 def _figure_tables(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
-    figures = [f for f in report.figures if any(f.key in unit.figures for unit in units)]
+    figures = [f for f in report.keyed("figure") if any(f.key in unit.figures for unit in units)]
     for start in range(0, len(figures), FIGURE_COLUMNS):
         yield FIGURES, partial(_figure_table, figures[start : start + FIGURE_COLUMNS], units)
 
@@ -102,7 +102,7 @@ def _figure_table(chunk: list[Figure], units: list[UnitRow]) -> UnitTable:
 
 
 def _indicator_tables(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
-    indicators = [i for i in report.indicators if any(i.key in unit.indicators for unit in units)]
+    indicators = [i for i in report.keyed("indicator") if any(i.key in unit.indicators for unit in units)]
     for start in range(0, len(indicators), INDICATOR_COLUMNS):
         yield (
             INDICATORS,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
+OLD_KEYS = ("narrative", "citations", "figures", "indicators", "targets", "teams", "public_services", "radio", "budget")
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -33,8 +34,8 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-def load(path: str) -> Loaded:
-    """Read, parse and type one file."""
+def load(path: str, templates: Path | None = None, template: bool = True) -> Loaded:
+    """Read, parse, type and check one file; with ``template``, say what build would say of its template."""
     try:
         source, findings = loader.read(path)
     except FileNotFoundError as exc:
@@ -50,7 +51,17 @@ def load(path: str) -> Loaded:
     report, found = schema_errors.type_report(source)
     if report is not None:
         found = checks.run(report, source)
-    return Loaded(source, report, loader.quote(source, findings + found))
+        if template:
+            found += render.template_findings(report, source, templates)
+    return Loaded(source, report, loader.quote(source, sorted(findings + found)))
+
+
+def by_topic(report: Report) -> bool:
+    """True for a file written by topic (narrative, figures… placed by a template) rather than as sections."""
+    if report.sections or report.rollup is not None:  # a file rollup writes is not for a person to upgrade
+        return False
+    old = [key for key in OLD_KEYS if key != "narrative" and getattr(report, key)]
+    return bool(old) or any(report.narrative.model_dump(exclude_none=True).values())
 
 
 def render_report(
@@ -61,9 +72,9 @@ def render_report(
     if report is None:
         return None, loaded.findings
     markup, findings = render.render_body(report, loaded.source, templates, previous)
-    findings = loader.quote(loaded.source, findings)
-    findings = loaded.findings + findings
-    if has_errors(findings[len(loaded.findings) :]):
+    rendering = [f for f in loader.quote(loaded.source, findings) if f not in loaded.findings]
+    findings = sorted(loaded.findings + rendering)
+    if has_errors(rendering):
         return None, findings
     try:
         body = blocks.parse(markup)
@@ -90,9 +101,11 @@ def build(
     if templates is not None and not templates.is_dir():
         raise UserError("templates_not_folder", path=templates)
     target = output.output_path(path, out)
-    loaded = load(path)
-    if loaded.report is None or (has_errors(loaded.findings) and not allow_errors):
+    loaded = load(path, templates, template=False)  # rendering below says it, once
+    if loaded.report is None:
         raise InputError(loaded.findings)
+    if has_errors(loaded.findings) and not allow_errors:
+        raise InputError(sorted(loaded.findings + render.template_findings(loaded.report, loaded.source, templates)))
     previous = _valid(compare) if compare else None
     if previous is not None and (problems := comparison_problems(previous, loaded.report)):
         raise UserError("compare_refused", path=compare, problems=problems)
@@ -197,14 +210,20 @@ def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def findings_of(path: str) -> list[Finding]:
-    """Every finding of one file."""
-    return load(path).findings
+def findings_of(path: str, templates: Path | None = None) -> tuple[list[Finding], bool]:
+    """Every finding of one file, and whether it is written by topic (``baocao upgrade`` rewrites it)."""
+    loaded = load(path, templates)
+    return loaded.findings, loaded.report is not None and by_topic(loaded.report)
 
 
-def validate_each(files: list[str], jobs: int | None = None) -> Iterator[tuple[str, list[Finding]]]:
-    """Findings file by file, in order; a large batch is spread over the machine's cores."""
-    yield from zip(files, in_workers(findings_of, files, workers(files, jobs), chunksize=16), strict=True)
+def validate_each(
+    files: list[str], jobs: int | None = None, templates: Path | None = None
+) -> Iterator[tuple[str, tuple[list[Finding], bool]]]:
+    """Findings file by file, in order, each with whether the file is written by topic; spread over cores."""
+    if templates is not None and not templates.is_dir():
+        raise UserError("templates_not_folder", path=templates)
+    work = partial(findings_of, templates=templates)
+    yield from zip(files, in_workers(work, files, workers(files, jobs), chunksize=16), strict=True)
 
 
 def diff(
@@ -305,3 +324,39 @@ def _expected(path: str) -> list[str]:
     except OSError as exc:
         raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
+    """Rewrite a file of the format by topic as its own outline: to ``out``, or in place after a backup.
+
+    The file must read and type (its arithmetic may be wrong); the upgraded text is
+    checked to type as well, and to hold the same findings but the template's,
+    before anything is written. Returns the file written and the backup, if any.
+    """
+    from baocao import upgrade
+
+    if path == "-":
+        raise UserError("upgrade_stdin")
+    loaded = load(path)
+    if loaded.report is None:
+        raise InputError(loaded.findings)
+    if not upgrade.is_old_format(loaded.source.data):
+        raise UserError("already_sections", path=path)
+    kind = loaded.report.document.kind
+    if kind not in upgrade.OLD_KINDS:
+        raise UserError("no_outline_for_kind", path=path, kind=kind, known=", ".join(upgrade.OLD_KINDS))
+    data = upgrade.upgrade(loaded.source.data, loaded.report)
+    text = upgrade.to_yaml(data, upgrade.leading_comments(loaded.source.text))
+    source, findings = loader.parse(text.encode("utf-8"), path)
+    report, typed = schema_errors.type_report(source) if not findings else (None, findings)
+    if report is None:  # pragma: no cover - an upgrade that does not type is a bug of upgrade
+        raise UserError("upgrade_unreadable", path=path, code=typed[0].code if typed else "?")
+    target = Path(out) if out else Path(path)
+    if target.is_dir():
+        target = target / Path(path).name
+    backup = None
+    if target.resolve() == Path(path).resolve():
+        backup = Path(path + ".bak")
+        output.write_atomic(backup, loaded.source.text.encode("utf-8"))
+    output.write_atomic(target, text.encode("utf-8"))
+    return target, backup

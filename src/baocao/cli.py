@@ -45,6 +45,13 @@ def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> No
     formatters.FORMATTERS[fmt](findings, lines, lang, stream, formatters.color(stream))
 
 
+def _upgrade_note(files: list[str], lang: str) -> None:
+    """Say which files are written by topic and the command that rewrites them as sections."""
+    shown = files[0] if len(files) == 1 else f"{files[0]} … ({len(files)})"
+    command = "baocao upgrade " + (files[0] if len(files) == 1 else "<FILE>…")
+    click.echo(_say("by_topic_note", lang, files=shown, command=command), err=True)
+
+
 def _say(key: str, lang: str, **params: Any) -> str:
     return Phrase(key, params).text(lang)
 
@@ -227,18 +234,24 @@ def _build_batch(
     metavar="N",
     help="Worker processes (default: all cores, for 64 files or more).",
 )
+@click.option("--templates", type=click.Path(path_type=Path), help="Check against these templates, as build would.")
 @_lang_option
-def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, lang: str) -> None:
+def validate(
+    sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, templates: Path | None, lang: str
+) -> None:
     """Check YAML files (or folders, recursively; - for standard input)."""
     from baocao import api, formatters
     from baocao.findings import Severity
 
     findings = []
     results = []
+    by_topic: list[str] = []
     try:
         files = api.expand(list(sources))
         with formatters.Progress(len(files), sys.stderr) as progress:
-            for path, found in api.validate_each(files, jobs):
+            for path, (found, old) in api.validate_each(files, jobs, templates):
+                if old:
+                    by_topic.append(path)
                 findings.extend(found)
                 errors = sum(f.severity is Severity.ERROR for f in found)
                 results.append((path, errors, len(found) - errors))
@@ -246,6 +259,8 @@ def validate(sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None,
     except BaocaoError as exc:
         _fail(exc, lang, fmt)
     _print_findings(findings, lang, fmt)
+    if fmt == "text" and by_topic:
+        _upgrade_note(by_topic, lang)
     if fmt == "text" and len(files) > 1:
         formatters.summary(results, lang, sys.stderr, formatters.color(sys.stderr))
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
@@ -316,6 +331,25 @@ def rollup(
     if result.target is None:
         sys.exit(int(ExitCode.FINDINGS))
     click.echo(str(result.target))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
+@click.option("-o", "--output", metavar="PATH", help="Write here (a file, or a folder) instead of in place.")
+@_lang_option
+def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
+    """Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak."""
+    from baocao import api
+
+    try:
+        files = api.expand(list(sources))
+        if output and len(files) > 1 and not Path(output).is_dir():
+            raise UserError("several_into_folder", path=output)
+        for path in files:
+            target, backup = api.upgrade_file(path, output)
+            click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
+    except BaocaoError as exc:
+        _fail(exc, lang)
 
 
 @main.command()

@@ -93,6 +93,9 @@ HELP: dict[str, str] = {
     "Write the JSON Schema of the YAML format (for editors and other tools).": (
         "Ghi lược đồ JSON Schema của định dạng YAML (cho trình soạn thảo và công cụ khác)."
     ),
+    "Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak.": (
+        "Viết lại tệp dạng cũ theo chủ đề (narrative, figures…) thành các mục (sections); ghi đè, giữ FILE.bak."
+    ),
     # options
     "Language of messages: vi (the default) or en.": "Ngôn ngữ của thông báo: vi (mặc định) hoặc en.",
     "Output .docx file, or folder (default: beside each input).": (
@@ -111,6 +114,8 @@ HELP: dict[str, str] = {
         "Cách in kết quả: text cho người đọc, json, hoặc github (chú thích GitHub Actions)."
     ),
     "Warnings fail too.": "Cảnh báo cũng tính là không đạt.",
+    "Check against these templates, as build would.": "Kiểm tra theo các mẫu trong thư mục này, như lệnh build.",
+    "Write here (a file, or a folder) instead of in place.": "Ghi ra đây (một tệp, hoặc một thư mục) thay vì ghi đè.",
     "Worker processes (default: all cores, for 64 files or more).": (
         "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp)."
     ),

@@ -35,8 +35,17 @@ KEYS: dict[str, Callable[[Item], Any]] = {  # list path (indices dropped) -> ide
     "public_services.dossiers.by_field.items": lambda d: d["field"],
     "radio.stations": lambda s: s["commune"],
     "radio.cluster_groups": lambda g: ", ".join(g["places"]) or g.get("note"),
+    # the unit's own outline: sections by key or title, blocks by type and key (see _outline_pattern)
+    "sections": lambda s: s.get("key") or s["title"],
+    "figure.parts": lambda p: p["label"],
+    "indicator.levels": lambda level: level["label"],
+    "table.columns": lambda c: c["key"],
+    "table.rows": lambda row: next(iter(row.values()), None),
+    "tasks.rows": lambda t: t["task"],
 }
-LABELS = ("label", "name", "scope", "field", "commune", "level", "number")
+BLOCK_LISTS = ("opening", "content", "closing")
+OUTLINE = ("opening", "sections", "closing")
+LABELS = ("label", "title", "name", "scope", "field", "commune", "level", "number")
 METADATA = "document"
 TEXT = "narrative"
 
@@ -123,7 +132,8 @@ def _walk(old: Any, new: Any, section: str, path: tuple[str, ...], pattern: tupl
         return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in _ordered(old, new):
-            yield from _walk(old.get(key), new.get(key), section, (*path, key), (*pattern, key), include_same)
+            shown = path if key in ("sections", "content") and section in OUTLINE else (*path, key)
+            yield from _walk(old.get(key), new.get(key), section, shown, (*pattern, key), include_same)
     elif isinstance(old, list) and isinstance(new, list):
         yield from _walk_list(old, new, section, path, pattern, include_same)
     elif old is None or old in ([], {}):
@@ -136,6 +146,10 @@ def _walk(old: Any, new: Any, section: str, path: tuple[str, ...], pattern: tupl
 
 def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ...], pattern: tuple[str, ...],
                include_same: bool) -> Iterator[Change]:  # fmt: skip
+    pattern = _outline_pattern(pattern)
+    if pattern and pattern[-1] in BLOCK_LISTS:
+        yield from _walk_blocks(old, new, section, path, include_same)
+        return
     identify = KEYS.get(".".join(pattern))
     if identify is None:  # a list of plain values: order does not matter
         for value in new:
@@ -145,17 +159,81 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
             if value not in new:
                 yield Change(section, (*path, str(value)), "removed", value, None)
         return
-    old_items = {identify(item): item for item in old}
-    new_items = {identify(item): item for item in new}
+    old_items, new_items = _identified(old, identify), _identified(new, identify)
+    outline = pattern == ("sections",)  # a section added or removed shows each of its blocks
     for key, item in new_items.items():
         name = _label(item, key)
         if key in old_items:
             yield from _walk(old_items[key], item, section, (*path, name), pattern, include_same)
+        elif outline:
+            yield from _walk(_emptied(item), item, section, (*path, name), pattern, include_same)
         else:
             yield Change(section, (*path, name), "added", None, item)
     for key, item in old_items.items():
-        if key not in new_items:
+        if key not in new_items and outline:
+            yield from _walk(item, _emptied(item), section, (*path, _label(item, key)), pattern, include_same)
+        elif key not in new_items:
             yield Change(section, (*path, _label(item, key)), "removed", item, None)
+
+
+def _identified(items: list[Item], identify: Callable[[Item], Any]) -> dict[Any, Item]:
+    """Items by identity; a second item of the same identity is told apart by its rank, never merged."""
+    out: dict[Any, Item] = {}
+    for item in items:
+        key = identify(item)
+        rank = 1
+        while key in out:
+            rank += 1
+            key = (identify(item), rank)
+        out[key] = item
+    return out
+
+
+def _emptied(section: Item) -> Item:
+    """A section with its title and nothing in it, to compare an added or removed one with."""
+    return {key: [] if isinstance(value, list) else value for key, value in section.items()}
+
+
+def _outline_pattern(pattern: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a list of the outline stands, without the nesting: a block's own lists as the block's type names them."""
+    if "opening" in pattern or "closing" in pattern or "content" in pattern:
+        last = max(i for i, part in enumerate(pattern) if part in BLOCK_LISTS)
+        return pattern[last + 1 :] or pattern[last:]
+    if pattern and pattern[0] == "sections":
+        return ("sections",)
+    return pattern
+
+
+def _block_ids(blocks: list[Item]) -> dict[str, Item]:
+    """Blocks by identity: their key, else the name the registry gives them; text by its place among the texts."""
+    from baocao.blocktypes import REGISTRY
+
+    out: dict[str, Item] = {}
+    counts: dict[str, int] = {}
+    for block in blocks:
+        kind, value = next(iter(block.items()))
+        key = value.get("key") if isinstance(value, dict) else None
+        name = f"{kind} {key}" if key else REGISTRY[kind].label(value)
+        counts[name] = counts.get(name, 0) + 1
+        out[f"{name} {counts[name]}" if kind == "text" or counts[name] > 1 else name] = block
+    return out
+
+
+def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, ...],
+                 include_same: bool) -> Iterator[Change]:  # fmt: skip
+    old_items, new_items = _block_ids(old), _block_ids(new)
+    for name, block in new_items.items():
+        kind, value = next(iter(block.items()))
+        shown = (*path, name if not isinstance(value, dict) or not value.get("label") else value["label"])
+        if name in old_items:
+            where = TEXT if kind == "text" else section  # text changes are shown word by word, as narrative is
+            yield from _walk(old_items[name].get(kind), value, where, shown, (kind,), include_same)
+        else:
+            yield Change(section, shown, "added", None, value)
+    for name, block in old_items.items():
+        if name not in new_items:
+            kind, value = next(iter(block.items()))
+            yield Change(section, (*path, name), "removed", value, None)
 
 
 def _label(item: Item, key: Any) -> str:
@@ -179,16 +257,21 @@ def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:
 def computed_values(report: Report) -> dict[str, tuple[Decimal | int, str]]:
     """The totals baocao computes for a report, by name, with their unit."""
     values: dict[str, tuple[Decimal | int, str]] = {}
-    if report.budget:
-        values["Tổng kinh phí"] = (report.budget.computed, report.budget.unit.value)
-    if report.radio:
-        values["Đài truyền thanh"] = (report.radio.total, "đài")
-        for kind, count in report.radio.by_type().items():
+    budget = report.budget or next((b.budget for _, b in report.blocks() if b.budget is not None), None)
+    radio = report.radio or next((b.radio for _, b in report.blocks() if b.radio is not None), None)
+    services = report.public_services or next(
+        (b.public_services for _, b in report.blocks() if b.public_services is not None), None
+    )
+    if budget:
+        values["Tổng kinh phí"] = (budget.computed, budget.unit.value)
+    if radio:
+        values["Đài truyền thanh"] = (radio.total, "đài")
+        for kind, count in radio.by_type().items():
             values[f"Đài truyền thanh {STATION_NAMES[kind]}"] = (count, "đài")
-    if report.public_services:
-        for group in report.public_services.procedures:
+    if services:
+        for group in services.procedures:
             values[f"Thủ tục trực tuyến - {group.scope}"] = (group.levels_sum or group.total or 0, "thủ tục")
-        dossiers = report.public_services.dossiers
+        dossiers = services.dossiers
         received = dossiers.column_total("received") if dossiers else None
         if received is not None:
             values["Hồ sơ tiếp nhận"] = (received, "hồ sơ")

@@ -19,6 +19,9 @@ TOPIC_TITLES = {topic.value: title for topic, title in TITLES.items()}
 SECTIONS = {  # section: (vi, en), in the order they are shown
     "document": ("Thông tin văn bản", "Document"),
     "narrative": ("Nội dung viết", "Narrative"),
+    "opening": ("Phần mở đầu", "Opening"),
+    "sections": ("Các mục của báo cáo", "Sections"),
+    "closing": ("Phần kết thúc", "Closing"),
     "citations": ("Văn bản được dẫn", "Cited documents"),
     "figures": ("Số liệu", "Figures"),
     "indicators": ("Chỉ tiêu tỷ lệ", "Indicators"),

@@ -432,6 +432,25 @@ CATALOGUE: dict[str, Entry] = {
             "The same quantity must carry the same values; if it is another one, give it another key.",
         ),
     ),
+    # --- the outline ------------------------------------------------------
+    "BC404": Entry(
+        "outline.empty_section",
+        "warning",
+        ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
+        ("Viết nội dung dưới mục (content) hoặc xóa mục.", "Write its content, or remove the section."),
+    ),
+    "BC405": Entry(
+        "outline.too_deep",
+        "error",
+        (
+            "Mục lồng {depth} cấp, nhưng cách đánh số '{numbering}' chỉ có {levels} cấp.",
+            "A section nested {depth} levels deep, but numbering '{numbering}' has {levels} levels.",
+        ),
+        (
+            "Thêm cấp vào numbering (tối đa 4: I. 1. 1.1. a)) hoặc bớt một cấp mục.",
+            "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",
@@ -561,6 +580,32 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "templates_not_folder": ("--templates {path}: không phải thư mục.", "--templates {path}: not a folder."),
     "compare_one": ("--compare chỉ dùng cho một báo cáo mỗi lần.", "--compare takes one report at a time."),
+    "other_format": (
+        "{paths}: viết khác dạng với tệp --unit (chạy baocao upgrade cho các tệp viết theo chủ đề)",
+        "{paths}: written in another format than the --unit file (run baocao upgrade on the files written by topic)",
+    ),
+    "by_topic_note": (
+        "Ghi chú: {files} viết theo dạng cũ (theo chủ đề); chạy {command} để viết lại theo mục (sections).",
+        "Note: {files} is written by topic; run {command} to rewrite it as sections.",
+    ),
+    "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
+    "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
+    "already_sections": (
+        "{path}: đã viết theo mục (sections); không có gì để chuyển.",
+        "{path}: already written as sections; nothing to upgrade.",
+    ),
+    "no_outline_for_kind": (
+        "{path}: loại '{kind}' không có đề mục dựng sẵn để chuyển sang (có: {known}).",
+        "{path}: kind '{kind}' has no built-in outline to upgrade to (known: {known}).",
+    ),
+    "upgrade_unreadable": (
+        "{path}: tệp đã chuyển không đọc lại được ({code}); xin báo lỗi này.",
+        "{path}: the upgraded file does not read back ({code}); please report this.",
+    ),
+    "several_into_folder": (
+        "-o {path}: nhiều tệp thì ghi vào một thư mục.",
+        "-o {path}: several files go into a folder.",
+    ),
     "compare_refused": ("--compare {path}: {problems}.", "--compare {path}: {problems}."),
     "not_comparable": ("{problems} (thêm --force để vẫn so sánh).", "{problems} (use --force to compare anyway)."),
     "different_units": ("hai đơn vị khác nhau: '{old}' và '{new}'", "different units: '{old}' and '{new}'"),

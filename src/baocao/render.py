@@ -123,7 +123,7 @@ class View(sandbox.TemplateView):
     TEMPLATE_API = frozenset(
         {
             "text", "has", "figures", "indicators", "targets", "cutoff", "citations", "teams", "budget", "radio",
-            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous",
+            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous", "outline",
         }
     )  # fmt: skip
 
@@ -227,12 +227,12 @@ class View(sandbox.TemplateView):
         from baocao.diff import computed_values
 
         rows = []
-        old_figures = {f.key: f for f in self.previous.figures}
-        for figure in self.report.figures:
+        old_figures = {f.key: f for f in self.previous.keyed("figure")}
+        for figure in self.report.keyed("figure"):
             if figure.key in old_figures:
                 rows.append(_row(figure.label, figure.unit, old_figures[figure.key].total, figure.total))
-        old_indicators = {i.key: i for i in self.previous.indicators}
-        for item in self.report.indicators:
+        old_indicators = {i.key: i for i in self.previous.keyed("indicator")}
+        for item in self.report.keyed("indicator"):
             if item.key in old_indicators:
                 old = old_indicators[item.key]
                 rows.append(_row(f"{item.label} (tỷ lệ)", "%", old.computed_percent, item.computed_percent))
@@ -241,6 +241,13 @@ class View(sandbox.TemplateView):
             if name in old_values:
                 rows.append(_row(name, unit, old_values[name][0], value))
         return rows
+
+    def outline(self) -> dict[str, Any]:
+        """The unit's own outline as plain data: opening, numbered sections, closing (see baocao.outline)."""
+        from baocao.outline import tree
+
+        self.shown.update(("opening", "sections", "closing"))
+        return tree(self.report, self.previous, self.reference)
 
     def unit_annexes(self) -> list[Any]:
         """Annexes of tables with one row per unit, for a report compiled by rollup."""
@@ -258,15 +265,19 @@ class View(sandbox.TemplateView):
 
     def unshown(self) -> list[str]:
         """Parts of the data that hold something but were not shown."""
+        return sorted(self.present() - self.shown)
+
+    def present(self) -> set[str]:
+        """Parts of the data that hold something."""
         r = self.report
         present = {f"narrative.{t.value}" for t in Topic if r.text(t)}
         present |= {f"figures.{f.topic.value}" for f in r.figures}
         present |= {f"indicators.{i.topic.value}" for i in r.indicators}
         present |= {f"targets.{t.topic.value}" for t in r.targets}
-        present |= {name for name in ("citations", "teams") if getattr(r, name)}
+        present |= {name for name in ("citations", "teams", "opening", "sections", "closing") if getattr(r, name)}
         present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
         present |= {"document.cutoff"} if r.document.calendar.shown else set()
-        return sorted(present - self.shown)
+        return present
 
 
 def _topic(name: str) -> Topic:
@@ -351,6 +362,26 @@ def _problem(exc: BaseException) -> str:
         return "too deep: nesting too deep, or a macro, include or loop that calls itself without end"
     text = str(exc).strip() or type(exc).__name__
     return text if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {text}"
+
+
+_PROBLEMS: dict[tuple[str, frozenset[str]], list[tuple[str, Any, dict[str, Any]]]] = {}
+
+
+def template_findings(report: Report, source: Source, user_dir: Path | None) -> list[Finding]:
+    """What build would say about the template on this data (BC401-BC403), for validate.
+
+    With the built-in templates, what a template shows depends on which parts of
+    the data hold something, so the answer is kept per report kind and set of
+    parts present: a batch renders once per shape of file, not once per file.
+    """
+    key = (report.document.kind, frozenset(View(report).present())) if user_dir is None else None
+    problems = _PROBLEMS.get(key) if key else None
+    if problems is None:
+        _, findings = render_body(report, source, user_dir)
+        problems = [(f.code, f.loc, f.params) for f in findings]
+        if key and len(_PROBLEMS) < 512:
+            _PROBLEMS[key] = problems
+    return [Finding(source.path, *source.locate(loc), code, loc, params) for code, loc, params in problems]
 
 
 def _data_loc(name: str) -> list[str]:

@@ -90,6 +90,11 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
     kinds = {period_of(u.data)[0] for u in units if u.data is not None}
     if len(kinds) > 1:
         found.append(Phrase("several_kinds", {"kinds": ", ".join(sorted(kinds))}))
+    by_topic = [
+        u.file for u in units if u.data is not None and bool(u.data.get("sections")) != bool(own.get("sections"))
+    ]
+    if by_topic:
+        found.append(Phrase("other_format", {"paths": ", ".join(by_topic)}))
     seen: dict[str, str] = {}
     for unit in units:
         if unit.data is None:
@@ -124,20 +129,26 @@ def missing(units: list[UnitData], expected: Iterable[str]) -> list[str]:
 def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], absent: list[str]) -> Data:
     """The data of the level above: own header and text, summed figures, per-unit rows."""
     datas = [u.data for u in units if u.data is not None]
-    out: Data = {"document": own["document"]}
-    for section in OWN_SECTIONS:
-        if own.get(section):
-            out[section] = own[section]
-    sums: dict[str, Any] = {
-        "figures": _figures(datas),
-        "indicators": _indicators(datas),
-        "teams": _teams(datas),
-        "public_services": _services(datas),
-        "radio": _radio(units),
-        "budget": _budget(units),
-    }
+    from baocao import outline_rollup
+
+    if outline_rollup.is_outline(own):  # units in their own outline: summed where they stand
+        out = outline_rollup.combine(own, datas)
+        sums: dict[str, Any] = {}
+    else:
+        out = {"document": own["document"]}
+        for section in OWN_SECTIONS:
+            if own.get(section):
+                out[section] = own[section]
+        sums = {
+            "figures": _figures(datas),
+            "indicators": _indicators(datas),
+            "teams": _teams(datas),
+            "public_services": _services(datas),
+            "radio": _radio(units),
+            "budget": _budget(units),
+        }
     out.update({name: value for name, value in sums.items() if value})
-    money = sums["budget"].get("unit", "triệu đồng")
+    money = sums.get("budget", {}).get("unit", "triệu đồng")
     out["rollup"] = {
         "units": [_row(u, money) for u in units if u.data is not None],
         "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
@@ -291,9 +302,13 @@ def _row(unit: UnitData, money: str) -> Data:
     data = unit.data or {}
     row: Data = {"name": data["document"]["short_name"], "file": Path(unit.file).name}
     figures = {f["key"]: _total(f) for f in data.get("figures", [])}
+    indicators = {i["key"]: {"count": i["count"], "total": i["total"]} for i in data.get("indicators", [])}
+    if data.get("sections"):
+        from baocao.outline_rollup import row_values
+
+        figures, indicators = row_values(data)
     if figures:
         row["figures"] = figures
-    indicators = {i["key"]: {"count": i["count"], "total": i["total"]} for i in data.get("indicators", [])}
     if indicators:
         row["indicators"] = indicators
     computed = data["_computed"]

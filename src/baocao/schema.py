@@ -75,6 +75,23 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "Topic": ("Mục của báo cáo", "Nơi một nội dung xuất hiện trong báo cáo."),
     "UnitLevel": ("Cấp đơn vị", "Cấp hành chính của đơn vị báo cáo."),
     "UnitRow": ("Số liệu của một đơn vị", "Các số liệu chính của một đơn vị, như đơn vị đã báo cáo."),
+    # the unit's own outline (models/blocks.py)
+    "Section": ("Mục của báo cáo", "Một đề mục: tiêu đề, nội dung (content) và các mục con; baocao tự đánh số."),
+    "Block": (
+        "Khối nội dung",
+        "Một dòng của content: một đoạn văn, hoặc một khóa nêu loại khối (figure, indicator, table…).",
+    ),
+    "FigureBlock": ("Số liệu", "Một con số như báo cáo ghi, có thể kèm chữ (trên, hơn…) và các phần."),
+    "FigurePart": ("Thành phần", "Một phần của số liệu: 25 dịch vụ mức độ 3."),
+    "Rate": ("Tỷ lệ", "Số đạt được trên tổng số, hoặc chỉ một tỷ lệ đã ghi."),
+    "IndicatorBlock": ("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số, hoặc tỷ lệ ghi một mình; có thể chia theo cấp."),
+    "TargetBlock": ("Chỉ tiêu", "Một mục tiêu: trên 80% dân số trưởng thành có điện thoại thông minh."),
+    "AnswerBlock": ("Trả lời", "Có/Không, Đã/Chưa thực hiện, Có đăng/Không đăng/Không có dữ liệu, hoặc một danh sách."),
+    "TableBlock": ("Bảng", "Bảng có các cột theo kiểu giá trị, nhóm cột, dòng tổng cộng tự tính hoặc để đối chiếu."),
+    "Column": ("Cột", "Một cột của bảng: mã, tiêu đề, kiểu giá trị, đơn vị, nhóm cột."),
+    "TasksBlock": ("Bảng nhiệm vụ", "Bảng nhiệm vụ, tiến độ: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."),
+    "Task": ("Nhiệm vụ", "Một dòng của bảng nhiệm vụ."),
+    "TaskTitles": ("Tiêu đề cột", "Tiêu đề các cột của bảng nhiệm vụ, khi văn bản yêu cầu ghi khác."),
 }
 
 

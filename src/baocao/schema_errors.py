@@ -87,6 +87,14 @@ def _classify(kind: str, loc: Loc, raw: Any, params: dict[str, Any]) -> tuple[st
     if kind in RANGE_WORDS:
         vi, en = RANGE_WORDS[kind]
         return "BC109", {**params, "limit": vi.format_map(params), "limit_en": en.format_map(params)}, False
+    if kind == "one_block":
+        detail = (
+            f"mỗi dòng '- ' của content là một khối: văn bản, hoặc một khóa (figure, table…); ở đây: {params['found']}"
+        )
+        detail_en = (
+            f"each '- ' entry of content is one block: text, or one key (figure, table…); here: {params['found']}"
+        )
+        return "BC110", {**params, "detail": detail, "detail_en": detail_en}, False
     if kind == "string_too_short":
         return "BC110", {**params, "detail": "không được để trống", "detail_en": "must not be empty"}, False
     if kind == "string_pattern_mismatch":
@@ -100,6 +108,13 @@ def _suggest(loc: Loc) -> tuple[str, str]:
     """A "did you mean" for an unknown key, from the keys allowed at that place."""
     import difflib
 
+    if " " in str(loc[-1]):
+        return (
+            "Đây có vẻ là văn bản chứa ': ' hoặc ', ' nên YAML đọc thành khóa: đặt cả dòng trong dấu nháy \"…\" "
+            "hoặc viết sau '|' trên các dòng dưới.",
+            "This looks like text with ': ' or ', ' that YAML read as a key: put it in quotes \"…\" "
+            "or write it after '|' on the lines below.",
+        )
     allowed = _allowed_keys(loc[:-1])
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     if close:
@@ -133,6 +148,8 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     """The model class inside ``X``, ``X | None`` or ``list[X]``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
         for arg in typing.get_args(annotation):
             found = _model_in(arg)

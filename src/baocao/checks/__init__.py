@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from baocao.checks import consistency, document, numbers, ratios, totals
+from baocao.checks import blocks, consistency, document, numbers, prose, ratios, totals
 from baocao.checks.issue import Issue
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -23,6 +23,8 @@ CHECKS: tuple[Check, ...] = (
     *document.CHECKS,
     *consistency.CHECKS,
     *numbers.CHECKS,
+    *blocks.CHECKS,
+    *prose.CHECKS,
 )
 
 
@@ -32,5 +34,22 @@ def run(report: Report, source: Source) -> list[Finding]:
     for check in CHECKS:
         for issue in check(report):
             line, col = source.locate(issue.loc)
+            if issue.snippet:
+                line, col = _place(source.text, line, col, issue.snippet)
             findings.append(Finding(source.path, line, col, issue.code, issue.loc, issue.params))
     return sorted(findings)
+
+
+def _place(text: str, line: int, col: int, snippet: str) -> tuple[int, int]:
+    """Where ``snippet`` is first written at or after (line, col); (line, col) when it is not found as written."""
+    starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            starts.append(index + 1)
+    if line > len(starts):
+        return line, col
+    at = text.find(snippet, starts[line - 1] + col - 1)
+    if at < 0:
+        return line, col
+    row = max(i for i, start in enumerate(starts) if start <= at)
+    return row + 1, at - starts[row] + 1

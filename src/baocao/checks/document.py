@@ -77,6 +77,9 @@ def _citations(report: Report) -> Iterator[tuple[Loc, Citation]]:
         yield ("document", "requested_by"), report.document.requested_by
     for index, citation in enumerate(report.citations):
         yield ("citations", index), citation
+    for loc, block in report.blocks():
+        if block.citation is not None:
+            yield loc, block.citation
 
 
 def dates(report: Report) -> Iterator[Issue]:

@@ -17,6 +17,8 @@ class Issue:
     code: str
     loc: Loc
     params: dict[str, Any] = field(default_factory=dict)
+    snippet: str | None = None
+    """Words inside a text value the issue concerns; the finding is placed where they are written."""
 
 
 def shown(value: Decimal | int) -> str:

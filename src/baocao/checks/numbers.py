@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
@@ -26,17 +27,25 @@ def _three_decimals(value: Decimal | None) -> bool:
 
 def ambiguous_counts(report: Report) -> Iterator[Issue]:
     """A figure that counts things, written ``9,179``: read as 9.179, though 9179 was probably meant (warning)."""
-    for index, figure in enumerate(report.figures):
+    figures: list[tuple[Loc, Any]] = [(("figures", index), figure) for index, figure in enumerate(report.figures)]
+    figures += [(loc, block.figure) for loc, block in report.blocks() if block.figure is not None]
+    for at, figure in figures:
         if (figure.unit or "").strip().casefold() in MEASURES:
             continue
-        places: list[tuple[Loc, Decimal | None]] = [(("figures", index, "value"), figure.value)]
-        places += [(("figures", index, "parts", number, "value"), p.value) for number, p in enumerate(figure.parts)]
+        places: list[tuple[Loc, Decimal | None]] = [((*at, "value"), _plain(figure.value))]
+        places += [((*at, "parts", number, "value"), _plain(p.value)) for number, p in enumerate(figure.parts)]
         for loc, value in places:
             if value is not None and _three_decimals(value):
                 written = format(value, "f").replace(".", ",")
                 yield Issue(
                     "BC111", loc, {"value": written, "plain": written.replace(",", ""), "unit": figure.unit or ""}
                 )
+
+
+def _plain(value: Any) -> Decimal | None:
+    """A figure's number as written: an outline's value may carry a word ("trên 9,179"), which is no matter here."""
+    number = getattr(value, "value", value)
+    return number if isinstance(number, Decimal) else None
 
 
 CHECKS = (ambiguous_counts,)

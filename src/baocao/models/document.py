@@ -228,7 +228,9 @@ class Document(Model):
     """Header, period, subject, recipients and signer of the report."""
 
     kind: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] = field(
-        "Loại báo cáo", "Chọn mẫu trình bày: ict, digital_transformation, department_quarterly…"
+        "Mẫu trình bày",
+        "Bỏ trống khi báo cáo viết theo mục (sections); các mẫu cũ: ict, digital_transformation, department_quarterly.",
+        default="outline",
     )
     level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
     parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)

@@ -1,9 +1,14 @@
 """The root of a unit's file: one unit, one period, one report."""
 
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from pydantic import create_model
 
+from baocao import vietnamese as vn
+from baocao.findings import Loc
+from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of, text_or_block
 from baocao.models.budget import Budget
 from baocao.models.document import Citation, Document
 from baocao.models.fields import Model, Text, field
@@ -21,10 +26,40 @@ Narrative: type[Model] = create_model(  # one optional text per topic, titled fr
 )
 
 
+class Keyed(NamedTuple):
+    """A keyed figure or indicator of an outline, shaped as those by topic are read."""
+
+    key: str
+    label: str
+    unit: str | None
+    total: Any
+    count: Any = None
+
+    @property
+    def computed_percent(self) -> Decimal:
+        """Count / total to one decimal, for an indicator."""
+        return vn.ratio_percent(self.count, self.total, 1) if self.total else Decimal(0)
+
+
 class Report(Model):
     """A báo cáo on information, communications and digital transformation."""
 
     document: Document = field("Thông tin văn bản")
+    numbering: Numbering = field(
+        "Cách đánh số đề mục",
+        "Kiểu số của từng cấp mục, từ ngoài vào trong: 'I. 1. 1.1. a)' (mặc định), '1. a)', 'I. 1. a)'…",
+        default=["I.", "1.", "1.1.", "a)"],
+    )
+    opening: list[Entry] = field(
+        "Phần mở đầu",
+        "Trước mục đầu tiên: căn cứ, lý do báo cáo. Bỏ trống để viết theo văn bản yêu cầu.",
+        default=[],
+        json_schema_extra=text_or_block,
+    )
+    sections: list[Section] = field("Các mục của báo cáo", "Theo thứ tự in; baocao tự đánh số.", default=[])
+    closing: list[Entry] = field(
+        "Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[], json_schema_extra=text_or_block
+    )
     narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
     citations: list[Citation] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
@@ -39,6 +74,27 @@ class Report(Model):
     rollup: Rollup | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
+
+    def blocks(self) -> Iterator[tuple[Loc, Block]]:
+        """Every block of the outline, with the place of its value in the file."""
+        yield from blocks_of(self.opening, self.sections, self.closing)
+
+    def keyed(self, kind: str) -> list[Any]:
+        """The figures (``kind`` "figure") or indicators of either format: by topic, then the outline's keyed blocks.
+
+        Outline blocks come as :class:`Keyed`, with a figure's total or an indicator's count
+        and total as numbers, as the figures and indicators by topic have them.
+        """
+        found: list[Any] = list(self.figures if kind == "figure" else self.indicators)
+        for _, block in self.blocks():
+            item = getattr(block, kind)
+            if item is None or item.key is None:
+                continue
+            if kind == "figure" and item.total is not None:
+                found.append(Keyed(item.key, item.label, item.unit, item.total.value))
+            elif kind == "indicator" and item.count is not None and item.total is not None:
+                found.append(Keyed(item.key, item.label, item.unit, item.total, item.count))
+        return found
 
     def text(self, topic: str) -> str | None:
         """The narrative of a topic."""

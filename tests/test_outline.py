@@ -1,0 +1,378 @@
+"""The unit's own outline: sections as written, typed blocks, their checks, the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from baocao import api
+from baocao.blocktypes import REGISTRY
+from baocao.errors import InputError
+from baocao.models.blocks import Block
+
+from .conftest import write
+
+HEAD = """\
+document:
+  level: commune
+  issuing_body: Ủy ban nhân dân xã Tịnh Hà
+  short_name: UBND xã Tịnh Hà
+  area: xã Tịnh Hà
+  symbol: BC-UBND
+  place: Tịnh Hà
+  date: 05/01/2026
+  period: {type: year, year: 2025}
+  subject: tình hình chuyển đổi số năm 2025
+  signer: {authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, name: Nguyễn Văn A}
+"""
+
+
+def findings(tmp_path: Path, body: str) -> list[tuple[str, int, int]]:
+    path = write(tmp_path, HEAD + body)
+    return [(f.code, f.line, f.col) for f in api.load(str(path)).findings]
+
+
+def text_of(tmp_path: Path, body: str) -> list[str]:
+    path = write(tmp_path, HEAD + body)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    document = docx.Document(str(target))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables[1:]:
+        lines += [" | ".join(c.text for c in row.cells) for row in table.rows]
+    return lines
+
+
+def test_sections_print_in_the_order_written_numbered_by_the_files_styles(tmp_path):
+    body = """\
+numbering: I. 1. a)
+sections:
+  - title: Công tác chỉ đạo
+    content: [Đã ban hành kế hoạch.]
+    sections:
+      - title: Kinh tế số
+        content: [Có 12 cửa hàng số.]
+        sections:
+          - title: Thanh toán
+            content: [Ví điện tử.]
+  - title: Báo chí
+    content: [Tuyên truyền.]
+"""
+    lines = text_of(tmp_path, body)
+    headings = [line for line in lines if line[:2] in ("I.", "II", "1.", "a)")]
+    assert headings == ["I. CÔNG TÁC CHỈ ĐẠO", "1. Kinh tế số", "a) Thanh toán", "II. BÁO CHÍ"]
+
+
+def test_a_section_with_nothing_under_it_is_not_printed_and_validate_says_so(tmp_path):
+    body = """\
+sections:
+  - title: Trống
+  - title: Có nội dung
+    content: [Một đoạn.]
+"""
+    assert findings(tmp_path, body) == [("BC404", 13, 12)]
+    lines = text_of(tmp_path, body)
+    assert not any("TRỐNG" in line for line in lines)
+    assert "I. CÓ NỘI DUNG" in lines
+
+
+def test_sections_deeper_than_the_numbering_are_an_error(tmp_path):
+    body = """\
+numbering: 1. a)
+sections:
+  - title: A
+    sections:
+      - title: B
+        sections:
+          - title: C
+            content: [x]
+"""
+    assert ("BC405", 18, 20) in findings(tmp_path, body)
+
+
+def test_numbering_styles_must_go_inwards(tmp_path):
+    assert [code for code, *_ in findings(tmp_path, "numbering: a) 1.\n")] == ["BC110"]
+
+
+def test_every_value_of_a_figure_and_an_indicator_is_printed(tmp_path):
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - figure:
+          label: Thành viên tổ công nghệ số
+          value: hơn 8130
+          unit: thành viên
+          parts_are: of_which
+          parts: [{label: ở thôn, value: 5200}]
+          note: số liệu tháng 12
+      - indicator:
+          label: Hồ sơ trực tuyến
+          percent: 74,57
+          levels: [{label: cấp xã, count: 3179, total: 3179}]
+      - indicator: {label: Văn bản ký số, percent: trên 98}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Thành viên tổ công nghệ số: hơn 8.130 thành viên, trong đó: 5.200 ở thôn (số liệu tháng 12);" in lines
+    assert "- Hồ sơ trực tuyến: đạt 74,57%, trong đó: cấp xã 3.179/3.179, đạt 100%;" in lines
+    assert "- Văn bản ký số: đạt trên 98%." in lines
+
+
+def test_qualified_values_are_bounds(tmp_path):
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator: {label: A, count: 90, total: 100, percent: trên 80}
+      - indicator: {label: B, count: 90, total: 100, percent: trên 95}
+      - figure: {label: C, value: trên 10, parts: [{label: x, value: 6}, {label: y, value: 6}]}
+      - figure: {label: D, value: dưới 10, parts: [{label: x, value: 6}, {label: y, value: 6}]}
+      - figure: {label: E, value: 10, parts_are: of_which, parts: [{label: x, value: 11}]}
+      - figure: {label: F, value: 10, parts_are: overlap, parts: [{label: x, value: 8}, {label: y, value: 7}]}
+"""
+    assert findings(tmp_path, body) == [("BC211", 16, 63), ("BC201", 18, 35), ("BC202", 19, 35)]
+
+
+def test_a_sub_rate_is_not_a_part_that_must_stay_below_its_whole(tmp_path):
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator:
+          label: Hồ sơ trực tuyến
+          count: 10
+          total: 100
+          levels: [{label: cấp xã, percent: "74,57"}, {label: cấp huyện, count: 5, total: 4}]
+"""
+    assert findings(tmp_path, body) == [("BC212", 19, 81)]
+
+
+def test_table_cells_are_typed_by_their_columns_at_their_place(tmp_path):
+    body = """\
+sections:
+  - title: Biểu mẫu
+    content:
+      - table:
+          columns:
+            - {key: unit, title: Đơn vị}
+            - {key: docs, title: Văn bản đăng tải, type: count_of_total}
+            - {key: portal, title: Tích hợp, type: yes_no}
+            - {key: stats, title: Thống kê, type: choice, choices: [Có đăng, Không đăng]}
+            - {key: money, title: Kinh phí, type: money}
+          rows:
+            - {unit: Xã A, docs: 3/5, portal: Có, stats: Có đăng, money: "12,5"}
+            - {unit: Xã B, docs: 3 of 5, portal: maybe, stats: Đăng, money: 1.234.567, extra: 1}
+          total: {money: "13"}
+"""
+    got = findings(tmp_path, body)
+    assert got == [
+        ("BC105", 24, 34),
+        ("BC108", 24, 50),
+        ("BC108", 24, 64),
+        ("BC104", 24, 77),
+        ("BC102", 24, 95),
+        ("BC201", 25, 26),
+    ]
+
+
+def test_a_table_prints_its_group_header_every_cell_and_the_computed_total(tmp_path):
+    body = """\
+sections:
+  - title: Biểu mẫu
+    content:
+      - table:
+          unit: triệu đồng
+          columns:
+            - {key: unit, title: Đơn vị}
+            - {key: docs, title: VB QPPL, type: count_of_total, group: Đăng tải}
+            - {key: plans, title: Kế hoạch, type: count_of_total, group: Đăng tải}
+            - {key: money, title: Kinh phí, type: money}
+            - {key: day, title: Ngày, type: date}
+          rows:
+            - [Xã A, 3/5, 1/1, "1200,5", 27/6/2025]
+            - [Xã B, 2/2, 0/1, "800", ""]
+          total: true
+"""
+    lines = text_of(tmp_path, body)
+    assert "TT | Đơn vị | Đăng tải | Đăng tải | Kinh phí | Ngày" in lines
+    assert " | Đơn vị | VB QPPL | Kế hoạch | Kinh phí | Ngày" not in lines  # titles sit in the second row
+    assert "1 | Xã A | 3/5 | 1/1 | 1.200,5 | 27/6/2025" in lines
+    assert "Tổng cộng | Tổng cộng | 5/7 | 1/2 | 2.000,5 | " in lines
+
+
+def test_text_keeps_a_literal_asterisk_and_dash_when_escaped(tmp_path):
+    body = r"""sections:
+  - title: Ghi chú
+    content:
+      - |
+        \- không phải gạch đầu dòng; dấu \* giữ nguyên, *nghiêng* và **đậm**
+        * Nhóm
+"""
+    path = write(tmp_path, HEAD + body)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    paragraphs = docx.Document(str(target)).paragraphs
+    line = next(p for p in paragraphs if "gạch đầu dòng" in p.text)
+    assert line.text == "- không phải gạch đầu dòng; dấu * giữ nguyên, nghiêng và đậm"
+    assert [r.text for r in line.runs if r.italic] == ["nghiêng"]
+    assert [r.text for r in line.runs if r.bold] == ["đậm"]
+
+
+def test_an_entry_holds_one_block(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - {figure: {label: x, value: 1}, target: {label: y, value: 2}}
+      - figur: {label: x, value: 1}
+"""
+    got = findings(tmp_path, body)
+    assert [code for code, *_ in got] == ["BC110", "BC102"]
+
+
+def test_text_with_a_colon_read_as_a_key_says_to_quote_it(tmp_path):
+    path = write(tmp_path, HEAD + "sections:\n  - title: A\n    content:\n      - Kết quả: tốt\n")
+    (finding,) = api.load(str(path)).findings
+    assert finding.code == "BC102" and "dấu nháy" in finding.hint()
+
+
+def test_answers_are_one_of_their_choices(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - answer: {label: Tích hợp Cổng DVC, value: có}
+      - answer: {label: Thống kê ngành, value: Có đăng, choices: posted}
+      - answer: {label: Phòng họp không giấy, value: Sắp xong, choices: done}
+"""
+    assert findings(tmp_path, body) == [("BC108", 17, 54)]
+    body = body.replace("value: Sắp xong", "value: chưa thực hiện")
+    lines = text_of(tmp_path, body)
+    assert "- Tích hợp Cổng DVC: Có;" in lines
+    assert "- Phòng họp không giấy: Chưa thực hiện." in lines
+
+
+def test_citations_anywhere_are_checked_like_the_documents(tmp_path):
+    body = """\
+opening:
+  - citation: {action: Căn cứ, type: Kế hoạch, number: 9/KH-UBND, date: 10/01/2025, issuer: UBND tỉnh}
+  - citation: {action: Căn cứ, type: Kế hoạch, number: 12/CV-UBND, date: 10/2/2026}
+sections:
+  - title: A
+    content: [x]
+"""
+    assert [code for code, *_ in findings(tmp_path, body)] == ["BC303", "BC304", "BC305"]
+
+
+def test_every_block_field_and_every_field_of_its_model_has_a_registry_entry():
+    assert set(Block.model_fields) == set(REGISTRY)
+    for name, info in Block.model_fields.items():
+        entry = REGISTRY[name]
+        model = getattr(info.annotation, "__args__", (info.annotation,))[0]
+        fields = getattr(model, "model_fields", None)
+        if fields is None:  # text, and lists of teams
+            continue
+        assert set(fields) == entry.shows | entry.meta, f"{name}: a field the registry does not list"
+
+
+@pytest.mark.parametrize("kind", sorted(REGISTRY))
+def test_each_block_type_has_a_view_label_and_numbers(kind):
+    entry = REGISTRY[kind]
+    assert callable(entry.view) and callable(entry.label) and callable(entry.numbers)
+
+
+def test_numbers_in_sentences_are_checked_where_they_are_written(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - |
+        Thu nhận hồ sơ: 42.694/42.829 công dân, đạt 99,5%; văn bản điện tử đạt 100% (3.179/3.180 văn bản).
+        Đúng: 42.694/42.829 công dân, đạt 99,7%, đạt tỷ lệ 100% (7.331/7.331 văn bản); 12/10 xã, đạt 100%.
+        Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, đạt 100% yêu cầu.
+      - "Tài khoản 41.999/123.758 người, đạt trên 40%, hơn 30.000/123.758 người đạt trên 20%."
+"""
+    assert findings(tmp_path, body) == [("BC211", 16, 25), ("BC211", 16, 76), ("BC212", 17, 88), ("BC211", 19, 20)]
+
+
+def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
+    from .conftest import MINIMAL
+
+    path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21)]
+
+
+def test_validate_says_what_build_says_about_the_template(tmp_path):
+    from .conftest import MINIMAL
+
+    unshown = write(tmp_path, MINIMAL + "targets:\n  - {key: t, label: T, value: 80}\n", "unshown.yaml")
+    unknown = write(tmp_path, MINIMAL.replace("kind: ict", "kind: quarterly_x"), "unknown.yaml")
+    for path in (unshown, unknown):
+        validated = [(f.code, f.line, f.col) for f in api.load(str(path)).findings]
+        try:
+            _, built = api.build(str(path), str(tmp_path / "out.docx"))
+        except InputError as exc:
+            built = exc.findings
+        assert validated == [(f.code, f.line, f.col) for f in built]
+        assert {"BC403", "BC401"} & {code for code, *_ in validated}
+
+
+def test_validate_with_templates_finds_their_errors(tmp_path):
+    from .conftest import MINIMAL
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "ict.xml.j2").write_text("<p>{{ view.nothing() }}</p>", encoding="utf-8")
+    path = write(tmp_path, MINIMAL)
+    assert [f.code for f in api.load(str(path)).findings] == []
+    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402"]
+
+
+def test_a_key_names_one_quantity_across_the_outline(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - figure: {key: bts, label: Trạm BTS, value: 10}
+  - title: B
+    content:
+      - figure: {key: bts, label: Trạm BTS, value: 10}
+      - figure: {key: bts, label: Trạm BTS, value: 12}
+"""
+    assert findings(tmp_path, body) == [("BC501", 19, 23)]
+
+
+def test_a_choice_column_needs_its_choices(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - table: {columns: [{key: x, title: X, type: choice}], rows: [[Có]]}
+"""
+    assert [code for code, *_ in findings(tmp_path, body)] == ["BC110"]
+
+
+def test_the_blocks_that_hold_sums_say_how_they_roll_up():
+    summed = {kind for kind, entry in REGISTRY.items() if entry.rollup is not None}
+    assert summed == {"figure", "indicator", "table", "budget", "radio", "public_services", "teams"}
+
+
+def test_the_cut_off_line_is_printed_in_an_outline_too(tmp_path):
+    body = "  cutoff: {show: true}\nsections:\n  - title: A\n    content: [x]\n"
+    assert findings(tmp_path, body) == []
+    assert any(line.startswith("(Số liệu tính từ ngày") for line in text_of(tmp_path, body))
+
+
+def test_a_count_above_its_total_in_a_table(tmp_path):
+    body = """\
+sections:
+  - title: A
+    content:
+      - table: {columns: [{key: a, title: Đăng, type: count_of_total}], rows: [{a: 5/4}]}
+"""
+    assert findings(tmp_path, body) == [("BC212", 15, 84)]
+
+
+def test_a_count_written_with_a_decimal_comma_is_warned_in_an_outline_too(tmp_path):
+    body = "sections:\n  - title: A\n    content:\n      - figure: {label: Thành viên, value: '8,130', unit: người}\n"
+    assert [code for code, *_ in findings(tmp_path, body)] == ["BC111"]

@@ -1,0 +1,122 @@
+"""baocao upgrade: files of the format by topic rewritten as their own outline, nothing lost."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from baocao import api, loader
+
+from .conftest import MINIMAL, write
+from .test_numbers_printed import missing_numbers
+
+BY_TOPIC = sorted((Path(__file__).parent / "fixtures" / "by-topic").glob("*.yaml"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, check=False)
+
+
+def headings(path: Path) -> list[tuple[str, bool]]:
+    """Each heading without its number, and whether nothing but headings stands under it."""
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    level = [int(p.style.name[-1]) if p.style.name.startswith("BC Heading") else 0 for p in paragraphs]
+    out = []
+    for index, paragraph in enumerate(paragraphs):
+        if not level[index]:
+            continue
+        empty = True
+        for later in range(index + 1, len(paragraphs)):
+            if (level[later] and level[later] <= level[index]) or paragraphs[later].text.startswith("Trên đây"):
+                break
+            if not level[later]:
+                empty = False
+                break
+        out.append((re.sub(r"^\S+ ", "", paragraph.text).casefold(), empty))
+    return out
+
+
+@pytest.mark.parametrize("old", BY_TOPIC, ids=lambda p: p.stem)
+def test_an_upgraded_file_builds_the_same_outline_with_every_number(old, tmp_path):
+    target, backup = api.upgrade_file(str(old), str(tmp_path / old.name))
+    assert backup is None and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    loaded = api.load(str(target))
+    assert loaded.report is not None and loaded.report.sections
+    assert not api.by_topic(loaded.report) and api.by_topic(api.load(str(old)).report)
+    assert [f.code for f in loaded.findings] == [f.code for f in api.load(str(old)).findings]
+    before, _ = api.build(str(old), str(tmp_path / "before.docx"))
+    after, _ = api.build(str(target), str(tmp_path / "after.docx"))
+    # the same headings in the same order, but those the old templates printed with nothing under them
+    assert [title for title, _ in headings(after)] == [title for title, empty in headings(before) if not empty]
+    assert missing_numbers(old, after) == []
+
+
+def test_upgrade_in_place_keeps_a_backup(tmp_path):
+    path = write(tmp_path, MINIMAL)
+    result = run("upgrade", str(path))
+    assert result.returncode == 0, result.stderr
+    assert Path(str(path) + ".bak").read_text(encoding="utf-8") == MINIMAL
+    data = loader.read(str(path))[0].data
+    assert "narrative" not in data and [s["title"] for s in data["sections"]] == [
+        "Kết quả thực hiện",
+        "Định hướng triển khai năm 2024",
+    ]
+
+
+def test_upgrade_refuses_a_file_already_in_sections_and_a_file_that_does_not_read(tmp_path):
+    new = write(tmp_path, MINIMAL, "new.yaml")
+    assert run("upgrade", str(new)).returncode == 0
+    again = run("upgrade", str(new))
+    assert again.returncode == 2 and "sections" in again.stderr
+    broken = write(tmp_path, MINIMAL.replace("year: 2023", "year: hai"), "broken.yaml")
+    result = run("upgrade", str(broken), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 1 and "BC105" in result.stderr
+    assert not (tmp_path / "out.yaml").exists() and not Path(str(broken) + ".bak").exists()
+
+
+def test_a_topic_the_kinds_outline_has_no_place_for_gets_a_section(tmp_path):
+    text = MINIMAL.replace("kind: ict", "kind: department_quarterly") + (
+        "budget:\n  items:\n    - {name: Máy tính, amount: 10}\n"
+        "targets:\n  - {key: t, label: Hộ có cáp quang, value: 80, comparison: above}\n"
+    )
+    target, _ = api.upgrade_file(str(write(tmp_path, text)), str(tmp_path / "out.yaml"))
+    data = loader.read(str(target))[0].data
+    titles = [s["title"] for s in data["sections"]]
+    assert titles[-2:] == ["Mục tiêu kỳ tới", "Kinh phí"]
+    assert data["sections"][-2]["content"][0]["target"]["value"] == "trên 80"
+
+
+def test_validate_on_a_file_by_topic_says_to_upgrade(tmp_path):
+    path = write(tmp_path, MINIMAL)
+    result = run("validate", str(path))
+    assert result.returncode == 0 and f"baocao upgrade {path}" in result.stderr
+    english = run("validate", str(path), "--lang", "en", "--strict")
+    assert english.returncode == 0 and "written by topic" in english.stderr  # a note, not a finding
+    upgraded = run("upgrade", str(path))
+    assert upgraded.returncode == 0 and "baocao upgrade" not in run("validate", str(path)).stderr
+
+
+OUTLINES = Path(__file__).resolve().parents[1] / "data" / "outlines"
+
+
+@pytest.mark.parametrize("kind", ["ict", "digital_transformation", "department_quarterly", "tasks_report"])
+def test_starting_outlines_are_the_kinds_outlines_and_read_as_unit_files(kind):
+    from baocao.upgrade import starting_outline
+
+    path = OUTLINES / f"{kind}.yaml"
+    assert path.read_text(encoding="utf-8") == starting_outline(kind), "run: python -m baocao.upgrade data/outlines"
+    loaded = api.load(str(path))
+    # it types as a unit file; the placeholders and the empty sections are findings until they are written
+    assert loaded.report is not None and {f.code for f in loaded.findings} == {"BC307", "BC312", "BC404"}
+
+
+def test_a_kind_with_no_built_in_outline_is_refused_not_guessed(tmp_path):
+    path = write(tmp_path, MINIMAL.replace("kind: ict", "kind: my_own"))
+    result = run("upgrade", str(path))
+    assert result.returncode == 2 and "my_own" in result.stderr
+    assert not Path(str(path) + ".bak").exists()
