@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
 from lxml import etree
 
@@ -479,15 +480,32 @@ def test_closing_paragraph_keeps_with_the_signature(binh_son):
     assert body[closing - 1].find(f"{W}pPr/{W}keepNext") is not None
 
 
-def test_placeholder_signer_is_not_printed_bold_and_is_reported(built):
-    closing = docx.Document(str(built["tra-bong-2023"])).tables[-1].rows[0].cells[1]
-    name = closing.paragraphs[-1]
+def _signed(tmp_path: Path, name: str | None) -> tuple[docx.document.Document, list[str]]:
+    from .conftest import MINIMAL, write
+
+    stated = ", name: Nguyễn Văn A}"
+    text = MINIMAL.replace(stated, f", name: '{name}'}}" if name is not None else "}")
+    assert text != MINIMAL
+    target, findings = api.build(str(write(tmp_path, text)), str(tmp_path / "r.docx"))
+    return docx.Document(str(target)), [f.code for f in findings]
+
+
+def test_placeholder_signer_is_not_printed_bold_and_is_reported(tmp_path, built):
+    document, codes = _signed(tmp_path, "(họ và tên)")
+    name = document.tables[-1].rows[0].cells[1].paragraphs[-1]
     assert name.text == "(họ và tên)"
     assert all(run.bold is False and run.italic for run in name.runs)
-    codes = [f.code for f in api.load(str(next(p for p in EXAMPLES if p.stem == "tra-bong-2023"))).findings]
     assert "BC312" in codes
     real = docx.Document(str(built["binh-son-2022-h1"])).tables[-1].rows[0].cells[1].paragraphs[-1]
     assert real.text == "Phạm Quang Sự" and not any(run.bold is False for run in real.runs)
+
+
+def test_a_signer_left_unnamed_keeps_the_space_to_write_the_name(tmp_path):
+    document, codes = _signed(tmp_path, None)
+    signature = document.tables[-1].rows[0].cells[1].paragraphs
+    assert signature[-1].text == "" and signature[-1].paragraph_format.space_before.pt >= 40
+    assert signature[-2].text.strip() == "PHÓ CHỦ TỊCH"
+    assert "BC312" not in codes and "BC101" not in codes
 
 
 @pytest.mark.parametrize("name", ["(họ và tên)", "(Họ tên)", "...", "…", "xxx", "Họ và tên người ký", "  "])

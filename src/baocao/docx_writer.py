@@ -359,11 +359,13 @@ def closing(meta: Document) -> str:
         ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
         for index, line in enumerate(meta.signer.lines)
     ]
-    if meta.signer.placeholder:
-        name = ooxml.run(meta.signer.name, bold=False, italic=True, plain=True)
+    if meta.signer.name is None:
+        name = []  # left blank: the name is written by hand
+    elif meta.signer.placeholder:
+        name = [ooxml.run(meta.signer.name, bold=False, italic=True, plain=True)]
     else:
-        name = ooxml.run(meta.signer.name)
-    right.append(ooxml.paragraph("BCSigner", [name], before_pt=80))
+        name = [ooxml.run(meta.signer.name)]
+    right.append(ooxml.paragraph("BCSigner", name, before_pt=80))
     cells = [ooxml.cell(CLOSING_COLUMNS_CM[0], left), ooxml.cell(CLOSING_COLUMNS_CM[1], right)]
     return ooxml.table(CLOSING_COLUMNS_CM, [ooxml.row(cells)])
 

@@ -141,7 +141,7 @@ def recipients(report: Report) -> Iterator[Issue]:
 
 def signer(report: Report) -> Iterator[Issue]:
     """The signer's name carries no academic title or honorific (Decree 30), and is not a stand-in."""
-    name = report.document.signer.name
+    name = report.document.signer.name or ""
     first = name.split()[0].lower().rstrip(".") if name.split() else ""
     if first in {"ts", "ths", "pgs", "gs", "ông", "bà", "đ/c", "đồng", "kts", "ks", "bs", "cn"}:
         yield Issue("BC309", ("document", "signer", "name"), {"stated": name})

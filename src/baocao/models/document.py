@@ -135,12 +135,16 @@ class Signer(Model):
         "Chức vụ người đứng đầu", "Đi sau quyền hạn ký: KT. CHỦ TỊCH, KT. GIÁM ĐỐC.", default=None
     )
     title: Text = field("Chức vụ người ký", "PHÓ CHỦ TỊCH, GIÁM ĐỐC…")
-    name: Text = field("Họ và tên người ký", "Không ghi học hàm, học vị.")
+    name: Text | None = field(
+        "Họ và tên người ký",
+        "Không ghi học hàm, học vị. Bỏ trống khi chưa biết người ký: báo cáo chừa chỗ để ghi tay.",
+        default=None,
+    )
 
     @property
     def placeholder(self) -> bool:
         """True when the name is a stand-in to fill before signing: "(họ và tên)", "…", "xxx"."""
-        return is_placeholder_name(self.name)
+        return self.name is not None and is_placeholder_name(self.name)
 
     @model_validator(mode="after")
     def _authority_has_head(self) -> Self:
