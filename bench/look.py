@@ -38,14 +38,10 @@ def build(out: Path) -> list[Path]:
     subprocess.run([baocao, "build", str(new), "--compare", str(old), "-o", str(compare)], check=True)
     with tempfile.TemporaryDirectory(prefix="baocao-look-") as temp:
         work = Path(temp)
-        sys.path.insert(0, str(ROOT / "bench"))
-        from bench import PROVINCE
-
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(work / "units"), "--count", "6"],
-                       check=True)  # fmt: skip
-        (work / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+        # generate.py writes work/communes/*.yaml and the work/province.yaml they roll up under
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(work), "--count", "6"], check=True)
         rolled = work / "quang-ngai-rollup.yaml"
-        command = [baocao, "rollup", str(work / "units"), "--unit", str(work / "province.yaml"), "-o", str(rolled)]
+        command = [baocao, "rollup", str(work / "communes"), "--unit", str(work / "province.yaml"), "-o", str(rolled)]
         subprocess.run(command, check=True)
         subprocess.run([baocao, "build", str(rolled), "-o", str(out)], check=True)
     return sorted(out.glob("*.docx"))
