@@ -264,6 +264,22 @@ sections:
     assert [code for code, *_ in findings(tmp_path, body)] == ["BC303", "BC304", "BC305"]
 
 
+def test_cited_documents_of_the_opening_are_paragraphs_and_those_of_a_section_items(tmp_path):
+    body = """\
+opening:
+  - citation: {action: Căn cứ, type: Kế hoạch, number: 09/KH-UBND, date: 10/01/2025, issuer: UBND tỉnh}
+  - citation: {action: Thực hiện, type: Công văn, number: 12/SKHCN-CĐS, date: 10/2/2025, issuer: Sở KH&CN}
+sections:
+  - title: A
+    content:
+      - citation: {action: Thực hiện, type: Kế hoạch, number: 20/KH-UBND, date: 1/3/2025, issuer: UBND xã}
+"""
+    lines = text_of(tmp_path, body)
+    assert any(line.startswith("Căn cứ Kế hoạch số 09/KH-UBND") and line.endswith(";") for line in lines)
+    assert any(line.startswith("Thực hiện Công văn số 12/SKHCN-CĐS") and line.endswith(";") for line in lines)
+    assert any(line.startswith("- Thực hiện Kế hoạch số 20/KH-UBND") for line in lines)
+
+
 def test_every_block_field_and_every_field_of_its_model_has_a_registry_entry():
     assert set(Block.model_fields) == set(REGISTRY)
     for name, info in Block.model_fields.items():

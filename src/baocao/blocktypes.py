@@ -87,7 +87,7 @@ def _table_numbers(item: TableBlock) -> dict[str, Decimal]:
 REGISTRY: dict[str, BlockType] = {
     "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: "đoạn văn", _none, frozenset()),
     "citation": BlockType(
-        lambda c, _: views.citation_view(c),
+        lambda c, context: views.citation_view(c, "opening" in context),
         None,  # checked with the document's own citations (checks.document), against the report's date
         lambda c: f"{c['type']} {c['number']}",
         _none,

@@ -390,9 +390,12 @@ def teams_view(teams: list[Team]) -> list[Prim]:
     ]
 
 
-def citation_view(citation: Citation) -> list[Prim]:
-    """A cited document in full: "Căn cứ Kế hoạch số … về …;" as a paragraph; "- Thực hiện …" as an item."""
+def citation_view(citation: Citation, opening: bool = False) -> list[Prim]:
+    """A cited document in full: "Căn cứ Kế hoạch số … về …;" as a paragraph; "- Thực hiện …" as an item.
+
+    In the opening every cited document is a paragraph of its own, as the "Căn cứ" lines are.
+    """
     text = phrases.citation(citation)
-    if (citation.action or "").lower().startswith("căn cứ"):
+    if opening or (citation.action or "").lower().startswith("căn cứ"):
         return [para(text if text.endswith((".", ";", ":")) else text + ";")]
     return item(text)

@@ -29,7 +29,7 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     if previous is not None:
         context = {**context, **_versus(report, previous, reference)}
     return {
-        "opening": body(report.opening, context),
+        "opening": body(report.opening, {**context, "opening": "true"}),
         "sections": [s for s in (_section(section, levels, 0, context) for section in report.sections) if s],
         "closing": body(report.closing, context),
     }
