@@ -165,13 +165,15 @@ def build(
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
     from baocao import api
     from baocao import output as output_module
-    from baocao import pdf as pdf_module
 
     stage = output_module.new_stage() if pdf else None
     failed = 0
+    program = None
     try:
-        if pdf:
-            pdf_module.soffice()  # before building anything
+        if pdf:  # LibreOffice is looked for before anything is built; subprocess is imported only then
+            from baocao import pdf as pdf_module
+
+            program = pdf_module.soffice()
         files = api.expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
             target, findings = api.build(files[0], output, templates, allow_errors, compare, stage)
@@ -183,7 +185,9 @@ def build(
                 raise UserError("compare_one")
             built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage)
         if stage:
-            converted = pdf_module.convert_staged(built, stage)
+            from baocao import pdf as pdf_module
+
+            converted = pdf_module.convert_staged(built, stage, program=program)
             built = [path for pair in converted.done for path in pair]
             failed = len(converted.failed)
             for target, problem in converted.failed:

@@ -46,7 +46,7 @@ def soffice() -> str:
 
 def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
     """PDFs of DOCX files already in place, each checked and moved beside its DOCX; UserError if any fails."""
-    soffice()
+    program = soffice()
     stage = output.new_stage()
     for document in documents:
         copy = output.staged(document, stage)
@@ -56,7 +56,7 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
         except OSError as exc:
             shutil.rmtree(copy.parent, ignore_errors=True)
             raise UserError("cannot_convert", path=document, reason=os_reason(exc)) from exc
-    result = convert_staged(documents, stage, timeout)
+    result = convert_staged(documents, stage, timeout, program)
     if result.failed:
         raise UserError(
             "pdf_failures", failures=[Phrase("path_reason", {"path": t, "reason": p}) for t, p in result.failed]
@@ -64,8 +64,12 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
     return [made for _, made in result.done]
 
 
-def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800) -> Converted:
-    """Convert the staged DOCX of ``targets``, check each PDF, and move each checked pair into place."""
+def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800, program: str | None = None) -> Converted:
+    """Convert the staged DOCX of ``targets``, check each PDF, and move each checked pair into place.
+
+    ``program`` is what :func:`soffice` found, when the caller already asked (it runs fc-match).
+    """
+    program = program or soffice()
     result = Converted()
     folders: dict[Path, list[Path]] = {}
     for target in targets:
@@ -74,18 +78,18 @@ def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800) -
         staging = folder / stage
         output.clean_stale(folder)
         try:
-            _convert_folder(staging, group, timeout, result)
+            _convert_folder(program, staging, group, timeout, result)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _convert_folder(staging: Path, targets: list[Path], timeout: float, result: Converted) -> None:
+def _convert_folder(program: str, staging: Path, targets: list[Path], timeout: float, result: Converted) -> None:
     started = time.time()
     files = [output.staged(t, staging.name) for t in targets]
     with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
         command = [
-            soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+            program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
             "--convert-to", "pdf", "--outdir", str(staging), *map(str, files),
         ]  # fmt: skip
         try:
