@@ -293,7 +293,7 @@ def rollup_units(
     output.check_target(target, [*files, unit_file])
     own = _valid(unit_file).model_dump(mode="json", by_alias=True, exclude_none=True)
     expected = _expected(expect) if expect else []
-    files = [f for f in files if not _same_file(f, unit_file)]  # the level above is not one of its units
+    files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     units = list(rollup.read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in units]
     invalid = [unit for unit in units if unit.data is None]
@@ -307,13 +307,6 @@ def rollup_units(
     combined = rollup.combine(own, [u for u in units if u.data is not None], skipped, absent)
     output.write_atomic(target, rollup.to_yaml(combined, len(units)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
-
-
-def _same_file(path: str, other: str) -> bool:
-    try:
-        return path != "-" and other != "-" and Path(path).samefile(other)
-    except OSError:
-        return False
 
 
 def _expected(path: str) -> list[str]:

@@ -113,6 +113,16 @@ def output_path(source: str, output: str | None) -> Path:
     return target
 
 
+def same_file(path: str, other: str) -> bool:
+    """True when two names are one file: the same path, or the same device and inode (a hard link)."""
+    if path == "-" or other == "-":
+        return False
+    try:
+        return Path(path).samefile(other) or Path(path).resolve() == Path(other).resolve()
+    except OSError:
+        return Path(path).resolve() == Path(other).resolve()
+
+
 def check_target(target: Path, inputs: Iterable[str]) -> None:
     """Refuse a target that is one of the inputs (by path or by device and inode) or not a regular file."""
     try:
@@ -123,13 +133,7 @@ def check_target(target: Path, inputs: Iterable[str]) -> None:
         raise UserError("output_unusable", path=target, reason=os_reason(exc)) from exc
     inputs = list(inputs)
     for source in inputs:
-        if source == "-":
-            continue
-        try:
-            same = Path(source).samefile(target) or Path(source).resolve() == target.resolve()
-        except OSError:
-            same = Path(source).resolve() == target.resolve()
-        if same:
+        if same_file(source, str(target)):
             raise UserError("output_among_inputs" if len(inputs) > 1 else "output_is_input", path=target)
     if not stat.S_ISREG(info.st_mode):
         raise UserError("output_not_regular", path=target)
