@@ -229,3 +229,12 @@ def test_validate_reads_standard_input():
     command = [sys.executable, "-m", "baocao", "validate", "-"]
     result = subprocess.run(command, input=text, capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "<stdin>:8:11" in result.stderr and "BC106" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_internal_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("document:\n  level: x\n" + "".join(f"  k{i}: 1\n" for i in range(400)), encoding="utf-8")
+    command = f"'{sys.executable}' -m baocao validate --format json '{bad}' | head -c 10"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, check=False)
+    assert result.stdout == '[\n  {\n    "'[:10]
+    assert "lỗi bên trong" not in result.stderr and "Traceback" not in result.stderr

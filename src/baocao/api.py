@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
+from baocao import blocks, checks, docx_writer, loader, outlines, output, render, schema_errors
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
@@ -48,12 +48,22 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
         raise UserError("cannot_read", path=path, reason=os_reason(exc)) from exc
     if has_errors(findings):
         return Loaded(source, None, loader.quote(source, findings))
+    if is_outline_file(source.data):
+        outline_found = outlines.read_source(source)
+        return Loaded(source, None, loader.quote(source, sorted(findings + outline_found.findings)))
     report, found = schema_errors.type_report(source)
     if report is not None:
-        found = checks.run(report, source)
+        found = outlines.attach(report, source)
+        if not has_errors(found):
+            found += checks.run(report, source)
         if template:
             found += render.template_findings(report, source, templates)
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
+
+
+def is_outline_file(data: object) -> bool:
+    """True for a đề cương (its first key ``outline``, no ``document``), which validate checks as one."""
+    return isinstance(data, dict) and "outline" in data and "document" not in data
 
 
 def by_topic(report: Report) -> bool:
@@ -247,10 +257,12 @@ def diff(
     return compare(old, new, include_same), warnings
 
 
-def _valid(path: str) -> Report:
+def _valid(path: str, blanks: bool = False) -> Report:
+    """The report of a file without errors; with ``blanks``, blank blocks (slots rollup fills) are no error."""
     loaded = load(path)
-    if loaded.report is None or has_errors(loaded.findings):
-        raise InputError(loaded.findings)
+    findings = [f for f in loaded.findings if not (blanks and f.code == "BC604")]
+    if loaded.report is None or has_errors(findings):
+        raise InputError(findings)
     return loaded.report
 
 
@@ -291,7 +303,7 @@ def rollup_units(
 
     target = Path(out)
     output.check_target(target, [*files, unit_file])
-    own = _valid(unit_file).model_dump(mode="json", by_alias=True, exclude_none=True)
+    own = _valid(unit_file, blanks=True).model_dump(mode="json", by_alias=True, exclude_none=True)
     expected = _expected(expect) if expect else []
     files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     units = list(rollup.read_units(files, jobs))

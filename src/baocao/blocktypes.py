@@ -116,7 +116,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t, _: views.item(views.target_text(t)),
         checks.target_issues,
         lambda t: t["label"],
-        lambda t: {"value": t.value.value},
+        lambda t: {"value": t.value.value} if t.value is not None else {},
         frozenset({"label", "value", "unit", "note"}),
         meta=frozenset({"key"}),
     ),

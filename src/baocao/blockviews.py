@@ -131,7 +131,8 @@ def indicator_text(item: IndicatorBlock) -> str:
 
 def target_text(item: TargetBlock) -> str:
     """Written as "Tỷ lệ hộ gia đình có cáp quang: trên 80%"."""
-    return _with_note(f"{item.label}: {qualified(item.value, item.unit)}", item.note)
+    value = qualified(item.value, item.unit) if item.value is not None else "…"
+    return _with_note(f"{item.label}: {value}", item.note)
 
 
 def answer_text(item: AnswerBlock) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -124,6 +125,9 @@ class _Group(_Command, click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # an internal error: say so briefly, with what to report
             lang = cli_lang.current
             click.echo(f"baocao: {_say('internal', lang, error=f'{type(exc).__name__}: {exc}')}", err=True)

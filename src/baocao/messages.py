@@ -451,6 +451,39 @@ CATALOGUE: dict[str, Entry] = {
             "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
         ),
     ),
+    # --- the đề cương --------------------------------------------------------
+    "BC601": Entry(
+        "outline.not_found",
+        "error",
+        ("Không tìm thấy đề cương '{name}'.", "Outline '{name}' was not found."),
+        (
+            "Ghi mã một đề cương có sẵn ({available}), đường dẫn tệp .yaml (tính từ thư mục của tệp này), "
+            "hoặc chỉ thư mục đề cương bằng --outlines.",
+            "Name a known outline ({available}), a .yaml path (relative to this file's folder), "
+            "or give the folder of outlines with --outlines.",
+        ),
+    ),
+    "BC602": Entry(
+        "outline.invalid",
+        "error",
+        (
+            "Đề cương '{name}' ({path}) có lỗi nên chưa kiểm tra được theo đề cương.",
+            "Outline '{name}' ({path}) has errors, so the report cannot be checked against it.",
+        ),
+        (
+            "Sửa các lỗi trong tệp đề cương (liệt kê ở trên) hoặc báo cơ quan ban hành.",
+            "Fix the outline file's errors (listed above) or tell whoever issued it.",
+        ),
+    ),
+    "BC604": Entry(
+        "content.blank",
+        "error",
+        ("'{what}' còn để trống.", "'{what}' is still blank."),
+        (
+            "Điền số liệu (value, count và total, percent…) hoặc xóa khối nếu không báo cáo; khối trống không được in.",
+            "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",

@@ -42,11 +42,19 @@ RANGE_WORDS = {
 
 def type_report(source: Source) -> tuple[Report | None, list[Finding]]:
     """Validate the loaded data as a Report."""
+    return type_as(Report, source)
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def type_as(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:
+    """Validate the loaded data as ``model`` (a unit's Report, a đề cương's Outline)."""
     try:
-        return Report.model_validate(source.data), []
+        return model.model_validate(source.data), []
     except ValidationError as exc:
         # Keyed by the place in the data too: nine keys missing from one mapping are nine findings at one line.
-        found = (_finding(source, error) for error in exc.errors(include_url=False))
+        found = (_finding(source, error, model) for error in exc.errors(include_url=False))
         findings = {_key(finding): finding for finding in found}
         return None, sorted(findings.values(), key=_key)
 
@@ -55,25 +63,27 @@ def _key(finding: Finding) -> tuple[str, int, int, str, str]:
     return finding.path, finding.line, finding.col, finding.code, ".".join(map(str, finding.loc))
 
 
-def _finding(source: Source, error: Any) -> Finding:
+def _finding(source: Source, error: Any, root: type[BaseModel] = Report) -> Finding:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     raw = error.get("input")
     shown = raw if isinstance(raw, str) else ""
     params: dict[str, Any] = {"input": shown[:60], **ctx}
-    code, params, at_key = _classify(kind, loc, raw, params)
+    code, params, at_key = _classify(kind, loc, raw, params, root)
     line, col = source.locate(loc if kind != "missing" else loc[:-1], key=at_key)
     return Finding(source.path, line, col, code, loc, params)
 
 
-def _classify(kind: str, loc: Loc, raw: Any, params: dict[str, Any]) -> tuple[str, dict[str, Any], bool]:
+def _classify(
+    kind: str, loc: Loc, raw: Any, params: dict[str, Any], root: type[BaseModel] = Report
+) -> tuple[str, dict[str, Any], bool]:
     """The code, its params, and whether the key (not the value) is the place."""
     last = str(loc[-1]) if loc else ""
     if kind == "missing" or (raw is None and kind.endswith("_type")):
         return "BC101", {**params, "field": last}, True
     if kind == "extra_forbidden":
-        vi, en = _suggest(loc)
+        vi, en = _suggest(loc, root)
         return "BC102", {**params, "field": last, "suggestion": vi, "suggestion_en": en}, True
     if kind in CUSTOM_CODES:
         return CUSTOM_CODES[kind], params, False
@@ -104,7 +114,7 @@ def _classify(kind: str, loc: Loc, raw: Any, params: dict[str, Any]) -> tuple[st
     return "BC110", {**params, "detail": message, "detail_en": message}, False
 
 
-def _suggest(loc: Loc) -> tuple[str, str]:
+def _suggest(loc: Loc, root: type[BaseModel] = Report) -> tuple[str, str]:
     """A "did you mean" for an unknown key, from the keys allowed at that place."""
     import difflib
 
@@ -115,7 +125,7 @@ def _suggest(loc: Loc) -> tuple[str, str]:
             "This looks like text with ': ' or ', ' that YAML read as a key: put it in quotes \"…\" "
             "or write it after '|' on the lines below.",
         )
-    allowed = _allowed_keys(loc[:-1])
+    allowed = _allowed_keys(loc[:-1], root)
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     if close:
         return f"Có phải ý bạn là '{close[0]}'?", f"Did you mean '{close[0]}'?"
@@ -123,8 +133,8 @@ def _suggest(loc: Loc) -> tuple[str, str]:
     return f"Các khóa hợp lệ ở đây: {keys}.", f"Keys allowed here: {keys}."
 
 
-def _allowed_keys(loc: Loc) -> list[str]:
-    model: type[BaseModel] | None = Report
+def _allowed_keys(loc: Loc, root: type[BaseModel] = Report) -> list[str]:
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
             return []

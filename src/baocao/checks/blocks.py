@@ -27,6 +27,7 @@ from baocao.models.blocks import (
     column_totals,
     typed_cell,
 )
+from baocao.models.outline_file import expectations
 
 CELL_CODES = {
     "thousands_separator": "BC104",
@@ -105,7 +106,7 @@ def ratio_issues(count: int, total: int, percent: Qualified | None, decimals: in
 
 def target_issues(target: TargetBlock, loc: Loc) -> Iterator[Issue]:
     """A target in percent is not above 100."""
-    if target.unit == "%" and target.value.value > 100:
+    if target.value is not None and target.unit == "%" and target.value.value > 100:
         yield Issue("BC214", (*loc, "value"), {"stated": shown(target.value.value)})
 
 
@@ -191,8 +192,26 @@ def outline_blocks(report: Report) -> Iterator[Issue]:
 
     for loc, block in report.blocks():
         check = REGISTRY[block.kind].check
-        if check is not None:
+        if check is not None and not block.blank:
             yield from check(block.value, loc)
+
+
+def blank_blocks(report: Report) -> Iterator[Issue]:
+    """A value left blank is not printed: an error, unless the đề cương says the item may be left out."""
+    outline = report.followed
+    optional = (
+        {getattr(e.item, "key", None) for _, _, e in expectations(outline.sections) if not e.item.required}
+        if outline
+        else set()
+    )
+    for loc, block in report.blocks():
+        if not block.blank:
+            continue
+        key = getattr(block.value, "key", None)
+        if key is not None and key in optional:
+            continue
+        label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
+        yield Issue("BC604", (*loc, "label" if hasattr(block.value, "label") else "columns"), {"what": label})
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:
@@ -213,4 +232,4 @@ def _has_content(section: Any) -> bool:
     return bool(section.content) or any(_has_content(s) for s in section.sections)
 
 
-CHECKS = (outline_blocks, outline_depth)
+CHECKS = (outline_blocks, outline_depth, blank_blocks)

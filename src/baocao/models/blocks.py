@@ -140,6 +140,11 @@ class FigureBlock(Model):
     note: Text | None = field("Ghi chú", default=None)
 
     @property
+    def blank(self) -> bool:
+        """True when neither the value nor a part is written yet."""
+        return self.value is None and not self.parts
+
+    @property
     def total(self) -> Qualified | None:
         """The stated value, or the exact sum of whole parts."""
         if self.value is not None:
@@ -161,9 +166,12 @@ class Rate(Model):
     def _count_total_or_percent(self) -> Self:
         if (self.count is None) != (self.total is None):
             raise ValueError("ghi cả count và total (số đạt được/tổng số), hoặc chỉ ghi percent")
-        if self.count is None and self.percent is None:
-            raise ValueError("ghi count và total, hoặc percent")
         return self
+
+    @property
+    def blank(self) -> bool:
+        """True when neither count and total nor a percentage is written yet."""
+        return self.count is None and self.percent is None
 
     @property
     def decimals(self) -> int:
@@ -188,9 +196,14 @@ class TargetBlock(Model):
 
     key: Text | None = field("Mã", default=None)
     label: Text = field("Nội dung chỉ tiêu")
-    value: QValue = field("Giá trị mục tiêu", "Ví dụ: trên 80")
+    value: QValue | None = field("Giá trị mục tiêu", "Ví dụ: trên 80", default=None)
     unit: Text = field("Đơn vị", default="%")
     note: Text | None = field("Ghi chú", default=None)
+
+    @property
+    def blank(self) -> bool:
+        """True when the target's value is not written yet."""
+        return self.value is None
 
 
 ANSWER_SETS: dict[str, tuple[str, ...]] = {
@@ -224,8 +237,13 @@ class AnswerBlock(Model):
     choices: Text | list[Text] = field(
         "Các câu trả lời", "yes_no (Có/Không), done (Đã/Chưa thực hiện), posted, hoặc một danh sách.", default="yes_no"
     )
-    value: Text = field("Trả lời")
+    value: Text | None = field("Trả lời", default=None)
     note: Text | None = field("Ghi chú", default=None)
+
+    @property
+    def blank(self) -> bool:
+        """True when the answer is not written yet."""
+        return self.value is None
 
     @field_validator("choices")
     @classmethod
@@ -237,9 +255,9 @@ class AnswerBlock(Model):
 
     @field_validator("value")
     @classmethod
-    def _value_is_a_choice(cls, value: str, info: ValidationInfo) -> str:
+    def _value_is_a_choice(cls, value: str | None, info: ValidationInfo) -> str | None:
         allowed = answer_choices(info.data.get("choices", ()))
-        if allowed and match_answer(value, allowed) is None:
+        if value is not None and allowed and match_answer(value, allowed) is None:
             raise PydanticCustomError(
                 "choice", "not a choice", {"expected": ", ".join(allowed), "expected_en": ", ".join(allowed)}
             )
@@ -247,7 +265,9 @@ class AnswerBlock(Model):
 
     @property
     def answer(self) -> str:
-        """The answer as the choice is spelled."""
+        """The answer as the choice is spelled ("" while blank)."""
+        if self.value is None:
+            return ""
         return match_answer(self.value, answer_choices(self.choices)) or self.value
 
 
@@ -310,6 +330,12 @@ class TableBlock(Model):
         ]
         return {**data, "rows": rows}
 
+    @property
+    def blank(self) -> bool:
+        """True when no cell past the first column holds a value (a data form not filled in)."""
+        keys = [c.key for c in self.columns[1:]] if len(self.columns) > 1 else [self.columns[0].key]
+        return not any(str(row.get(k) or "").strip() for row in self.rows for k in keys) and not self.total
+
     @model_validator(mode="after")
     def _unique_column_keys(self) -> Self:
         keys = [c.key for c in self.columns]
@@ -346,6 +372,14 @@ class TasksBlock(Model):
     rows: Annotated[list[Task], Field(min_length=1)] = field("Các nhiệm vụ")
 
 
+def one_of(entry: Model) -> str:
+    """The one field an entry sets, naming its type; the one_block error when it sets none or several."""
+    named = [name for name in type(entry).model_fields if getattr(entry, name) is not None]
+    if len(named) != 1:
+        raise PydanticCustomError("one_block", "one block per entry", {"found": ", ".join(named) or "—"})
+    return named[0]
+
+
 def _text_block(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
@@ -372,24 +406,23 @@ class Block(Model):
 
     @model_validator(mode="after")
     def _one_type(self) -> Self:
-        named = [name for name in type(self).model_fields if getattr(self, name) is not None]
-        if len(named) != 1:
-            raise PydanticCustomError(
-                "one_block",
-                "one block per entry",
-                {"found": ", ".join(named) or "—"},
-            )
+        one_of(self)
         return self
 
     @cached_property
     def kind(self) -> str:
         """The block's type, its one key."""
-        return next(name for name in type(self).model_fields if getattr(self, name) is not None)
+        return one_of(self)
 
     @property
     def value(self) -> Any:
         """The block's content."""
         return getattr(self, self.kind)
+
+    @property
+    def blank(self) -> bool:
+        """True for a figure, rate, target, answer or data form whose values are not written yet."""
+        return bool(getattr(self.value, "blank", False))
 
 
 def text_or_block(schema: dict[str, Any]) -> None:

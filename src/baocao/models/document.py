@@ -4,7 +4,7 @@ import datetime as dt
 import enum
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from baocao import vietnamese as vn
 from baocao.models.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
@@ -236,6 +236,12 @@ class Document(Model):
         "Bỏ trống khi báo cáo viết theo mục (sections); các mẫu cũ: ict, digital_transformation, department_quarterly.",
         default="outline",
     )
+    outline: Text | None = field(
+        "Đề cương",
+        "Mã đề cương cấp trên gửi (có sẵn, hoặc trong thư mục --outlines), hoặc đường dẫn tệp đề cương .yaml; "
+        "baocao kiểm tra báo cáo theo đề cương đó.",
+        default=None,
+    )
     level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
     parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)
     issuing_body: Text = field("Tên cơ quan ban hành", "Tên đầy đủ, ví dụ: ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN.")
@@ -267,12 +273,18 @@ class Document(Model):
         field("Số bản lưu", "Số bản lưu tại đơn vị soạn thảo, in '02b' trong dòng 'Lưu'.", default=None)
     )
     signer: Signer = field("Người ký")
+    _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
+
+    def under_regime(self, cutoff: Cutoff | None, deadline: Deadline | None) -> None:
+        """Take the cut-off and deadline of the đề cương's regime, for what the unit does not state itself."""
+        self._regime = (cutoff, deadline)
 
     @property
     def calendar(self) -> Calendar:
-        """The window of the figures (stated, else by the decree) and the deadline of the request."""
+        """The window of the figures and the deadline: the unit's own, else its regime's, else the decree's rule."""
         due = self.requested_by.due if self.requested_by else None
-        return calendar(self.period.window, [self.cutoff], [due])
+        cutoff, deadline = self._regime
+        return calendar(self.period.window, [self.cutoff, cutoff], [due, deadline])
 
     @property
     def archive_line(self) -> str:

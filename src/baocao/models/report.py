@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from pydantic import create_model
+from pydantic import PrivateAttr, create_model
 
 from baocao import vietnamese as vn
 from baocao.findings import Loc
@@ -74,6 +74,23 @@ class Report(Model):
     rollup: Rollup | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
+    _outline: Any = PrivateAttr(default=None)
+
+    @property
+    def followed(self) -> Any:
+        """The đề cương the report follows (an :class:`~baocao.models.outline_file.Outline`), once found."""
+        return self._outline
+
+    def follow(self, outline: Any) -> None:
+        """Check and print the report under this đề cương: its sections, expected items and regime."""
+        self._outline = outline
+        regime = outline.regime
+        period = self.document.period
+        cutoff = regime.cutoff_for(period)
+        window = (self.document.cutoff and self.document.cutoff.window) or (cutoff and cutoff.window) or period.window
+        set_by = outline.outline.set_by
+        by = f"{set_by.type} số {set_by.number}" if set_by else f"đề cương {outline.outline.id}"
+        self.document.under_regime(cutoff, regime.deadline_for(period, window, by))
 
     def blocks(self) -> Iterator[tuple[Loc, Block]]:
         """Every block of the outline, with the place of its value in the file."""
