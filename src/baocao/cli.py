@@ -38,6 +38,26 @@ def _format_option(choices: list[str], help_text: str) -> Callable[[F], F]:
     )
 
 
+def _outlines_option(func: F) -> F:
+    """``--outlines DIR`` (repeatable): folders of đề cương looked in first for an outline named by id."""
+
+    def share(ctx: click.Context, param: click.Parameter, folders: tuple[Path, ...]) -> tuple[Path, ...]:
+        from baocao import outlines
+
+        outlines.share(tuple(str(folder.resolve()) for folder in folders))
+        return folders
+
+    return click.option(
+        "--outlines",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        multiple=True,
+        metavar="DIR",
+        callback=share,
+        expose_value=False,
+        help="A folder of outlines (đề cương) to look in first for an outline named by id; repeatable.",
+    )(func)
+
+
 def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
     from baocao import formatters
 
@@ -155,6 +175,7 @@ def main(lang: str) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
 )
+@_outlines_option
 @_lang_option
 def build(
     sources: tuple[str, ...],
@@ -243,6 +264,7 @@ def _build_batch(
     help="Worker processes (default: all cores, for 64 files or more).",
 )
 @click.option("--templates", type=click.Path(path_type=Path), help="Check against these templates, as build would.")
+@_outlines_option
 @_lang_option
 def validate(
     sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, templates: Path | None, lang: str
@@ -282,6 +304,7 @@ def validate(
 @click.option("--only", type=click.Choice(["changed"]), default="changed", help="Show what changed (the default).")
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged numbers too.")
 @click.option("--force", is_flag=True, help="Compare different units or periods of another kind anyway.")
+@_outlines_option
 @_lang_option
 def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, lang: str) -> None:
     """Show what changed from an older period (OLD) to a newer one (NEW). Exit 0: none, 1: changes, 2: trouble."""
@@ -311,6 +334,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: all cores from 64 files)."
 )
+@_outlines_option
 @_lang_option
 def rollup(
     sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,

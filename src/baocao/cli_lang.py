@@ -133,6 +133,9 @@ HELP: dict[str, str] = {
     ),
     "Worker processes (default: all cores from 64 files).": "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp).",
     "Folder to write the JSON Schema into.": "Thư mục ghi lược đồ JSON Schema.",
+    "A folder of outlines (đề cương) to look in first for an outline named by id; repeatable.": (
+        "Thư mục đề cương, tìm trước tiên khi đề cương được ghi bằng mã; có thể ghi nhiều lần."
+    ),
 }
 
 current = "vi"  # the language of this command line, set by use()

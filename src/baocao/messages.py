@@ -484,6 +484,229 @@ CATALOGUE: dict[str, Entry] = {
             "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
         ),
     ),
+    # --- conformance to the đề cương (checks/conformance.py) -------------------------------------
+    "BC603": Entry(
+        "outline.missing",
+        "error",
+        (
+            "Đề cương yêu cầu '{label}' ({kind} mã {key}) ở mục '{title}', nhưng mục này chưa có.",
+            "The outline asks for '{label}' ({kind} key {key}) in section '{title}', which lacks it.",
+        ),
+        (
+            "Thêm khối {kind}: {{key: {key}, …}} vào content của mục '{title}'.",
+            "Add a {kind}: {{key: {key}, …}} block to the content of section '{title}'.",
+        ),
+    ),
+    "BC603/item_moved": Entry(
+        "outline.missing",
+        "error",
+        (
+            "Đề cương yêu cầu '{label}' (mã {key}) ở mục '{title}', nhưng tệp ghi ở mục '{found}'.",
+            "The outline asks for '{label}' (key {key}) in section '{title}', but the file has it in '{found}'.",
+        ),
+        (
+            "Chuyển khối {kind} mã {key} sang content của mục '{title}'.",
+            "Move the {kind} block with key {key} to the content of section '{title}'.",
+        ),
+    ),
+    "BC603/text": Entry(
+        "outline.missing",
+        "error",
+        (
+            "Đề cương yêu cầu viết '{label}' ở mục '{title}', nhưng mục này chưa có đoạn văn nào.",
+            "The outline asks for '{label}' in section '{title}', which has no paragraph.",
+        ),
+        ("Viết nội dung đó vào content của mục '{title}'.", "Write it in the content of section '{title}'."),
+    ),
+    "BC603/section": Entry(
+        "outline.missing",
+        "error",
+        (
+            "Đề cương yêu cầu mục con '{title}' (mã {key}) ở đây, nhưng tệp chưa có.",
+            "The outline asks for a sub-section '{title}' (key {key}) here, which the file lacks.",
+        ),
+        (
+            "Thêm vào sections của mục này: {{key: {key}, title: {title}, content: […]}}.",
+            "Add {{key: {key}, title: {title}, content: […]}} to this section's sections.",
+        ),
+    ),
+    "BC603/top_section": Entry(
+        "outline.missing",
+        "error",
+        (
+            "Đề cương yêu cầu mục '{title}' (mã {key}), nhưng tệp chưa có.",
+            "The outline asks for section '{title}' (key {key}), which the file lacks.",
+        ),
+        (
+            "Thêm vào sections: {{key: {key}, title: {title}, content: […]}}, theo thứ tự của đề cương.",
+            "Add {{key: {key}, title: {title}, content: […]}} to sections, in the outline's order.",
+        ),
+    ),
+    "BC605": Entry(
+        "outline.not_in_outline",
+        "warning",
+        (
+            "Mục '{title}' không có trong đề cương; vẫn được in ở chỗ đã viết.",
+            "Section '{title}' is not in the outline; it is still printed where written.",
+        ),
+        (
+            "Nếu mục này ứng với một mục của đề cương, ghi đúng key hoặc tiêu đề của mục đó; nếu không, có thể giữ.",
+            "If it answers a section of the outline, write that section's key or title; otherwise it may stay.",
+        ),
+    ),
+    "BC605/section_under": Entry(
+        "outline.not_in_outline",
+        "warning",
+        (
+            "Mục '{title}' không ở chỗ đề cương đặt; vẫn được in ở chỗ đã viết.",
+            "Section '{title}' is not where the outline puts it; it is still printed where written.",
+        ),
+        ("Chuyển mục này vào trong mục '{under}'.", "Move it into section '{under}'."),
+    ),
+    "BC605/section_top": Entry(
+        "outline.not_in_outline",
+        "warning",
+        (
+            "Mục '{title}' không ở chỗ đề cương đặt; vẫn được in ở chỗ đã viết.",
+            "Section '{title}' is not where the outline puts it; it is still printed where written.",
+        ),
+        (
+            "Đề cương đặt mục này ở cấp ngoài cùng: chuyển nó ra sections của báo cáo.",
+            "The outline has it at the top level: move it to the report's sections.",
+        ),
+    ),
+    "BC605/item": Entry(
+        "outline.not_in_outline",
+        "warning",
+        (
+            "Mã '{key}' ở mục '{title}' không có trong đề cương; vẫn được in ở chỗ đã viết.",
+            "Key '{key}' in section '{title}' is not in the outline; it is still printed where written.",
+        ),
+        (
+            "Nếu đây là một số liệu đề cương yêu cầu, ghi đúng mã của đề cương; nếu không, có thể giữ.",
+            "If it is an item the outline asks for, write the outline's key; otherwise it may stay.",
+        ),
+    ),
+    "BC605/item_elsewhere": Entry(
+        "outline.not_in_outline",
+        "warning",
+        (
+            "Đề cương yêu cầu mã '{key}' ở mục '{under}', không ở mục '{title}'; vẫn được in ở chỗ đã viết.",
+            "The outline asks for key '{key}' in section '{under}', not in '{title}'; it is printed where written.",
+        ),
+        ("Chuyển khối này sang mục '{under}'.", "Move the block to section '{under}'."),
+    ),
+    "BC606": Entry(
+        "outline.unit",
+        "error",
+        (
+            "'{key}' ghi đơn vị '{stated}', đề cương yêu cầu '{expected}'.",
+            "'{key}' is stated in '{stated}'; the outline asks for '{expected}'.",
+        ),
+        (
+            "Đổi số liệu sang đơn vị '{expected}' và ghi unit: {expected}.",
+            "Convert the value to '{expected}' and write unit: {expected}.",
+        ),
+    ),
+    "BC606/column": Entry(
+        "outline.unit",
+        "error",
+        (
+            "Bảng '{key}' thiếu cột '{title}' (mã {column}) của biểu mẫu.",
+            "Table '{key}' lacks the form's column '{title}' (key {column}).",
+        ),
+        (
+            "Thêm cột {{key: {column}, title: {title}, …}} như trong đề cương.",
+            "Add the column {{key: {column}, title: {title}, …}} as the outline has it.",
+        ),
+    ),
+    "BC606/column_type": Entry(
+        "outline.unit",
+        "error",
+        (
+            "Cột '{column}' của bảng '{key}' có kiểu '{stated}', biểu mẫu yêu cầu '{expected}'.",
+            "Column '{column}' of table '{key}' is of type '{stated}'; the form asks for '{expected}'.",
+        ),
+        ("Ghi type: {expected} và điền ô theo kiểu đó.", "Write type: {expected} and fill the cells in that type."),
+    ),
+    "BC606/column_unit": Entry(
+        "outline.unit",
+        "error",
+        (
+            "Cột '{column}' của bảng '{key}' ghi đơn vị '{stated}', biểu mẫu yêu cầu '{expected}'.",
+            "Column '{column}' of table '{key}' is in '{stated}'; the form asks for '{expected}'.",
+        ),
+        (
+            "Đổi số liệu sang '{expected}' và ghi unit: {expected}.",
+            "Convert to '{expected}' and write unit: {expected}.",
+        ),
+    ),
+    "BC606/row": Entry(
+        "outline.unit",
+        "error",
+        (
+            "Bảng '{key}' thiếu dòng '{row}' của biểu mẫu.",
+            "Table '{key}' lacks the form's row '{row}'.",
+        ),
+        (
+            "Thêm một dòng có cột đầu ghi đúng '{row}' (để trống ô nếu không có số liệu).",
+            "Add a row whose first cell is '{row}' (leave cells blank when there is no figure).",
+        ),
+    ),
+    "BC607": Entry(
+        "outline.order",
+        "warning",
+        (
+            "Mục '{title}' không theo thứ tự của đề cương: phải đứng trước mục '{other}'.",
+            "Section '{title}' is out of the outline's order: it comes before '{other}'.",
+        ),
+        ("Chuyển mục '{title}' lên trước mục '{other}'.", "Move '{title}' before '{other}'."),
+    ),
+    "BC607/after": Entry(
+        "outline.order",
+        "warning",
+        (
+            "Mục '{title}' không theo thứ tự của đề cương: phải đứng sau mục '{other}'.",
+            "Section '{title}' is out of the outline's order: it comes after '{other}'.",
+        ),
+        ("Chuyển mục '{title}' xuống sau mục '{other}'.", "Move '{title}' after '{other}'."),
+    ),
+    "BC608": Entry(
+        "outline.regime",
+        "error",
+        (
+            "Đề cương '{outline}' không dành cho '{what}': chỉ cho {allowed}.",
+            "Outline '{outline}' is not for '{what}': only for {allowed}.",
+        ),
+        (
+            "Kiểm tra cấp đơn vị (level) và kỳ báo cáo (period), hoặc ghi đúng đề cương trong document.outline.",
+            "Check the unit's level and period, or name the right outline in document.outline.",
+        ),
+    ),
+    "BC609": Entry(
+        "outline.block_type",
+        "error",
+        (
+            "Mã '{key}' ghi là {kind}, đề cương yêu cầu {expected}.",
+            "Key '{key}' is written as {kind}; the outline asks for {expected}.",
+        ),
+        (
+            "Viết lại khối dưới dạng {expected}: {{key: {key}, …}}.",
+            "Write the block as {expected}: {{key: {key}, …}}.",
+        ),
+    ),
+    "BC610": Entry(
+        "outline.renamed",
+        "warning",
+        (
+            "Tệp đề cương '{name}' mang mã '{id}', không phải '{name}'.",
+            "The outline file '{name}' has id '{id}', not '{name}'.",
+        ),
+        (
+            "Ghi document.outline: {id}, hoặc đặt tên tệp đề cương theo mã của nó ({id}.yaml).",
+            "Write document.outline: {id}, or name the outline file after its id ({id}.yaml).",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from baocao.checks import blocks, consistency, document, numbers, prose, ratios, totals
+from baocao.checks import blocks, conformance, consistency, document, numbers, prose, ratios, totals
 from baocao.checks.issue import Issue
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -25,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     *numbers.CHECKS,
     *blocks.CHECKS,
     *prose.CHECKS,
+    *conformance.CHECKS,
 )
 
 
