@@ -199,11 +199,16 @@ def test_validate_github_format(tmp_path):
     assert result.stdout.startswith(f"::error file={broken},line=3,col=10::BC108")
 
 
-def test_schema_file_is_up_to_date():
-    from baocao.schema import SCHEMA_FILE, schema_text
+def test_schema_files_are_up_to_date(tmp_path):
+    from baocao.schema import SCHEMAS
 
-    committed = (Path(__file__).resolve().parents[1] / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
-    assert committed == schema_text(), "schemas/ is stale: run `baocao schema`"
+    assert set(SCHEMAS) == {"report.schema.json", "outline.schema.json"}
+    for name, text in SCHEMAS.items():
+        committed = (Path(__file__).resolve().parents[1] / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == text(), f"schemas/{name} is stale: run `make schema`"
+    result = run("schema", "-o", str(tmp_path))
+    assert result.returncode == 0
+    assert sorted(Path(line).name for line in result.stdout.split()) == sorted(SCHEMAS)
 
 
 def test_every_field_has_a_vietnamese_title():

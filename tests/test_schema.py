@@ -12,7 +12,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from baocao.models import fields
-from baocao.schema import schema_text
+from baocao.schema import outline_schema_text, schema_text
 
 from .conftest import EXAMPLES, ROOT
 
@@ -155,11 +155,33 @@ def test_bundled_examples_are_clean_under_check_jsonschema(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+OUTLINES = sorted((ROOT / "src" / "baocao" / "data" / "outlines").glob("*.yaml"))
+
+
+def test_built_in_outlines_are_clean_under_the_outline_schema_and_a_wrong_one_is_not(tmp_path):
+    schema_file = tmp_path / "outline.schema.json"
+    schema_file.write_text(outline_schema_text(), encoding="utf-8")
+    wrong = tmp_path / "wrong.yaml"
+    text = OUTLINES[0].read_text(encoding="utf-8")
+    wrong.write_text(
+        text.replace("      - text: {label:", "      - figure: {key: x, label: y}\n        text: {label:", 1)
+    )
+    check = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema_file)]
+    result = subprocess.run([*check, *map(str, OUTLINES)], capture_output=True, text=True, check=False)
+    assert OUTLINES and result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run([*check, str(wrong)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stdout  # one entry, two block types: validate refuses it too
+    from baocao import api
+
+    assert [f.code for f in api.load(str(wrong)).findings] == ["BC110"]
+
+
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
 
-def test_every_key_and_definition_has_a_vietnamese_title_and_description():
-    generated = json.loads(schema_text())
+@pytest.mark.parametrize("text", [schema_text, outline_schema_text], ids=["report", "outline"])
+def test_every_key_and_definition_has_a_vietnamese_title_and_description(text):
+    generated = json.loads(text())
     holders = {"(gốc)": generated, **generated["$defs"]}
     missing = []
     for name, holder in holders.items():

@@ -396,11 +396,12 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
 )
 @_lang_option
 def schema(folder: Path, lang: str) -> None:
-    """Write the JSON Schema of the YAML format (for editors and other tools)."""
+    """Write the JSON Schemas of a unit's file and of a đề cương (for editors and other tools)."""
     from baocao.schema import write_schemas
 
     try:
-        click.echo(str(write_schemas(folder)))
+        for target in write_schemas(folder):
+            click.echo(str(target))
     except BaocaoError as exc:
         _fail(exc, lang)
 

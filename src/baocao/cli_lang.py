@@ -90,8 +90,8 @@ HELP: dict[str, str] = {
     "Compile units' files into the data of the level above (sums; ratios re-computed).": (
         "Tổng hợp tệp của các đơn vị thành dữ liệu của cấp trên (cộng số liệu; tính lại tỷ lệ)."
     ),
-    "Write the JSON Schema of the YAML format (for editors and other tools).": (
-        "Ghi lược đồ JSON Schema của định dạng YAML (cho trình soạn thảo và công cụ khác)."
+    "Write the JSON Schemas of a unit's file and of a đề cương (for editors and other tools).": (
+        "Ghi lược đồ JSON Schema của tệp báo cáo và của tệp đề cương (cho trình soạn thảo và công cụ khác)."
     ),
     "Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak.": (
         "Viết lại tệp dạng cũ theo chủ đề (narrative, figures…) thành các mục (sections); ghi đè, giữ FILE.bak."

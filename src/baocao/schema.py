@@ -12,9 +12,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from baocao.models import Report
 
 SCHEMA_FILE = "report.schema.json"
+OUTLINE_SCHEMA_FILE = "outline.schema.json"
 ANY_SCALAR = ["string", "number", "boolean"]  # the loader reads every scalar as text
 
 DEFINITIONS: dict[str, tuple[str, str]] = {
@@ -92,6 +95,26 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "TasksBlock": ("Bảng nhiệm vụ", "Bảng nhiệm vụ, tiến độ: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."),
     "Task": ("Nhiệm vụ", "Một dòng của bảng nhiệm vụ."),
     "TaskTitles": ("Tiêu đề cột", "Tiêu đề các cột của bảng nhiệm vụ, khi văn bản yêu cầu ghi khác."),
+    # the đề cương a superior sends (models/outline_file.py)
+    "About": ("Đề cương", "Mã đề cương (đơn vị ghi trong document.outline), tên, cơ quan và văn bản ban hành."),
+    "Regime": (
+        "Chế độ báo cáo",
+        "Cấp nào báo cáo, gửi ai, các kỳ báo cáo, ngày chốt số liệu và hạn gửi theo từng kỳ (Nghị định 09/2019).",
+    ),
+    "DeadlineRule": ("Hạn gửi", "Hạn gửi báo cáo của một loại kỳ: một ngày/tháng, hoặc số ngày sau ngày chốt số liệu."),
+    "OutlineSection": (
+        "Mục của đề cương",
+        "Một đề mục: mã, tiêu đề, bắt buộc hay không, hướng dẫn, nội dung yêu cầu (expects) và các mục con.",
+    ),
+    "Expect": (
+        "Nội dung yêu cầu",
+        "Một nội dung mục yêu cầu, ghi bằng loại khối: figure, indicator, target, answer, table, tasks hoặc text.",
+    ),
+    "Expected": ("Số liệu yêu cầu", "Mã, tên, đơn vị tính, bắt buộc hay không, có phụ lục theo đơn vị hay không."),
+    "ExpectedAnswer": ("Câu hỏi yêu cầu", "Một câu trả lời có/không hoặc chọn trong một danh sách."),
+    "ExpectedTable": ("Biểu mẫu", "Một biểu mẫu: các cột có kiểu giá trị, các dòng phải có (theo cột đầu), dòng tổng."),
+    "ExpectedTasks": ("Bảng nhiệm vụ yêu cầu", "Bảng nhiệm vụ, tiến độ, với tiêu đề cột như văn bản yêu cầu."),
+    "ExpectedText": ("Đoạn văn yêu cầu", "Nội dung cần viết thành đoạn văn ở mục, bắt buộc hay không."),
 }
 
 
@@ -132,15 +155,31 @@ RULES: dict[str, dict[str, Any]] = {
     "Budget": {
         "not": {"properties": {"groups": {"minItems": 1}, "items": {"minItems": 1}}, "required": ["groups", "items"]}
     },
+    "Expect": {"minProperties": 1, "maxProperties": 1},
+    "DeadlineRule": {"minProperties": 1, "maxProperties": 1},
 }
 
 
 def schema() -> dict[str, Any]:
-    """The schema as a JSON value."""
-    generated = Report.model_json_schema(by_alias=True)
+    """The schema of a unit's file as a JSON value."""
+    about = "Số liệu và nội dung báo cáo định kỳ của một đơn vị, một kỳ (Nghị định 30/2020/NĐ-CP)."
+    return _generated(Report, "Báo cáo (baocao)", about)
+
+
+def outline_schema() -> dict[str, Any]:
+    """The schema of a đề cương file as a JSON value."""
+    from baocao.models.outline_file import Outline
+
+    about = "Đề cương cấp trên gửi kèm yêu cầu báo cáo: các mục, số liệu và biểu mẫu yêu cầu, chế độ báo cáo."
+    return _generated(Outline, "Đề cương báo cáo (baocao)", about)
+
+
+def _generated(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
+    """A model's JSON Schema, every definition and key named and explained in Vietnamese."""
+    generated = model.model_json_schema(by_alias=True)
     generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    generated["title"] = "Báo cáo (baocao)"
-    generated["description"] = "Số liệu và nội dung báo cáo định kỳ của một đơn vị, một kỳ (Nghị định 30/2020/NĐ-CP)."
+    generated["title"] = title
+    generated["description"] = description
     _plain_refs(generated)
     definitions: dict[str, Any] = generated["$defs"]
     for name, definition in definitions.items():
@@ -150,7 +189,7 @@ def schema() -> dict[str, Any]:
         if "enum" in definition:
             definition["description"] += " Một trong: " + ", ".join(map(str, definition["enum"])) + "."
         definition.update(RULES.get(name, {}))
-    narrative = definitions["Narrative"]["description"]
+    narrative = definitions["Narrative"]["description"] if "Narrative" in definitions else ""
     for name, holder in [("", generated), *definitions.items()]:
         for prop in holder.get("properties", {}).values():
             if "description" not in prop:  # said by its type: "Số hồ sơ tiếp nhận. Số đếm: chỉ viết chữ số…"
@@ -202,14 +241,30 @@ def _widen_text(node: Any) -> None:
 
 
 def schema_text() -> str:
-    """The schema as stable, readable JSON."""
-    return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The schema of a unit's file as stable, readable JSON."""
+    return _text(schema())
 
 
-def write_schemas(folder: Path) -> Path:
-    """Write the schema into ``folder``; return its path."""
+def outline_schema_text() -> str:
+    """The schema of a đề cương file as stable, readable JSON."""
+    return _text(outline_schema())
+
+
+def _text(generated: dict[str, Any]) -> str:
+    return json.dumps(generated, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+SCHEMAS = {SCHEMA_FILE: schema_text, OUTLINE_SCHEMA_FILE: outline_schema_text}
+"""Each schema file ``baocao schema`` writes, with what writes its text."""
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write the schemas into ``folder``; return their paths."""
     from baocao.output import write_atomic
 
-    target = folder / SCHEMA_FILE
-    write_atomic(target, schema_text().encode("utf-8"))
-    return target
+    targets = []
+    for name, text in SCHEMAS.items():
+        target = folder / name
+        write_atomic(target, text().encode("utf-8"))
+        targets.append(target)
+    return targets
