@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,10 @@ def test_a_missing_outlines_folder_is_a_usage_error(tmp_path: Path) -> None:
     _, path = changed(tmp_path)
     result = CliRunner().invoke(main, ["validate", "--outlines", str(tmp_path / "none"), str(path)])
     assert result.exit_code == 2 and "--outlines" in result.output
+
+
+def test_the_readmes_outline_example_is_a_valid_outline(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(# yaml-language-server: \$schema=\S*outline\.schema\.json.*?)```", readme, re.S)
+    path = write(tmp_path, example, "de-cuong.yaml")
+    assert api.is_outline_file(api.load(str(path)).source.data) and api.load(str(path)).findings == []
