@@ -287,3 +287,24 @@ def test_the_readmes_outline_example_is_a_valid_outline(tmp_path: Path) -> None:
     (example,) = re.findall(r"```yaml\n(# yaml-language-server: \$schema=\S*outline\.schema\.json.*?)```", readme, re.S)
     path = write(tmp_path, example, "de-cuong.yaml")
     assert api.is_outline_file(api.load(str(path)).source.data) and api.load(str(path)).findings == []
+
+
+def test_an_answer_offering_other_choices_than_the_outlines_is_an_error(tmp_path: Path) -> None:
+    text, path = changed(tmp_path, ("TTHC của tỉnh, value: Có}", "TTHC của tỉnh, choices: done, value: Đã thực hiện}"))
+    (finding,) = api.load(str(path)).findings
+    assert (finding.line, finding.col, finding.code) == (*at(text, "done"), "BC606")
+    assert "Có / Không" in finding.message()
+
+
+def test_build_finds_an_outline_in_a_folder_given_by_outlines(tmp_path: Path) -> None:
+    outlines = tmp_path / "de-cuong"
+    outlines.mkdir()
+    write(outlines, OUTLINE, "so-tinh.yaml")
+    filled = STARTED.replace("unit: trạm}", "unit: trạm, value: 12}").replace("{ten: Máy chủ}", "{ten: Máy chủ, so: 3}")
+    path = write(tmp_path, filled.replace("label: Thôn có cáp quang,", "label: Thôn có cáp quang, count: 5, total: 8,"))
+    target = tmp_path / "out.docx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(path), "-o", str(target)]).exit_code == 1  # BC601: not found
+    result = runner.invoke(main, ["build", "--outlines", str(outlines), str(path), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.is_file()

@@ -653,6 +653,18 @@ CATALOGUE: dict[str, Entry] = {
             "Add a row whose first cell is '{row}' (leave cells blank when there is no figure).",
         ),
     ),
+    "BC606/choices": Entry(
+        "outline.unit",
+        "error",
+        (
+            "'{key}' cho chọn {stated}, đề cương yêu cầu chọn trong {expected}.",
+            "'{key}' offers {stated}; the outline asks for one of {expected}.",
+        ),
+        (
+            "Ghi choices như trong đề cương và trả lời bằng một trong các lựa chọn đó.",
+            "Write the outline's choices and answer with one of them.",
+        ),
+    ),
     "BC607": Entry(
         "outline.order",
         "warning",

@@ -16,9 +16,9 @@ from typing import Any
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
 from baocao.models import Report
-from baocao.models.blocks import Block, Column, Section, TableBlock
+from baocao.models.blocks import AnswerBlock, Block, Column, Section, TableBlock, answer_choices
 from baocao.models.blocks import walk as blocks_walk
-from baocao.models.outline_file import Expect, ExpectedTable, Outline, OutlineSection, walk
+from baocao.models.outline_file import Expect, ExpectedAnswer, ExpectedTable, Outline, OutlineSection, walk
 
 OUTLINE_LOC: Loc = ("document", "outline")
 
@@ -245,7 +245,7 @@ def _any_text(section: Section) -> bool:
 
 
 def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
-    """The block states the outline's unit, and a table has the form's columns and rows."""
+    """The block states the outline's unit, a table has the form's columns and rows, an answer its choices."""
     item, value = expect.item, block.value
     unit = getattr(item, "unit", None)
     stated = getattr(value, "unit", None) if "unit" in value.model_fields_set else None
@@ -253,6 +253,11 @@ def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
         yield Issue("BC606", (*loc, "unit"), {"key": item_key(expect), "stated": stated, "expected": unit})
     if isinstance(item, ExpectedTable) and isinstance(value, TableBlock):
         yield from _same_table(value, item, loc)
+    if isinstance(item, ExpectedAnswer) and isinstance(value, AnswerBlock):
+        asked, given = answer_choices(item.choices), answer_choices(value.choices)
+        if asked != given:
+            params = {"variant": "choices", "key": item.key, "stated": " / ".join(given), "expected": " / ".join(asked)}
+            yield Issue("BC606", (*loc, "choices"), params)
 
 
 def item_key(expect: Expect) -> str:
