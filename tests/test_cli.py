@@ -199,7 +199,7 @@ def test_validate_github_format(tmp_path):
     assert result.stdout.startswith(f"::error file={broken},line=3,col=10::BC108")
 
 
-def test_schema_files_are_up_to_date(tmp_path):
+def test_schema_file_is_up_to_date(tmp_path):
     from baocao.schema import SCHEMAS
 
     assert set(SCHEMAS) == {"report.schema.json", "outline.schema.json"}

@@ -10,15 +10,16 @@ A blank block counts as there: its blank value is BC604, not said twice.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
 from baocao.models import Report
-from baocao.models.blocks import AnswerBlock, Block, Column, Section, TableBlock, answer_choices
+from baocao.models.blocks import AnswerBlock, Block, Section, TableBlock, answer_choices
 from baocao.models.blocks import walk as blocks_walk
-from baocao.models.outline_file import Expect, ExpectedAnswer, ExpectedTable, Outline, OutlineSection, walk
+from baocao.models.outline_file import Expect, ExpectedAnswer, ExpectedTable, Outline, OutlineSection
 
 OUTLINE_LOC: Loc = ("document", "outline")
 
@@ -72,14 +73,7 @@ class _Places:
     def __init__(self, outline: Outline, report: Report) -> None:
         self.sections: dict[str, str] = {}  # key or title → title of the section above ("" at the top)
         self.items: dict[str, str] = {}  # item key → title of its section
-        for path, section, _ in walk(outline.sections):
-            above = self._titles(outline.sections, path)
-            self.sections.setdefault(section.key, above)
-            self.sections.setdefault(words(section.title), above)
-            for expect in section.expects:
-                key = getattr(expect.item, "key", None)
-                if key is not None:
-                    self.items[key] = section.title
+        self._outline(outline.sections, "")
         self.written: dict[str, str] = {}  # block key → title of the section of the file that holds it
         for _, section, _ in blocks_walk(report.sections):
             for block in section.content:
@@ -87,13 +81,15 @@ class _Places:
                 if key is not None:
                     self.written.setdefault(key, section.title)
 
-    @staticmethod
-    def _titles(sections: list[OutlineSection], path: tuple[str, ...]) -> str:
-        title = ""
-        for key in path:
-            section = next(s for s in sections if s.key == key)
-            title, sections = section.title, section.sections
-        return title
+    def _outline(self, sections: list[OutlineSection], above: str) -> None:
+        for section in sections:
+            self.sections.setdefault(section.key, above)
+            self.sections.setdefault(words(section.title), above)
+            for expect in section.expects:
+                key = getattr(expect.item, "key", None)
+                if key is not None:
+                    self.items[key] = section.title
+            self._outline(section.sections, section.title)
 
 
 def _match(written: list[Section], expected: list[OutlineSection]) -> dict[int, int]:
@@ -159,31 +155,33 @@ def _order(
     pairs = sorted(matched.items())
     ranks = [rank for _, rank in pairs]
     keep = _longest_increasing(ranks)
-    in_order = [ranks[i] for i in keep]
+    in_order = sorted(ranks[i] for i in keep)
     for position, (index, rank) in enumerate(pairs):
         if position in keep:
             continue
-        later = [r for r in in_order if r > rank]
-        title = written[index].title
-        if later:
-            params = {"title": title, "other": expected[later[0]].title}
+        at = bisect.bisect_right(in_order, rank)  # before the first in order that the outline puts after it
+        params = {"title": written[index].title}
+        if at < len(in_order):
+            params["other"] = expected[in_order[at]].title
         else:
-            params = {"title": title, "other": expected[max(r for r in in_order if r < rank)].title, "variant": "after"}
+            params |= {"other": expected[in_order[-1]].title, "variant": "after"}
         yield Issue("BC607", (*base, index, "title"), params)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing run through ``values`` (n² is fine for a report's sections)."""
-    if not values:
-        return set()
-    best = [1] * len(values)
+    """Positions of one longest strictly increasing run through ``values`` (patience sorting, n log n)."""
+    tails: list[int] = []  # tails[k]: position of the smallest last value of a run of length k + 1
     before = [-1] * len(values)
-    for i, value in enumerate(values):
-        for j in range(i):
-            if values[j] < value and best[j] + 1 > best[i]:
-                best[i], before[i] = best[j] + 1, j
-    at = max(range(len(values)), key=lambda i: (best[i], -i))
-    kept = set()
+    for position, value in enumerate(values):
+        k = bisect.bisect_left(tails, value, key=values.__getitem__)
+        if k:
+            before[position] = tails[k - 1]
+        if k == len(tails):
+            tails.append(position)
+        else:
+            tails[k] = position
+    kept: set[int] = set()
+    at = tails[-1] if tails else -1
     while at >= 0:
         kept.add(at)
         at = before[at]
@@ -249,8 +247,8 @@ def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
     item, value = expect.item, block.value
     unit = getattr(item, "unit", None)
     stated = getattr(value, "unit", None) if "unit" in value.model_fields_set else None
-    if unit and stated and words(unit) != words(stated):
-        yield Issue("BC606", (*loc, "unit"), {"key": item_key(expect), "stated": stated, "expected": unit})
+    if _differs(stated, unit):
+        yield Issue("BC606", (*loc, "unit"), {"key": getattr(item, "key", ""), "stated": stated, "expected": unit})
     if isinstance(item, ExpectedTable) and isinstance(value, TableBlock):
         yield from _same_table(value, item, loc)
     if isinstance(item, ExpectedAnswer) and isinstance(value, AnswerBlock):
@@ -258,11 +256,6 @@ def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
         if asked != given:
             params = {"variant": "choices", "key": item.key, "stated": " / ".join(given), "expected": " / ".join(asked)}
             yield Issue("BC606", (*loc, "choices"), params)
-
-
-def item_key(expect: Expect) -> str:
-    """The key of an expected item ("" for text)."""
-    return str(getattr(expect.item, "key", "") or "")
 
 
 def _same_table(table: TableBlock, form: ExpectedTable, loc: Loc) -> Iterator[Issue]:
@@ -278,7 +271,7 @@ def _same_table(table: TableBlock, form: ExpectedTable, loc: Loc) -> Iterator[Is
         if written.type != column.type:
             params |= {"variant": "column_type", "stated": written.type, "expected": column.type}
             yield Issue("BC606", (*loc, "columns", index, "type"), params)
-        elif _unit_differs(written, column):
+        elif _differs(written.unit, column.unit):
             params |= {"variant": "column_unit", "stated": written.unit, "expected": column.unit}
             yield Issue("BC606", (*loc, "columns", index, "unit"), params)
     first = table.columns[0].key
@@ -288,8 +281,9 @@ def _same_table(table: TableBlock, form: ExpectedTable, loc: Loc) -> Iterator[Is
             yield Issue("BC606", (*loc, "rows"), {"variant": "row", "key": form.key, "row": label})
 
 
-def _unit_differs(written: Column, column: Column) -> bool:
-    return bool(written.unit and column.unit and words(written.unit) != words(column.unit))
+def _differs(stated: str | None, expected: str | None) -> bool:
+    """True when both units are written and are not the same words; a unit left out is not a difference."""
+    return bool(stated and expected and words(stated) != words(expected))
 
 
 CHECKS = (regime, outline_name, sections)
