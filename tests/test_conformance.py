@@ -314,3 +314,23 @@ def test_build_finds_an_outline_in_a_folder_given_by_outlines(tmp_path: Path) ->
     result = runner.invoke(main, ["build", "--outlines", str(outlines), str(path), "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.is_file()
+
+
+@pytest.mark.parametrize("command", ["validate", "build", "diff", "rollup"])
+def test_every_command_that_reads_units_takes_outlines_folders(command: str) -> None:
+    assert "--outlines DIR" in CliRunner().invoke(main, [command, "--help"]).output
+
+
+def test_diff_finds_the_outline_of_both_files_in_the_folders_given(tmp_path: Path) -> None:
+    outlines = tmp_path / "de-cuong"
+    outlines.mkdir()
+    write(outlines, OUTLINE, "so-tinh.yaml")
+    filled = STARTED.replace("{ten: Máy chủ}", "{ten: Máy chủ, so: 3}").replace(
+        ", unit: thôn}", ", unit: thôn, percent: 50}"
+    )
+    old = write(tmp_path, filled.replace("unit: trạm}", "unit: trạm, value: 12}"), "old.yaml")
+    new = write(tmp_path, filled.replace("unit: trạm}", "unit: trạm, value: 15}"), "new.yaml")
+    runner = CliRunner()
+    assert runner.invoke(main, ["diff", str(old), str(new)]).exit_code == 2  # BC601 in both
+    result = runner.invoke(main, ["diff", "--outlines", str(outlines), "--lang", "en", str(old), str(new)])
+    assert result.exit_code == 1 and "15" in result.output, result.output
