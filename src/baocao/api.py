@@ -365,3 +365,55 @@ def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
         output.write_atomic(backup, loaded.source.text.encode("utf-8"))
     output.write_atomic(target, text.encode("utf-8"))
     return target, backup
+
+
+def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[Path | None, str]:
+    """Start the next period from a report: its file to fill in, written to ``out`` ("-": returned only).
+
+    The report must read without errors but blanks (BC604); a file by topic, or one rollup
+    wrote, is refused. The text written is read back and typed before anything is
+    written; an existing file is overwritten only with ``force``. Returns the file
+    written (None for "-") and the text.
+    """
+    from baocao import carry, upgrade
+
+    loaded = load(path, template=False)
+    if loaded.report is None or has_errors([f for f in loaded.findings if f.code != "BC604"]):
+        raise InputError(loaded.findings)
+    report = loaded.report
+    if report.rollup is not None:
+        raise UserError("next_rollup", path=path)
+    data = loaded.source.data
+    if any(data.get(key) for key in OLD_KEYS):
+        raise UserError("next_by_topic", path=path)
+    target = _next_target(path, out, report)
+    if target is not None:
+        output.check_target(target, [path])
+        if target.exists() and not force:
+            raise UserError("next_exists", path=target)
+    name = Path(path).name if path != "-" else "<stdin>"
+    text = carry.write(report, data, name, upgrade.leading_comments(loaded.source.text))
+    source, findings = loader.parse(text.encode("utf-8"), str(target or path))
+    typed, found = schema_errors.type_report(source) if not findings else (None, findings)
+    if typed is None:  # pragma: no cover - a carried file that does not type is a bug of carry
+        raise UserError("next_unreadable", path=target or path, code=found[0].code if found else "?")
+    if target is not None:
+        output.write_atomic(target, text.encode("utf-8"))
+    return target, text
+
+
+def _next_target(path: str, out: str | None, report: Report) -> Path | None:
+    """Where the next period's file goes: ``out``, a name in the folder ``out``, or beside the input."""
+    from baocao.carry import next_name
+
+    period = report.document.period
+    if out == "-":
+        return None
+    if out is None and path == "-":
+        raise UserError("stdin_needs_output")
+    stem = Path(path).stem if path != "-" else "report"
+    name = next_name(stem, period, period.following())
+    if out is None:
+        return Path(path).with_name(name)
+    target = Path(out)
+    return target / name if target.is_dir() or out.endswith(os.sep) else target

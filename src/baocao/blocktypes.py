@@ -61,7 +61,7 @@ def _none(_: Any) -> dict[str, Decimal]:
 def _figure_numbers(item: FigureBlock) -> dict[str, Decimal]:
     total = item.total
     out = {"value": total.value} if total is not None else {}
-    out |= {part.label: part.value.value for part in item.parts}
+    out |= {part.label: part.value.value for part in item.parts if part.value is not None}
     return out
 
 
@@ -95,20 +95,20 @@ REGISTRY: dict[str, BlockType] = {
         meta=frozenset({"key"}),
     ),
     "figure": BlockType(
-        lambda f, _: views.item(views.figure_text(f)),
+        lambda f, context: views.item(views.figure_text(f, views.change("figure", f, context))),
         checks.figure_issues,
         lambda f: f["label"],
         _figure_numbers,
-        frozenset({"label", "value", "unit", "parts", "note"}),
+        frozenset({"label", "value", "unit", "parts", "note", "previous"}),
         meta=frozenset({"key", "parts_are"}),
         rollup=outline_rollup.sum_figure,
     ),
     "indicator": BlockType(
-        lambda i, _: views.item(views.indicator_text(i)),
+        lambda i, context: views.item(views.indicator_text(i, views.change("indicator", i, context))),
         lambda i, loc: _indicator_issues(i, loc),
         lambda i: i["label"],
         _rate_numbers,
-        frozenset({"label", "count", "total", "percent", "unit", "levels", "note"}),
+        frozenset({"label", "count", "total", "percent", "unit", "levels", "note", "previous"}),
         meta=frozenset({"key"}),
         rollup=outline_rollup.sum_indicator,
     ),
@@ -129,11 +129,11 @@ REGISTRY: dict[str, BlockType] = {
         meta=frozenset({"key", "choices"}),
     ),
     "table": BlockType(
-        lambda t, _: views.table_view(t),
+        lambda t, context: views.table_view(t, context.get("compared_with")),
         checks.table_issues,
         lambda t: t.get("title") or t.get("key") or "bảng",
         _table_numbers,
-        frozenset({"title", "unit", "columns", "rows", "total", "note"}),
+        frozenset({"title", "unit", "columns", "rows", "total", "note", "previous"}),
         meta=frozenset({"key", "numbered"}),
         rollup=outline_rollup.sum_table,
     ),
@@ -186,6 +186,8 @@ REGISTRY: dict[str, BlockType] = {
 
 def _indicator_issues(item: IndicatorBlock, loc: Loc) -> Iterator[Issue]:
     yield from checks.rate_issues(item, loc)
+    if item.previous is not None:
+        yield from checks.rate_issues(item.previous, (*loc, "previous"))
     for index, level in enumerate(item.levels):
         yield from checks.rate_issues(level, (*loc, "levels", index))
 

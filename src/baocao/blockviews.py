@@ -19,6 +19,7 @@ from baocao.models.blocks import (
     Column,
     FigureBlock,
     IndicatorBlock,
+    PreviousRate,
     Qualified,
     Rate,
     TableBlock,
@@ -93,14 +94,22 @@ def _with_note(text: str, note: str | None) -> str:
     return f"{text} ({note})" if note else text
 
 
-def figure_text(item: FigureBlock) -> str:
-    """Written as "Dịch vụ công trực tuyến: 28 dịch vụ, trong đó: 25 một phần, 03 toàn trình"."""
+def figure_text(item: FigureBlock, change: str | None = None) -> str:
+    """Written as "Dịch vụ công trực tuyến: 28 dịch vụ, tăng 03 dịch vụ (12%) so với …, trong đó: 25 một phần, …"."""
     total = item.total
     text = f"{item.label}: {qualified(total, item.unit)}" if total is not None else item.label
-    if item.parts:
-        parts = ", ".join(f"{qualified(p.value, p.unit)} {p.label}" for p in item.parts)
+    written = [p for p in item.parts if p.value is not None]  # a blank part is BC604, not printed
+    if written:
+        parts = ", ".join(f"{qualified(p.value, p.unit)} {p.label}" for p in written if p.value is not None)
+        text = _changed(text, change if total is not None else None)
         text += f", trong đó: {parts}" if total is not None else f": {parts}"
-    return _with_note(text, item.note)
+        return _with_note(text, item.note)
+    return _changed(_with_note(text, item.note), change if total is not None else None)
+
+
+def _changed(text: str, change: str | None) -> str:
+    """``text`` followed by how the value changed (placed right after the value when parts or levels follow)."""
+    return f"{text}, {change}" if change else text
 
 
 def rate_text(item: Rate, unit: str | None = None) -> str:
@@ -121,12 +130,61 @@ def rate_text(item: Rate, unit: str | None = None) -> str:
     return counted or f"đạt {shown}"
 
 
-def indicator_text(item: IndicatorBlock) -> str:
-    """Written as "Tỷ lệ văn bản điện tử: 3.179/3.179 văn bản, đạt 100%, trong đó: cấp xã đạt 74,57%"."""
+def indicator_text(item: IndicatorBlock, change: str | None = None) -> str:
+    """Written as "Tỷ lệ văn bản điện tử: 3.179/3.179 văn bản, đạt 100%, trong đó: cấp xã đạt 74,57%".
+
+    ``change`` (how the rate changed since an earlier period) follows the rate, before the levels.
+    """
     text = f"{item.label}: {rate_text(item, item.unit)}"
-    if item.levels:
-        text += ", trong đó: " + "; ".join(f"{level.label} {rate_text(level, item.unit)}" for level in item.levels)
+    levels = [level for level in item.levels if not level.blank]  # a blank level is BC604, not printed
+    if not levels:
+        return _changed(_with_note(text, item.note), change)
+    text = _changed(text, change)
+    text += ", trong đó: " + "; ".join(f"{level.label} {rate_text(level, item.unit)}" for level in levels)
     return _with_note(text, item.note)
+
+
+def shown_percent(rate: Rate | PreviousRate) -> Qualified | None:
+    """The percentage a rate reads as: as written, else count / total to one decimal."""
+    if rate.percent is not None:
+        return Qualified(rate.percent.value.quantize(Decimal(1).scaleb(-rate.decimals)), rate.percent.word)
+    if rate.count is not None and rate.total:
+        return Qualified(vn.ratio_percent(rate.count, rate.total, 1))
+    return None
+
+
+def change(kind: str, value: Any, context: dict[str, str]) -> str | None:
+    """How a figure or indicator changed: from the period given to compare with, else from its ``previous``.
+
+    ``context`` holds the changes worded against the period given (``"figure:key"``), or
+    ``compared_with``, the name of the period the ``previous`` values are of.
+    """
+    key = getattr(value, "key", None)
+    if key and f"{kind}:{key}" in context:
+        return context[f"{kind}:{key}"]
+    if "compared_with" in context:
+        return since(value, context["compared_with"])
+    return None
+
+
+def since(value: Any, reference: str) -> str | None:
+    """How a figure or indicator changed since its ``previous`` value: "tăng 13 thành viên (8,1%) so với …".
+
+    A value stated as a bound ("hơn 160") is not subtracted: the earlier one is quoted instead.
+    """
+    if isinstance(value, FigureBlock):
+        after, before, unit, points = value.total, value.previous, value.unit, False
+    elif isinstance(value, IndicatorBlock):
+        after = shown_percent(value)
+        before = shown_percent(value.previous) if value.previous is not None else None
+        unit, points = "%", True
+    else:
+        return None
+    if after is None or before is None:
+        return None
+    if after.exact and before.exact:
+        return phrases.versus(after.value - before.value, before.value, unit, reference, points=points)
+    return phrases.versus_stated(qualified(before, unit), reference)
 
 
 def target_text(item: TargetBlock) -> str:
@@ -195,7 +253,31 @@ def _column_title(column: Column) -> str:
     return f"{column.title} ({column.unit})" if column.unit else column.title
 
 
-def table_view(block: TableBlock) -> list[Prim]:
+def table_since(block: TableBlock, reference: str) -> list[str]:
+    """The line under a table with last period's totals.
+
+    Written as "Tổng cộng: Số hồ sơ tăng 5 hồ sơ (3,1%) so với kỳ trước; Đã đăng/tổng số 47/50, kỳ trước là 42/45.".
+    Columns of numbers say how their total changed; a column of counts out of a total quotes both.
+    """
+    if not block.previous:
+        return []
+    sums = column_totals(block)
+    said = []
+    for column in block.columns:
+        before = typed_cell(column, block.previous.get(column.key))
+        after = sums.get(column.key)
+        if before is None or after is None:
+            continue
+        if column.type == "count_of_total":
+            earlier = phrases.versus_stated(_shown(column, before, None), reference)
+            said.append(f"{column.title} {_shown(column, after, None)}, {earlier}")
+        else:
+            unit = column.unit or (block.unit if column.type == "money" else None)
+            said.append(f"{column.title} {phrases.versus(after - before, before, unit, reference)}")
+    return [f"Tổng cộng: {'; '.join(said)}."] if said else []
+
+
+def table_view(block: TableBlock, reference: str | None = None) -> list[Prim]:
     """A typed table: header (groups spanning their columns), rows, total row."""
     lead = [cell("TT", "center")] if block.numbered else []
     grouped = any(c.group for c in block.columns)
@@ -235,7 +317,8 @@ def table_view(block: TableBlock) -> list[Prim]:
             cells.append(cell(_shown(column, value, "") if value is not None else "", "right"))
         body.append(("total", cells))
     widths = ([1.0] if block.numbered else []) + [4.0 if c.type == "text" else 2.2 for c in block.columns]
-    return table(header, body, widths, block.unit, block.title, [block.note] if block.note else None)
+    after = ([block.note] if block.note else []) + (table_since(block, reference) if reference else [])
+    return table(header, body, widths, block.unit, block.title, after or None)
 
 
 def tasks_view(block: TasksBlock) -> list[Prim]:

@@ -384,6 +384,25 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
         _fail(exc, lang)
 
 
+@main.command("next")
+@click.argument("source", metavar="UNIT.yaml")
+@click.option("-o", "--output", metavar="PATH", help="Write here (a file, a folder, or - for standard output).")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
+@_lang_option
+def next_period(source: str, output: str | None, force: bool, lang: str) -> None:
+    """Start the next period from a report: period advanced, last values kept to compare, blanks to fill in."""
+    from baocao import api
+
+    try:
+        target, text = api.next_file(source, output, force)
+    except BaocaoError as exc:
+        _fail(exc, lang, note="not_carried")
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        click.echo(str(target))
+
+
 @main.command()
 @click.option(
     "-o",

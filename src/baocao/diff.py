@@ -117,7 +117,22 @@ def compare(old: Report, new: Report, include_same: bool = False) -> list[Change
 def _dump(report: Report) -> dict[str, Any]:
     data = report.model_dump(mode="python", by_alias=True, exclude_none=True)
     data[METADATA]["period"] = report.document.period.label
+    data[METADATA].pop("previous_period", None)
+    for part in OUTLINE:
+        data[part] = _without_previous(data.get(part, []))
     return data
+
+
+def _without_previous(value: Any) -> Any:
+    """The outline without the values ``baocao next`` carried from the period before (``previous``).
+
+    They are that period's own values, which the comparison already has on its old side.
+    """
+    if isinstance(value, dict):
+        return {k: _without_previous(v) for k, v in value.items() if k != "previous"}
+    if isinstance(value, list):
+        return [_without_previous(v) for v in value]
+    return value
 
 
 def _ordered(old: dict[str, Any], new: dict[str, Any]) -> list[str]:

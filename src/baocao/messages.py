@@ -914,6 +914,26 @@ USAGE: dict[str, tuple[str, str]] = {
     "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
     "left_out": ("không tổng hợp {name}", "left out {name}"),
+    "next_by_topic": (
+        "{path}: tệp viết theo chủ đề (narrative, figures…); chạy 'baocao upgrade {path}' trước.",
+        "{path}: the file is written by topic (narrative, figures…); run 'baocao upgrade {path}' first.",
+    ),
+    "next_rollup": (
+        "{path}: tệp do baocao rollup ghi; chạy 'baocao next' cho tệp của các đơn vị và tệp --unit.",
+        "{path}: a file written by baocao rollup; run 'baocao next' on the units' files and the --unit file.",
+    ),
+    "next_exists": (
+        "{path} đã có; thêm --force để ghi đè, hoặc chọn -o khác.",
+        "{path} exists; add --force to overwrite it, or choose another -o.",
+    ),
+    "next_unreadable": (
+        "{path}: tệp kỳ sau không đọc lại được ({code}); không ghi gì. Hãy báo lỗi này kèm tệp.",
+        "{path}: the next period's file does not read back ({code}); nothing was written. Please report it.",
+    ),
+    "not_carried": (
+        "Không lập tệp kỳ sau vì dữ liệu có lỗi.",
+        "No next period's file was written: the data has errors.",
+    ),
     "internal": ("lỗi bên trong baocao: {error}", "internal error: {error}"),
     "internal_hint": (
         "Xin gửi báo lỗi này kèm tệp đầu vào; không có tệp nào được ghi.",

@@ -22,12 +22,16 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     """The outline of ``report``: opening, numbered sections, closing.
 
     With ``previous``, each keyed figure and indicator both periods have says how it
-    changed: "tăng 30 km (7,1%) so với cùng kỳ năm 2021".
+    changed: "tăng 30 km (7,1%) so với cùng kỳ năm 2021". Without it, those that carry
+    last period's value in the file (``previous``, written by ``baocao next``) say so
+    against it; a period given to compare with wins over the values in the file.
     """
     levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
     context: Context = {"area": report.document.area}
-    if previous is not None:
+    if previous is not None:  # a period given to compare with wins over the values carried in the file
         context = {**context, **_versus(report, previous, reference)}
+    else:
+        context["compared_with"] = report.document.compared_with
     return {
         "opening": body(report.opening, {**context, "opening": "true"}),
         "sections": [s for s in (_section(section, levels, 0, context) for section in report.sections) if s],
@@ -50,12 +54,7 @@ def body(blocks: list[Block], context: Context) -> list[dict[str, Any]]:
     for block in blocks:
         if block.blank:  # validate says so (BC604), or the đề cương lets it be left out
             continue
-        made = REGISTRY[block.kind].view(block.value, context)
-        key = getattr(block.value, "key", None)
-        if key and f"{block.kind}:{key}" in context and made and made[-1].get("item"):
-            last = made[-1]["runs"][-1]
-            made[-1]["runs"][-1] = {**last, "text": last["text"] + ", " + context[f"{block.kind}:{key}"]}
-        prims += made
+        prims += REGISTRY[block.kind].view(block.value, context)
     for index, prim in enumerate(prims):
         if not prim.get("item"):
             continue

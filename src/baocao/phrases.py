@@ -116,3 +116,8 @@ def versus(change: Decimal, base: Decimal, unit: str | None, reference: str, poi
         relative = vn.percent(abs(change) * 100 / base)
         return f"{word} {amount} ({relative}) so với {reference}"
     return f"{word} {amount} so với {reference}"
+
+
+def versus_stated(before: str, reference: str) -> str:
+    """Written as "06 tháng cuối năm 2025 là hơn 160 thành viên": an earlier value that is a bound, not a number."""
+    return f"{reference} là {before}"

@@ -26,6 +26,7 @@ from baocao.findings import Finding
 from baocao.loader import Source
 from baocao.models import Report
 from baocao.models.budget import Budget
+from baocao.models.document import reference
 from baocao.models.figures import Figure, Indicator
 from baocao.models.radio import Radio
 from baocao.models.rollup import Rollup
@@ -198,10 +199,7 @@ class View(sandbox.TemplateView):
         """What the previous period is called: "cùng kỳ năm 2021", or its own label."""
         if self.previous is None:
             return ""
-        old, new = self.previous.document.period, self.report.document.period
-        if (old.type, old.number, old.year + 1) == (new.type, new.number, new.year):
-            return f"cùng kỳ năm {old.year}"
-        return old.label
+        return reference(self.previous.document.period, self.report.document.period)
 
     def versus(self, item: Any) -> str:
         """Written as ", tăng 30 km (7,1%) so với cùng kỳ năm 2021" for a figure or indicator both periods have."""

@@ -88,6 +88,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "FigurePart": ("Thành phần", "Một phần của số liệu: 25 dịch vụ mức độ 3."),
     "Rate": ("Tỷ lệ", "Số đạt được trên tổng số, hoặc chỉ một tỷ lệ đã ghi."),
     "IndicatorBlock": ("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số, hoặc tỷ lệ ghi một mình; có thể chia theo cấp."),
+    "PreviousRate": ("Tỷ lệ kỳ trước", "Số đạt được/tổng số, hoặc tỷ lệ, của kỳ trước (baocao next ghi)."),
     "TargetBlock": ("Chỉ tiêu", "Một mục tiêu: trên 80% dân số trưởng thành có điện thoại thông minh."),
     "AnswerBlock": ("Trả lời", "Có/Không, Đã/Chưa thực hiện, Có đăng/Không đăng/Không có dữ liệu, hoặc một danh sách."),
     "TableBlock": ("Bảng", "Bảng có các cột theo kiểu giá trị, nhóm cột, dòng tổng cộng tự tính hoặc để đối chiếu."),

@@ -19,6 +19,7 @@ from baocao.models import Report
 from baocao.models.blocks import (
     SUMMED_COLUMNS,
     FigureBlock,
+    PreviousRate,
     Qualified,
     Rate,
     TableBlock,
@@ -43,8 +44,8 @@ def figure_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
     """Whole parts add up to the value; "of which" parts stay within it; overlapping parts each do."""
     if figure.value is None or not figure.parts:
         return
-    values = [part.value for part in figure.parts]
-    if not all(v.exact for v in values):
+    values = [part.value for part in figure.parts if part.value is not None]
+    if len(values) < len(figure.parts) or not all(v.exact for v in values):
         return
     total = sum((v.value for v in values), Decimal(0))
     at: Loc = (*loc, "value")
@@ -65,7 +66,7 @@ def figure_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
         yield Issue("BC202", at, params)
 
 
-def rate_issues(rate: Rate, loc: Loc) -> Iterator[Issue]:
+def rate_issues(rate: Rate | PreviousRate, loc: Loc) -> Iterator[Issue]:
     """Count not above total; a stated percentage agrees with count / total at the digits written."""
     if rate.percent is not None and rate.percent.value > 100:
         yield Issue("BC109", (*loc, "percent"), {"input": str(rate.percent), "limit": "≤ 100", "limit_en": "≤ 100"})
@@ -135,28 +136,14 @@ def table_issues(table: TableBlock, loc: Loc) -> Iterator[Issue]:
                 yield Issue("BC212", at, params)
     if isinstance(table.total, dict):
         sums = column_totals(table)
-        for key, text in table.total.items():
-            at = (*loc, "total", key)
-            column = columns.get(key)
-            if column is None or column.type not in SUMMED_COLUMNS:
-                allowed = ", ".join(c.key for c in table.columns if c.type in SUMMED_COLUMNS)
-                yield Issue(
-                    "BC102",
-                    at,
-                    {
-                        "field": key,
-                        "suggestion": f"Các cột có tổng: {allowed}.",
-                        "suggestion_en": f"Columns with a total: {allowed}.",
-                    },
-                )
-                continue
-            if text is None or not text.strip():
-                continue
+        cells, issues = _summed_cells(table, table.total, (*loc, "total"))
+        yield from issues
+        for key, column, text in cells:
             stated = typed_cell(column, text)
             if stated is not None and stated != sums.get(key):
                 yield Issue(
                     "BC201",
-                    at,
+                    (*loc, "total", key),
                     {
                         "what": f"{table.title or 'Bảng'} ({column.title})",
                         "stated": text,
@@ -164,7 +151,32 @@ def table_issues(table: TableBlock, loc: Loc) -> Iterator[Issue]:
                     },
                 )
             elif stated is None:
-                yield from _cell_issue(column, text, at)
+                yield from _cell_issue(column, text, (*loc, "total", key))
+    cells, issues = _summed_cells(table, table.previous or {}, (*loc, "previous"))
+    yield from issues
+    for key, column, text in cells:
+        yield from _cell_issue(column, text, (*loc, "previous", key))
+
+
+def _summed_cells(table: TableBlock, written: dict[str, Any], loc: Loc) -> tuple[list[Any], list[Issue]]:
+    """The written cells of a row of totals (``total``, ``previous``) as (key, column, text).
+
+    With them, a BC102 for each cell that names a column without a total.
+    """
+    columns = {c.key: c for c in table.columns}
+    cells, issues = [], []
+    for key, text in written.items():
+        column = columns.get(key)
+        if column is None or column.type not in SUMMED_COLUMNS:
+            allowed = ", ".join(c.key for c in table.columns if c.type in SUMMED_COLUMNS)
+            suggestion = {
+                "suggestion": f"Các cột có tổng: {allowed}.",
+                "suggestion_en": f"Columns with a total: {allowed}.",
+            }
+            issues.append(Issue("BC102", (*loc, key), {"field": key, **suggestion}))
+        elif text is not None and text.strip():
+            cells.append((key, column, text))
+    return cells, issues
 
 
 def _total_text(value: Any) -> str:
@@ -206,12 +218,24 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
     )
     for loc, block in report.blocks():
         if not block.blank:
+            yield from _blank_inside(block.value, loc)
             continue
         key = getattr(block.value, "key", None)
         if key is not None and key in optional:
             continue
         label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
         yield Issue("BC604", (*loc, "label" if hasattr(block.value, "label") else "columns"), {"what": label})
+
+
+def _blank_inside(value: Any, loc: Loc) -> Iterator[Issue]:
+    """A part of a figure, or a level of an indicator, left blank in a block otherwise filled in: not printed."""
+    if isinstance(value, FigureBlock):
+        for index, part in enumerate(value.parts):
+            if part.value is None:
+                yield Issue("BC604", (*loc, "parts", index, "label"), {"what": f"{value.label}: {part.label}"})
+    for index, level in enumerate(getattr(value, "levels", [])):
+        if level.blank:
+            yield Issue("BC604", (*loc, "levels", index, "label"), {"what": f"{value.label}: {level.label}"})
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:

@@ -120,7 +120,7 @@ class FigurePart(Model):
     """One part of a figure: "25 dịch vụ mức độ 3"."""
 
     label: Text = field("Tên phần")
-    value: QValue = field("Giá trị")
+    value: QValue | None = field("Giá trị", "Bỏ trống khi chưa có số liệu (chưa được in).", default=None)
     unit: Text | None = field("Đơn vị", "Khi khác đơn vị của số liệu.", default=None)
 
 
@@ -138,19 +138,25 @@ class FigureBlock(Model):
         default="whole",
     )
     note: Text | None = field("Ghi chú", default=None)
+    previous: QValue | None = field(
+        "Số liệu kỳ trước",
+        "Giá trị kỳ trước (baocao next ghi), để in 'tăng/giảm … so với kỳ trước'.",
+        default=None,
+    )
 
     @property
     def blank(self) -> bool:
-        """True when neither the value nor a part is written yet."""
-        return self.value is None and not self.parts
+        """True when neither the value nor the value of a part is written yet."""
+        return self.value is None and all(p.value is None for p in self.parts)
 
     @property
     def total(self) -> Qualified | None:
         """The stated value, or the exact sum of whole parts."""
         if self.value is not None:
             return self.value
-        if self.parts and self.parts_are == "whole" and all(p.value.exact for p in self.parts):
-            return Qualified(sum((p.value.value for p in self.parts), Decimal(0)))
+        values = [p.value for p in self.parts]
+        if values and self.parts_are == "whole" and all(v is not None and v.exact for v in values):
+            return Qualified(sum((v.value for v in values if v is not None), Decimal(0)))
         return None
 
 
@@ -176,10 +182,36 @@ class Rate(Model):
     @property
     def decimals(self) -> int:
         """Digits after the comma the percentage is shown with: as written, else 1."""
-        if self.percent is None:
-            return 1
-        exponent = self.percent.value.as_tuple().exponent
-        return max(0, -exponent) if isinstance(exponent, int) else 1
+        return decimals(self.percent)
+
+
+def decimals(percent: Qualified | None) -> int:
+    """Digits after the comma a percentage is shown with: as written, else 1."""
+    if percent is None:
+        return 1
+    exponent = percent.value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 1
+
+
+class PreviousRate(Model):
+    """Last period's rate of an indicator: count and total, or a percentage stated alone."""
+
+    count: Count | None = field("Số đạt được kỳ trước", default=None)
+    total: Count | None = field("Tổng số kỳ trước", default=None)
+    percent: QValue | None = field("Tỷ lệ kỳ trước (%)", default=None)
+
+    @model_validator(mode="after")
+    def _count_total_or_percent(self) -> Self:
+        if (self.count is None) != (self.total is None):
+            raise ValueError("ghi cả count và total (số đạt được/tổng số), hoặc chỉ ghi percent")
+        if self.count is None and self.percent is None:
+            raise ValueError("ghi count và total, hoặc percent, của kỳ trước")
+        return self
+
+    @property
+    def decimals(self) -> int:
+        """Digits after the comma the percentage is shown with: as written, else 1."""
+        return decimals(self.percent)
 
 
 class IndicatorBlock(Rate):
@@ -189,6 +221,9 @@ class IndicatorBlock(Rate):
     unit: Text | None = field("Đơn vị", "công dân, hồ sơ, văn bản…", default=None)
     levels: list[Rate] = field("Tỷ lệ theo cấp", "Trong đó: cấp huyện …, cấp xã …", default=[])
     note: Text | None = field("Ghi chú", default=None)
+    previous: PreviousRate | None = field(
+        "Tỷ lệ kỳ trước", "Số đạt được/tổng số hoặc tỷ lệ kỳ trước (baocao next ghi), để so sánh.", default=None
+    )
 
 
 class TargetBlock(Model):
@@ -296,6 +331,8 @@ class Column(Model):
 
 
 Cell = str | None
+KEPT_COLUMNS = ("text", "choice", "yes_no")
+"""Columns whose cells describe a row rather than count it: carried to the next period as they are."""
 
 
 class TableBlock(Model):
@@ -313,6 +350,11 @@ class TableBlock(Model):
         "Dòng tổng cộng", "true: tự tính; hoặc ghi tổng từng cột để đối chiếu.", default=False
     )
     note: Text | None = field("Ghi chú dưới bảng", default=None)
+    previous: dict[str, Cell] | None = field(
+        "Tổng cộng kỳ trước",
+        "Tổng từng cột số của kỳ trước, theo mã cột (baocao next ghi), để so sánh với dòng tổng cộng.",
+        default=None,
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -332,9 +374,15 @@ class TableBlock(Model):
 
     @property
     def blank(self) -> bool:
-        """True when no cell past the first column holds a value (a data form not filled in)."""
-        keys = [c.key for c in self.columns[1:]] if len(self.columns) > 1 else [self.columns[0].key]
-        return not any(str(row.get(k) or "").strip() for row in self.rows for k in keys) and not self.total
+        """True for a data form not filled in: no number written, or, without numeric columns, no cell but the first.
+
+        The choices and text a form carries over to the next period do not fill it.
+        """
+        numeric = [c.key for c in self.columns if c.type not in KEPT_COLUMNS]
+        keys = numeric or ([c.key for c in self.columns[1:]] if len(self.columns) > 1 else [self.columns[0].key])
+        stated = isinstance(self.total, dict) and any(str(self.total.get(k) or "").strip() for k in keys)
+        filled = any(str(row.get(k) or "").strip() for row in self.rows for k in keys)
+        return not filled and not stated and not (self.total is True and not numeric)
 
     @model_validator(mode="after")
     def _unique_column_keys(self) -> Self:

@@ -113,6 +113,13 @@ class Period(Model):
         return Period.model_construct(type=PeriodType.YEAR, year=self.year + 1)
 
 
+def reference(old: Period, new: Period) -> str:
+    """How a report names an earlier period: "cùng kỳ năm 2021" one year before, else its label."""
+    if (old.type, old.number, old.year + 1) == (new.type, new.number, new.year):
+        return f"cùng kỳ năm {old.year}"
+    return old.label
+
+
 class Authority(enum.StrEnum):
     """How the signer signs: for the head (KT.), by order (TL.), by authorisation (TUQ.), acting (Q.)."""
 
@@ -252,6 +259,11 @@ class Document(Model):
     place: Text = field("Địa danh", "Tên địa danh nơi cơ quan đóng trụ sở, ví dụ: Bình Sơn.")
     date: Date | None = field("Ngày ban hành", "Bỏ trống để văn thư điền khi ban hành.", default=None)
     period: Period = field("Kỳ báo cáo")
+    previous_period: Period | None = field(
+        "Kỳ của số liệu kỳ trước",
+        "Kỳ mà các giá trị 'previous' thuộc về (baocao next ghi); bỏ trống thì in 'so với kỳ trước'.",
+        default=None,
+    )
     cutoff: Cutoff | None = field(
         "Thời gian chốt số liệu",
         "Bỏ trống thì theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ.",
@@ -274,6 +286,20 @@ class Document(Model):
     )
     signer: Signer = field("Người ký")
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
+
+    @model_validator(mode="after")
+    def _previous_before(self) -> Self:
+        if self.previous_period is not None and self.previous_period.end >= self.period.end:
+            raise ValueError("previous_period (kỳ của số liệu kỳ trước) phải trước kỳ báo cáo (period)")
+        return self
+
+    @property
+    def compared_with(self) -> str:
+        """What the previous values are called: "cùng kỳ năm 2025", "06 tháng cuối năm 2025", or "kỳ trước"."""
+        old, new = self.previous_period, self.period
+        if old is None:
+            return "kỳ trước"
+        return reference(old, new)
 
     def under_regime(self, cutoff: Cutoff | None, deadline: Deadline | None) -> None:
         """Take the cut-off and deadline of the đề cương's regime, for what the unit does not state itself."""

@@ -1,0 +1,291 @@
+"""baocao next: the next period's file from this one, last period's values kept to compare, blanks to fill in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from baocao import api, loader
+from baocao.errors import InputError, UserError
+from baocao.findings import Severity
+
+from .conftest import EXAMPLES, ROOT
+
+MINH_TAN = str(ROOT / "data" / "examples" / "xa-minh-tan-2025-h2.yaml")
+FILLED = {  # what the commune writes into the carried file: (text after which, the line added)
+    "        unit: hồ sơ\n": "        count: 2100\n        total: 3000\n",
+    "        label: Văn bản đi được ký số\n": "        percent: 99\n",
+    "        unit: thành viên\n": "        value: 175\n",
+    "        - label: thôn Tân An\n": "          count: 2300\n          total: 2600\n",
+    "        - label: thôn Tân Bình\n": "          count: 2000\n          total: 2500\n",
+    "        unit: người\n": "        count: 9800\n        total: 12400\n",
+    "        stats: Có đăng\n": "        posted: 5/5\n",
+    "        stats: Không có dữ liệu\n": "        posted: 45/48\n",
+}
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "baocao", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, input=stdin)
+
+
+def fill(text: str) -> str:
+    """The carried file of Minh Tân filled in, and its emptied sections written anew."""
+    for after, added in FILLED.items():
+        assert text.count(after) == 1, after
+        text = text.replace(after, after + added)
+    return text.replace("  content: []\n", "  content:\n  - Đã viết lại cho kỳ này.\n")
+
+
+@pytest.fixture
+def carried(tmp_path: Path) -> Path:
+    target, _ = api.next_file(MINH_TAN, str(tmp_path / "next.yaml"))
+    assert target is not None
+    return target
+
+
+@pytest.fixture
+def filled(carried: Path) -> Path:
+    carried.write_text(fill(carried.read_text(encoding="utf-8")), encoding="utf-8")
+    return carried
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_next_of_every_example_loads_and_its_only_errors_are_the_blanks_to_fill(example, tmp_path):
+    target, text = api.next_file(str(example), str(tmp_path / "next.yaml"))
+    assert target is not None and target.read_text(encoding="utf-8") == text
+    loaded = api.load(str(target))
+    assert loaded.report is not None
+    errors = {f.code for f in loaded.findings if f.severity is Severity.ERROR}
+    assert errors == {"BC604"}
+    # a section whose text is to be written anew is said empty, nothing else is warned
+    assert {f.code for f in loaded.findings} <= {"BC604", "BC404"}
+    assert text.startswith("# yaml-language-server: $schema=")
+    document = loaded.report.document
+    before = api.load(str(example)).report
+    assert before is not None
+    assert document.period == before.document.period.following()
+    assert document.previous_period == before.document.period
+
+
+def test_the_period_advances_and_number_date_request_and_cutoff_go(carried):
+    text = carried.read_text(encoding="utf-8")
+    report = api.load(str(carried)).report
+    assert report is not None
+    document = report.document
+    assert document.period.label == "06 tháng đầu năm 2026"
+    assert document.previous_period is not None and document.previous_period.label == "06 tháng cuối năm 2025"
+    assert (document.number, document.date, document.requested_by, document.cutoff) == (None, None, None, None)
+    assert document.subject == "kết quả thực hiện chuyển đổi số 06 tháng đầu năm 2026"
+    assert "văn thư điền" in text and "requested_by và cutoff đã bỏ" in text
+    # the old request's citation is a comment, not a citation of the new report
+    assert "#   number: 1520/SKHCN-CĐS" in text
+    assert all(b.citation is None or b.citation.number != "1520/SKHCN-CĐS" for _, b in report.blocks())
+    # the paragraphs of last period are comments at their place, never content
+    assert "# - Cán bộ phụ trách chuyển đổi số còn kiêm nhiệm" in text
+    assert not any(b.kind == "text" and "kiêm nhiệm" in (b.text or "") for _, b in report.blocks())
+
+
+def test_a_subject_without_the_period_is_left_and_the_file_says_to_check_it(tmp_path):
+    example = ROOT / "data" / "examples" / "huu-lung-2023.yaml"
+    _, text = api.next_file(str(example), str(tmp_path / "next.yaml"))
+    assert "KIỂM TRA trích yếu (subject)" in text
+    report = api.load(str(tmp_path / "next.yaml")).report
+    assert report is not None
+    assert report.document.subject == api.load(str(example)).report.document.subject  # type: ignore[union-attr]
+
+
+def test_section_titles_follow_the_period_and_the_next_one_moves_on(tmp_path):
+    example = ROOT / "data" / "examples" / "binh-son-2022-h1.yaml"
+    _, text = api.next_file(str(example), str(tmp_path / "next.yaml"))
+    assert "- title: Định hướng triển khai 6 tháng đầu năm 2023 và năm 2023" in text
+    assert "6 tháng cuối năm 2022 và năm 2023" not in text
+
+
+def test_last_values_are_kept_in_previous_and_the_current_ones_are_blank(carried):
+    report = api.load(str(carried)).report
+    assert report is not None
+    blocks = {getattr(b.value, "key", None): b.value for _, b in report.blocks()}
+    assert blocks["to_cnscd"].value is None and str(blocks["to_cnscd"].previous) == "hơn 160"
+    rate = blocks["ho_so_truc_tuyen"]
+    assert (rate.count, rate.total, rate.percent) == (None, None, None)
+    assert (rate.previous.count, rate.previous.total) == (1688, 2945)
+    assert all(level.blank for level in blocks["thanh_toan"].levels)
+    table = blocks["mau_01"]
+    assert table.previous == {"posted": "42/45"}
+    assert [row.get("posted") for row in table.rows] == [None, None]
+    assert [row["stats"] for row in table.rows] == ["Có đăng", "Không có dữ liệu"]  # choices stay
+    assert str(blocks["smartphone"].value) == "trên 85"  # a target carries over as it is
+
+
+def test_filled_in_it_validates_clean_and_prints_the_comparison_with_the_previous_values(filled, tmp_path):
+    loaded = api.load(str(filled))
+    assert [f.code for f in loaded.findings] == []
+    target, _ = api.build(str(filled), str(tmp_path / "next.docx"))
+    texts = paragraphs(target)
+    reference = "so với 06 tháng cuối năm 2025"
+    assert any(t.startswith("- Hồ sơ thủ tục hành chính tiếp nhận trực tuyến: 2.100/3.000 hồ sơ, đạt 70%, "
+                            f"tăng 12,68 điểm phần trăm {reference}") for t in texts)  # fmt: skip
+    # the change follows the indicator's own rate, before its levels
+    assert any(f"đạt 79%, tăng 5,5 điểm phần trăm {reference}, trong đó: thôn Tân An" in t for t in texts)
+    # a bound ("hơn 160") is quoted, not subtracted
+    assert (
+        "- Thành viên Tổ công nghệ số cộng đồng: 175 thành viên, 06 tháng cuối năm 2025 là hơn 160 thành viên;" in texts
+    )
+    assert "Tổng cộng: Đã đăng/tổng số 50/53, 06 tháng cuối năm 2025 là 42/45." in texts
+
+
+def test_a_figure_that_changed_says_how_much_and_without_previous_period_against_the_period_before(tmp_path):
+    from .test_outline import HEAD
+
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(
+        HEAD
+        + "sections:\n  - title: Kết quả\n    content:\n"
+        + "      - figure: {key: bts, label: Trạm BTS, value: 15, unit: trạm, previous: 12}\n"
+        + "      - figure: {key: cap, label: Cáp quang, value: 40, unit: km, previous: 40}\n"
+        + "      - table:\n          columns: [{key: name, title: Xã}, {key: n, title: Số hồ sơ, type: integer}]\n"
+        + "          rows: [[An, 30], [Bình, 20]]\n          previous: {n: 40}\n",
+        encoding="utf-8",
+    )
+    assert api.load(str(unit)).findings == []
+    target, _ = api.build(str(unit), str(tmp_path / "unit.docx"))
+    texts = paragraphs(target)
+    assert "- Trạm BTS: 15 trạm, tăng 03 trạm (25%) so với kỳ trước;" in texts
+    assert "- Cáp quang: 40 km, không thay đổi so với kỳ trước." in texts
+    assert "Tổng cộng: Số hồ sơ tăng 10 (25%) so với kỳ trước." in texts
+
+
+def test_compare_wins_over_the_previous_values_in_the_file(filled, tmp_path):
+    target, _ = api.build(str(filled), str(tmp_path / "next.docx"), compare=MINH_TAN)
+    texts = paragraphs(target)
+    assert not any("là hơn 160 thành viên" in t for t in texts)
+    assert any(
+        t.startswith("- Thành viên Tổ công nghệ số cộng đồng: 175 thành viên, tăng 15 thành viên") for t in texts
+    )
+
+
+def test_diff_of_the_old_file_and_the_filled_next_one_shows_the_values_not_the_carried_copies(filled):
+    changes, warnings = api.diff(MINH_TAN, str(filled))
+    assert warnings == []
+    assert not any("previous" in part for c in changes for part in c.path)
+    counted = {c.path[-1]: (c.old, c.new) for c in changes if c.numeric and "Hồ sơ" in " ".join(c.path)}
+    assert counted == {"count": (1688, 2100), "total": (2945, 3000)}
+    result = run("diff", MINH_TAN, str(filled))
+    assert result.returncode == 1, result.stderr
+    assert "previous" not in result.stdout
+
+
+def test_the_filled_file_carries_on_to_the_period_after(filled, tmp_path):
+    target, _ = api.next_file(str(filled), str(tmp_path / "after.yaml"))
+    report = api.load(str(target)).report
+    assert report is not None and report.document.period.label == "06 tháng cuối năm 2026"
+    blocks = {getattr(b.value, "key", None): b.value for _, b in report.blocks()}
+    assert str(blocks["to_cnscd"].previous) == "175"
+    assert blocks["mau_01"].previous == {"posted": "50/53"}
+
+
+def test_the_cli_writes_beside_the_input_prints_to_stdout_and_refuses_to_overwrite(tmp_path):
+    source = tmp_path / "xa-minh-tan-2025-h2.yaml"
+    source.write_text(Path(MINH_TAN).read_text(encoding="utf-8"), encoding="utf-8")
+    first = run("next", str(source))
+    assert first.returncode == 0, first.stderr
+    target = tmp_path / "xa-minh-tan-2026-h1.yaml"
+    assert first.stdout.strip() == str(target) and target.is_file()
+    written = target.read_text(encoding="utf-8")
+    again = run("next", str(source))
+    assert again.returncode == 2 and "--force" in again.stderr and "đã có" in again.stderr
+    assert target.read_text(encoding="utf-8") == written
+    assert "exists" in run("next", str(source), "--lang", "en").stderr
+    assert run("next", str(source), "--force").returncode == 0
+    shown = run("next", str(source), "-o", "-")
+    assert shown.returncode == 0 and shown.stdout == written
+    piped = run("next", "-", "-o", "-", stdin=Path(MINH_TAN).read_text(encoding="utf-8"))
+    assert piped.returncode == 0 and "previous_period:" in piped.stdout
+    assert run("next", "-", stdin="x: 1").returncode in (1, 2)
+
+
+def test_an_output_that_is_the_input_is_refused(tmp_path):
+    source = tmp_path / "unit.yaml"
+    source.write_text(Path(MINH_TAN).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        api.next_file(str(source), str(source), force=True)
+    assert caught.value.phrase.key == "output_is_input"
+
+
+def test_a_file_by_topic_is_refused_with_the_upgrade_to_run(tmp_path):
+    old = ROOT / "tests" / "fixtures" / "by-topic" / "tra-bong-2023.yaml"
+    result = run("next", str(old), "-o", str(tmp_path / "next.yaml"))
+    assert result.returncode == 2
+    assert f"baocao upgrade {old}" in result.stderr
+    assert not (tmp_path / "next.yaml").exists()
+
+
+def test_a_rolled_up_file_is_refused(tmp_path):
+    rolled = tmp_path / "province.yaml"
+    rolled.write_text(Path(MINH_TAN).read_text(encoding="utf-8") + "rollup: {units: [{name: xã An}]}\n", "utf-8")
+    result = run("next", str(rolled), "-o", str(tmp_path / "next.yaml"), "--lang", "en")
+    assert result.returncode == 2 and "baocao rollup" in result.stderr
+    assert not (tmp_path / "next.yaml").exists()
+
+
+def test_a_file_with_errors_is_refused_with_its_findings_and_nothing_written(tmp_path):
+    broken = tmp_path / "unit.yaml"
+    text = Path(MINH_TAN).read_text(encoding="utf-8").replace("count: 1688", "count: 9999")
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError):
+        api.next_file(str(broken), str(tmp_path / "next.yaml"))
+    result = run("next", str(broken), "-o", str(tmp_path / "next.yaml"))
+    assert result.returncode == 1 and "BC212" in result.stderr and "Không lập tệp kỳ sau" in result.stderr
+    assert not (tmp_path / "next.yaml").exists()
+
+
+def test_previous_values_are_checked_where_they_are_written(tmp_path):
+    from .test_outline import HEAD
+
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(
+        HEAD
+        + "sections:\n  - title: Kết quả\n    content:\n"
+        + "      - indicator: {key: a, label: Hồ sơ, count: 5, total: 9, previous: {count: 12, total: 10}}\n"
+        + "      - figure: {key: b, label: Trạm, parts: [{label: 4G, value: 3}, {label: 5G}]}\n"
+        + "      - table:\n          columns: [{key: name, title: Xã}, {key: n, title: Số, type: integer}]\n"
+        + "          rows: [[An, 3]]\n          previous: {name: An, n: 1.000}\n",
+        encoding="utf-8",
+    )
+    source, _ = loader.read(str(unit))
+    found = {(f.code, f.line) for f in api.load(str(unit)).findings}
+    lines = source.text.splitlines()
+    line_of = {word: next(i for i, line in enumerate(lines, 1) if word in line) for word in ("12", "5G", "1.000")}
+    assert ("BC212", line_of["12"]) in found  # last period's count above its total
+    assert ("BC604", line_of["5G"]) in found  # a part left blank in a figure otherwise filled
+    assert ("BC102", line_of["1.000"]) in found  # a previous total for a column that has none (name)
+    assert ("BC104", line_of["1.000"]) in found  # and one written with a thousands separator
+
+
+def test_the_readme_sequence_validate_build_next_fill_validate_build_diff(tmp_path):
+    """README "Carrying a report to the next period": the commands as a clerk types them."""
+    old = tmp_path / "xa-minh-tan-2025-h2.yaml"
+    old.write_text(Path(MINH_TAN).read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("validate", str(old)).returncode == 0
+    assert run("build", str(old)).returncode == 0
+    assert run("next", str(old)).returncode == 0
+    new = tmp_path / "xa-minh-tan-2026-h1.yaml"
+    blank = run("validate", str(new))
+    assert blank.returncode == 1 and "BC604" in blank.stderr
+    new.write_text(fill(new.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = run("validate", str(new))
+    assert checked.returncode == 0 and checked.stderr == ""
+    built = run("build", str(new))
+    assert built.returncode == 0, built.stderr
+    assert any("so với 06 tháng cuối năm 2025" in t for t in paragraphs(tmp_path / "xa-minh-tan-2026-h1.docx"))
+    compared = run("diff", str(old), str(new))
+    assert compared.returncode == 1 and "2.100" in compared.stdout
