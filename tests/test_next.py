@@ -289,3 +289,15 @@ def test_the_readme_sequence_validate_build_next_fill_validate_build_diff(tmp_pa
     assert any("so với 06 tháng cuối năm 2025" in t for t in paragraphs(tmp_path / "xa-minh-tan-2026-h1.docx"))
     compared = run("diff", str(old), str(new))
     assert compared.returncode == 1 and "2.100" in compared.stdout
+
+
+def test_a_previous_period_that_is_not_before_the_period_is_an_error_where_it_is_written(tmp_path):
+    from .test_outline import HEAD
+
+    unit = tmp_path / "unit.yaml"
+    text = HEAD.replace("  period: {type: year, year: 2025}\n", "  period: {type: year, year: 2025}\n"
+                        "  previous_period: {type: half_year, number: 2, year: 2025}\n")  # fmt: skip
+    unit.write_text(text + "sections:\n  - title: A\n    content: [B.]\n", encoding="utf-8")
+    (finding,) = api.load(str(unit)).findings
+    assert (finding.code, finding.line) == ("BC110", 10)
+    assert "năm 2025" in finding.message("vi")

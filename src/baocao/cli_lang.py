@@ -96,7 +96,14 @@ HELP: dict[str, str] = {
     "Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak.": (
         "Viết lại tệp dạng cũ theo chủ đề (narrative, figures…) thành các mục (sections); ghi đè, giữ FILE.bak."
     ),
+    "Start the next period from a report: period advanced, last values kept to compare, blanks to fill in.": (
+        "Lập tệp kỳ sau từ báo cáo này: sang kỳ mới, giữ số liệu kỳ trước để so sánh, để trống chỗ cần điền."
+    ),
     # options
+    "Write here (a file, a folder, or - for standard output).": (
+        "Ghi ra đây (một tệp, một thư mục, hoặc - là đầu ra chuẩn)."
+    ),
+    "Overwrite the output if it exists.": "Ghi đè tệp ra nếu đã có.",
     "Language of messages: vi (the default) or en.": "Ngôn ngữ của thông báo: vi (mặc định) hoặc en.",
     "Output .docx file, or folder (default: beside each input).": (
         "Tệp .docx hoặc thư mục để ghi ra (mặc định: cạnh mỗi tệp đầu vào)."

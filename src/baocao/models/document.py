@@ -4,7 +4,7 @@ import datetime as dt
 import enum
 from typing import Annotated, Self
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from baocao import vietnamese as vn
 from baocao.models.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
@@ -287,11 +287,13 @@ class Document(Model):
     signer: Signer = field("Người ký")
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
 
-    @model_validator(mode="after")
-    def _previous_before(self) -> Self:
-        if self.previous_period is not None and self.previous_period.end >= self.period.end:
-            raise ValueError("previous_period (kỳ của số liệu kỳ trước) phải trước kỳ báo cáo (period)")
-        return self
+    @field_validator("previous_period")
+    @classmethod
+    def _previous_before(cls, previous: Period | None, info: ValidationInfo) -> Period | None:
+        period = info.data.get("period")
+        if previous is not None and isinstance(period, Period) and previous.end >= period.end:
+            raise ValueError(f"kỳ của số liệu kỳ trước phải trước kỳ báo cáo ({period.label})")
+        return previous
 
     @property
     def compared_with(self) -> str:
