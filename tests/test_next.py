@@ -123,6 +123,8 @@ def test_last_values_are_kept_in_previous_and_the_current_ones_are_blank(carried
     assert table.previous == {"posted": "42/45"}
     assert [row.get("posted") for row in table.rows] == [None, None]
     assert [row["stats"] for row in table.rows] == ["Có đăng", "Không có dữ liệu"]  # choices stay
+    text = carried.read_text(encoding="utf-8")
+    assert "      # 06 tháng cuối năm 2025: posted: 38/41\n      - content: Văn bản quản lý hành chính" in text
     assert str(blocks["smartphone"].value) == "trên 85"  # a target carries over as it is
 
 

@@ -288,14 +288,22 @@ class Carrier:
         return [*self._earlier(body, earlier), *self._note(body, kept), {"indicator": _reorder(body)}]
 
     def table(self, body: Data, table: TableBlock) -> list[Any]:
-        """Rows kept with their text and choices, numbers blank; last period's column totals in ``previous``."""
+        """Rows kept with their text and choices, numbers blank; last period's column totals in ``previous``.
+
+        Each row's numbers of last period stand above it as a comment, to fill in beside.
+        """
         kept = {c.key for c in table.columns if c.type in KEPT_COLUMNS}
         sums = column_totals(table)
         stated = table.total if isinstance(table.total, dict) else {}  # checked equal to the sums (BC201)
         previous = {c.key: _cell(sums[c.key]) for c in table.columns if c.key in sums}
         previous |= {k: v for k, v in stated.items() if k not in previous and v is not None and str(v).strip()}
         earlier = body.pop("previous", None)
-        body["rows"] = [{k: v for k, v in row.items() if k in kept} for row in table.rows]
+        rows: list[Any] = []
+        for row in table.rows:
+            numbers = [f"{k}: {v}" for k, v in row.items() if k not in kept and v is not None and str(v).strip()]
+            rows += [self.notes.mark([f"{self.reference}: {'; '.join(numbers)}"])] if numbers else []
+            rows.append({k: v for k, v in row.items() if k in kept})
+        body["rows"] = rows
         if table.total is not False:
             body["total"] = "true"
         if previous:
