@@ -64,10 +64,11 @@ def test_next_of_every_example_loads_and_its_only_errors_are_the_blanks_to_fill(
     assert target is not None and target.read_text(encoding="utf-8") == text
     loaded = api.load(str(target))
     assert loaded.report is not None
-    errors = {f.code for f in loaded.findings if f.severity is Severity.ERROR}
-    assert errors == {"BC604"}
+    # the blanks to fill, and (in a report that follows a đề cương) the paragraphs it asks for, to write anew
+    to_do = {(f.code, f.params.get("variant")) for f in loaded.findings if f.severity is Severity.ERROR}
+    assert ("BC604", None) in to_do and to_do <= {("BC604", None), ("BC603", "text")}
     # a section whose text is to be written anew is said empty, nothing else is warned
-    assert {f.code for f in loaded.findings} <= {"BC604", "BC404"}
+    assert {f.code for f in loaded.findings} <= {"BC604", "BC603", "BC404"}
     assert text.startswith("# yaml-language-server: $schema=")
     document = loaded.report.document
     before = api.load(str(example)).report
@@ -303,3 +304,18 @@ def test_a_previous_period_that_is_not_before_the_period_is_an_error_where_it_is
     (finding,) = api.load(str(unit)).findings
     assert (finding.code, finding.line) == ("BC110", 10)
     assert "năm 2025" in finding.message("vi")
+
+
+def test_a_unit_that_follows_an_outline_of_a_shared_folder_is_carried_with_outlines(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    built_in = ROOT / "src" / "baocao" / "data" / "outlines" / "cds-xa-2025.yaml"
+    own = built_in.read_text(encoding="utf-8").replace("id: cds-xa-2025", "id: cds-xa-rieng")
+    (shared / "cds-xa-rieng.yaml").write_text(own, encoding="utf-8")
+    unit = tmp_path / "xa-2025-h2.yaml"
+    unit.write_text(Path(MINH_TAN).read_text("utf-8").replace("outline: cds-xa-2025", "outline: cds-xa-rieng"), "utf-8")
+    refused = run("next", str(unit))
+    assert refused.returncode == 1 and "BC601" in refused.stderr
+    carried = run("next", str(unit), "--outlines", str(shared))
+    assert carried.returncode == 0, carried.stderr
+    assert (tmp_path / "xa-2026-h1.yaml").is_file()

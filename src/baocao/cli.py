@@ -388,6 +388,7 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
 @click.argument("source", metavar="UNIT.yaml")
 @click.option("-o", "--output", metavar="PATH", help="Write here (a file, a folder, or - for standard output).")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
+@_outlines_option
 @_lang_option
 def next_period(source: str, output: str | None, force: bool, lang: str) -> None:
     """Start the next period from a report: period advanced, last values kept to compare, blanks to fill in."""
