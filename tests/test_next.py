@@ -319,3 +319,23 @@ def test_a_unit_that_follows_an_outline_of_a_shared_folder_is_carried_with_outli
     carried = run("next", str(unit), "--outlines", str(shared))
     assert carried.returncode == 0, carried.stderr
     assert (tmp_path / "xa-2026-h1.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("stem", "period", "expected"),
+    [
+        ("xa-minh-tan-2025-h2", {"type": "half_year", "number": 2, "year": 2025}, "xa-minh-tan-2026-h1.yaml"),
+        ("so-2019-q4", {"type": "quarter", "number": 4, "year": 2019}, "so-2020-q1.yaml"),
+        ("huu-lung-2023", {"type": "month", "number": 5, "year": 2023}, "huu-lung-2023-m06.yaml"),
+        ("tra-bong-2023", {"type": "year", "year": 2023}, "tra-bong-2024.yaml"),
+        ("xa-2023-9m", {"type": "nine_months", "year": 2023}, "xa-2023-q4.yaml"),
+        ("bao-cao", {"type": "half_year", "number": 1, "year": 2026}, "bao-cao-2026-h2.yaml"),
+        ("x12025", {"type": "half_year", "number": 2, "year": 2025}, "x12025-2026-h1.yaml"),
+    ],
+)
+def test_the_next_file_is_named_for_its_period(stem, period, expected):
+    from baocao.carry import next_name
+    from baocao.models.document import Period
+
+    old = Period.model_validate(period)
+    assert next_name(stem, old, old.following()) == expected

@@ -65,10 +65,13 @@ def slug(period: Period) -> str:
 
 
 def next_name(stem: str, old: Period, new: Period) -> str:
-    """The carried file's name: the old period's slug at the end of the name replaced, else the new one added."""
-    old_slug = slug(old)
-    if stem.endswith(old_slug):
-        return stem[: -len(old_slug)] + slug(new) + ".yaml"
+    """The carried file's name: the old period (or its year) at the end of the name replaced, else the new one added.
+
+    "xa-2025-h2" → "xa-2026-h1", "huu-lung-2023" (May) → "huu-lung-2023-m06", "bao-cao" → "bao-cao-2026-h1".
+    """
+    for written in (slug(old), str(old.year)):
+        if stem.endswith(written) and (len(stem) == len(written) or not stem[-len(written) - 1].isalnum()):
+            return stem[: -len(written)] + slug(new) + ".yaml"
     return f"{stem}-{slug(new)}.yaml"
 
 
