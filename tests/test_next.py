@@ -261,17 +261,21 @@ def test_previous_values_are_checked_where_they_are_written(tmp_path):
         + "      - indicator: {key: a, label: Hồ sơ, count: 5, total: 9, previous: {count: 12, total: 10}}\n"
         + "      - figure: {key: b, label: Trạm, parts: [{label: 4G, value: 3}, {label: 5G}]}\n"
         + "      - table:\n          columns: [{key: name, title: Xã}, {key: n, title: Số, type: integer}]\n"
-        + "          rows: [[An, 3]]\n          previous: {name: An, n: 1.000}\n",
+        + "          rows: [[An, 3]]\n          previous: {name: An, n: 1.000}\n"
+        + "      - table:\n          columns: [{key: name, title: Xã}, {key: p, title: Đăng, type: count_of_total}]\n"
+        + "          rows: [[An, 3/4]]\n          previous: {p: 7/5}\n",
         encoding="utf-8",
     )
     source, _ = loader.read(str(unit))
     found = {(f.code, f.line) for f in api.load(str(unit)).findings}
     lines = source.text.splitlines()
-    line_of = {word: next(i for i, line in enumerate(lines, 1) if word in line) for word in ("12", "5G", "1.000")}
+    words = ("12", "5G", "1.000", "7/5")
+    line_of = {word: next(i for i, line in enumerate(lines, 1) if word in line) for word in words}
     assert ("BC212", line_of["12"]) in found  # last period's count above its total
     assert ("BC604", line_of["5G"]) in found  # a part left blank in a figure otherwise filled
     assert ("BC102", line_of["1.000"]) in found  # a previous total for a column that has none (name)
     assert ("BC104", line_of["1.000"]) in found  # and one written with a thousands separator
+    assert ("BC212", line_of["7/5"]) in found  # a count of last period above its total
 
 
 def test_the_readme_sequence_validate_build_next_fill_validate_build_diff(tmp_path):
