@@ -29,7 +29,9 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
 # --- one language at a time ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"], ["upgrade"]])
+@pytest.mark.parametrize(
+    "command", [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"], ["upgrade"], ["new"]]
+)
 def test_help_is_vietnamese_by_default_and_english_on_request(command):
     vi = run(*command, "--help").stdout
     assert "Cách dùng:" in vi and "Tùy chọn:" in vi and "In hướng dẫn này rồi thoát." in vi

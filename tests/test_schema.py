@@ -162,7 +162,7 @@ def test_built_in_outlines_are_clean_under_the_outline_schema_and_a_wrong_one_is
     schema_file = tmp_path / "outline.schema.json"
     schema_file.write_text(outline_schema_text(), encoding="utf-8")
     wrong = tmp_path / "wrong.yaml"
-    text = OUTLINES[0].read_text(encoding="utf-8")
+    text = next(p for p in OUTLINES if p.stem == "cds-xa-2025").read_text(encoding="utf-8")
     wrong.write_text(
         text.replace("      - text: {label:", "      - figure: {key: x, label: y}\n        text: {label:", 1)
     )

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from baocao import blocks, checks, docx_writer, loader, outlines, output, render, schema_errors
+from baocao import blocks, checks, docx_writer, loader, outlines, output, render, schema_errors, starter
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
@@ -390,7 +390,7 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
     if target is not None:
         output.check_target(target, [path])
         if target.exists() and not force:
-            raise UserError("next_exists", path=target)
+            raise UserError("exists_use_force", path=target)
     name = Path(path).name if path != "-" else "<stdin>"
     text = carry.write(report, data, name, upgrade.leading_comments(loaded.source.text))
     source, findings = loader.parse(text.encode("utf-8"), str(target or path))
@@ -417,3 +417,58 @@ def _next_target(path: str, out: str | None, report: Report) -> Path | None:
         return Path(path).with_name(name)
     target = Path(out)
     return target / name if target.is_dir() or out.endswith(os.sep) else target
+
+
+def new_file(
+    name: str,
+    out: str | None,
+    force: bool,
+    period: str | None,
+    year: int | None,
+    fields: dict[str, str | None],
+    ask: starter.Ask | None,
+) -> Path | None:
+    """Write the unit's file to fill in from the outline ``name``; its path (None for standard output).
+
+    ``fields`` are header options by name (level, issuing_body, …); ``ask`` asks for the others.
+    Nothing is written unless the whole file is: an existing file only with ``force``.
+    """
+    import datetime as dt
+    import sys
+
+    where = outlines.locate(name, None)
+    if where is None:
+        raise UserError("new_no_outline", name=name, available=", ".join(outlines.available()) or "—")
+    try:
+        found = outlines.read(where)
+    except OSError as exc:
+        raise UserError("cannot_read", path=where, reason=os_reason(exc)) from exc
+    if found.outline is None:
+        raise InputError(found.findings)
+    today = dt.date.today()
+    given = starter.Header()
+    for name_, value in fields.items():
+        if value and name_ in starter.TEXT_FIELDS:
+            setattr(given, name_, value.strip() or None)
+    if period:
+        given.period = starter.parse_period(period, year or today.year)
+    header = starter.complete(found.outline, given, year, today, ask)
+    assert header.period is not None, "complete() sets the period"
+    named = f"{found.outline.outline.id}-{starter.period_slug(header.period)}.yaml"
+    target = Path(out) if out and out != "-" else None
+    if out is None:
+        target = Path(named)
+    elif target is not None and (target.is_dir() or out.endswith(("/", os.sep))):
+        target = target / named
+    folder = target.parent if target is not None else Path.cwd()
+    reference = starter.outline_reference(name, where, folder)
+    text = starter.text(found.outline, reference, header, starter.schema_reference(folder))
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None
+    if target.exists() and not force:
+        raise UserError("exists_use_force", path=target)
+    output.check_target(target, [str(where)])
+    output.write_atomic(target, text.encode("utf-8"))
+    return target

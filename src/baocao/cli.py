@@ -404,6 +404,90 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
         click.echo(str(target))
 
 
+_LEVELS = ("commune", "district", "department", "province")
+
+
+@main.command()
+@click.option("--outline", "name", metavar="ID|FILE.yaml", help="The đề cương to follow: an id, or a file.")
+@click.option("-o", "--output", metavar="FILE.yaml", help="Where to write (- for standard output).")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
+@click.option("--list", "show_list", is_flag=True, help="List the outlines that can be named, and where they are.")
+@click.option("--no-input", is_flag=True, help="Ask nothing: use the options, leave '…' where they say nothing.")
+@_outlines_option
+@click.option("--level", type=click.Choice(_LEVELS), help="commune, district, …")
+@click.option("--parent-body", metavar="TEXT", help="Parent body (cơ quan chủ quản).")
+@click.option("--issuing-body", metavar="TEXT", help="Issuing body: Ủy ban nhân dân xã Minh Tân.")
+@click.option("--short-name", metavar="TEXT", help="Name used in sentences: UBND xã Minh Tân.")
+@click.option("--area", metavar="TEXT", help="Area: xã Minh Tân.")
+@click.option("--place", metavar="TEXT", help="Place of the date line: Minh Tân.")
+@click.option("--period", metavar="KIND[:N]", help="half_year:2, quarter:1, month:3, nine_months, year.")
+@click.option("--year", type=click.IntRange(1990, 2100), help="Year of the period.")
+@click.option("--symbol", metavar="TEXT", help="Document symbol: BC-UBND.")
+@click.option("--subject", metavar="TEXT", help="Subject (trích yếu).")
+@click.option("--signer-title", metavar="TEXT", help="Signer's title: Chủ tịch, Phó Chủ tịch, Giám đốc.")
+@click.option("--signer-name", metavar="TEXT", help="Signer's name.")
+@_lang_option
+def new(
+    name: str | None, output: str | None, force: bool, show_list: bool, no_input: bool,
+    period: str | None, year: int | None, lang: str, **fields: str | None,
+) -> None:  # fmt: skip
+    """Write a unit's file to fill in from a đề cương (--outline); without one, list the outlines."""
+    from baocao import api
+
+    try:
+        if show_list or not name:
+            _list_outlines(lang)
+            return
+        ask = _asker(lang) if not no_input and _stdin_is_tty() else None
+        target = api.new_file(name, output, force, period, year, fields, ask)
+    except BaocaoError as exc:
+        _fail(exc, lang, note="new_not_written")
+    if target is not None:
+        click.echo(str(target))
+
+
+def _stdin_is_tty() -> bool:
+    return bool(sys.stdin.isatty())
+
+
+def _asker(lang: str) -> Callable[[str, str | None, Callable[[str], object] | None], str]:
+    """Questions on the terminal (to standard error, so that `-o -` stays clean), in the user's language.
+
+    An answer the check refuses is said why and asked again.
+    """
+
+    def ask(key: str, default: str | None, check: Callable[[str], object] | None) -> str:
+        def checked(value: str) -> str:
+            if check is not None:
+                try:
+                    check(value)
+                except UserError as exc:
+                    raise click.UsageError(exc.text(lang)) from exc
+            return value
+
+        answer = click.prompt(
+            _say(key, lang), default=default, value_proc=checked, show_default=bool(default), err=True
+        )
+        return str(answer)
+
+    return ask
+
+
+def _list_outlines(lang: str) -> None:
+    from baocao import outlines, starter
+
+    found = starter.catalogue()
+    if not found:
+        click.echo(_say("new_none_listed", lang, folders=", ".join(map(str, outlines.folders()))))
+        return
+    click.echo(_say("new_listed", lang, count=len(found)))
+    width = max(len(item.id) for item in found)
+    for item in found:
+        where = _say("new_built_in", lang) if item.built_in else str(item.path)
+        click.echo(f"  {item.id.ljust(width)}  {item.title}  [{where}]")
+    click.echo(_say("new_list_hint", lang))
+
+
 @main.command()
 @click.option(
     "-o",

@@ -104,6 +104,29 @@ HELP: dict[str, str] = {
         "Ghi ra đây (một tệp, một thư mục, hoặc - là đầu ra chuẩn)."
     ),
     "Overwrite the output if it exists.": "Ghi đè tệp ra nếu đã có.",
+    "Write a unit's file to fill in from a đề cương (--outline); without one, list the outlines.": (
+        "Tạo tệp báo cáo của đơn vị để điền, theo một đề cương (--outline); không có --outline: liệt kê các đề cương."
+    ),
+    "The đề cương to follow: an id, or a file.": "Đề cương phải theo: mã đề cương, hoặc tệp .yaml.",
+    "Where to write (- for standard output).": "Nơi ghi tệp (- để in ra đầu ra chuẩn).",
+    "List the outlines that can be named, and where they are.": "Liệt kê các đề cương có thể dùng, và nơi có chúng.",
+    "Ask nothing: use the options, leave '…' where they say nothing.": (
+        "Không hỏi: dùng các tùy chọn, để dấu … ở chỗ tùy chọn không ghi."
+    ),
+    "commune, district, …": "Cấp đơn vị: commune, district, department, province.",
+    "Parent body (cơ quan chủ quản).": "Cơ quan chủ quản.",
+    "Issuing body: Ủy ban nhân dân xã Minh Tân.": "Tên cơ quan ban hành: Ủy ban nhân dân xã Minh Tân.",
+    "Name used in sentences: UBND xã Minh Tân.": "Tên gọi trong văn bản: UBND xã Minh Tân.",
+    "Area: xã Minh Tân.": "Địa bàn: xã Minh Tân.",
+    "Place of the date line: Minh Tân.": "Địa danh ở dòng ngày tháng: Minh Tân.",
+    "half_year:2, quarter:1, month:3, nine_months, year.": (
+        "Kỳ báo cáo: half_year:2, quarter:1, month:3, nine_months, year."
+    ),
+    "Year of the period.": "Năm của kỳ báo cáo.",
+    "Document symbol: BC-UBND.": "Ký hiệu văn bản: BC-UBND.",
+    "Subject (trích yếu).": "Trích yếu.",
+    "Signer's title: Chủ tịch, Phó Chủ tịch, Giám đốc.": "Chức vụ người ký: Chủ tịch, Phó Chủ tịch, Giám đốc.",
+    "Signer's name.": "Họ và tên người ký.",
     "Language of messages: vi (the default) or en.": "Ngôn ngữ của thông báo: vi (mặc định) hoặc en.",
     "Output .docx file, or folder (default: beside each input).": (
         "Tệp .docx hoặc thư mục để ghi ra (mặc định: cạnh mỗi tệp đầu vào)."

@@ -422,6 +422,18 @@ CATALOGUE: dict[str, Entry] = {
             "Write the signer's full name before signing; the report prints the placeholder italic, not bold.",
         ),
     ),
+    "BC630": Entry(
+        "document.placeholder",
+        "error",
+        (
+            "{field}: '{stated}' còn dấu … chưa điền.",
+            "{field}: '{stated}' still holds a '…' to fill in.",
+        ),
+        (
+            "Ghi đầy đủ thay cho dấu … (ví dụ: Ủy ban nhân dân xã Minh Tân).",
+            "Write the full text in place of the '…' (e.g. Ủy ban nhân dân xã Minh Tân).",
+        ),
+    ),
     # --- consistency ------------------------------------------------------
     "BC501": Entry(
         "consistency.key_conflict",
@@ -482,6 +494,15 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Điền số liệu (value, count và total, percent…) hoặc xóa khối nếu không báo cáo; khối trống không được in.",
             "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
+        ),
+    ),
+    "BC604/text": Entry(
+        "content.blank",
+        "error",
+        ("Mục '{what}' còn dấu … chưa viết.", "Section '{what}' still holds a '…' to write."),
+        (
+            "Thay dấu … bằng đoạn văn của mục (mỗi dòng một đoạn, '- ' gạch đầu dòng); dấu … không được in.",
+            "Replace the '…' with the section's text (a paragraph a line, '- ' for bullets); a '…' is not printed.",
         ),
     ),
     # --- conformance to the đề cương (checks/conformance.py) -------------------------------------
@@ -922,7 +943,7 @@ USAGE: dict[str, tuple[str, str]] = {
         "{path}: tệp do baocao rollup ghi; chạy 'baocao next' cho tệp của các đơn vị và tệp --unit.",
         "{path}: a file written by baocao rollup; run 'baocao next' on the units' files and the --unit file.",
     ),
-    "next_exists": (
+    "exists_use_force": (
         "{path} đã có; thêm --force để ghi đè, hoặc chọn -o khác.",
         "{path} exists; add --force to overwrite it, or choose another -o.",
     ),
@@ -934,6 +955,62 @@ USAGE: dict[str, tuple[str, str]] = {
         "Không lập tệp kỳ sau vì dữ liệu có lỗi.",
         "No next period's file was written: the data has errors.",
     ),
+    "new_bad_period": (
+        "--period {value}: không rõ loại kỳ; ghi một trong {known}, có số thứ tự nếu cần (half_year:2, quarter:1).",
+        "--period {value}: unknown kind of period; write one of {known}, with its number where it has one "
+        "(half_year:2, quarter:1).",
+    ),
+    "new_period_number": (
+        "--period {value}: kỳ {kind} có số thứ tự từ 1 đến {limit}, ví dụ {kind}:1.",
+        "--period {value}: a {kind} period is numbered 1 to {limit}, e.g. {kind}:1.",
+    ),
+    "new_bad_year": (
+        "Năm '{value}': ghi năm của kỳ, từ 1990 đến 2100.",
+        "Year '{value}': write the year, 1990 to 2100.",
+    ),
+    "new_level_not_asked": (
+        "--level {level}: đề cương {id} dành cho đơn vị cấp {known}.",
+        "--level {level}: the outline {id} is for units of level {known}.",
+    ),
+    "new_period_not_asked": (
+        "--period {kind}: đề cương {id} yêu cầu báo cáo kỳ {known}.",
+        "--period {kind}: the outline {id} asks for reports of {known}.",
+    ),
+    "new_no_outline": (
+        "--outline {name}: không tìm thấy đề cương này (có: {available}); ghi mã đề cương hoặc đường dẫn tệp .yaml, "
+        "`baocao new --list` để xem các đề cương.",
+        "--outline {name}: no such outline (known: {available}); give an outline's id or a .yaml file, "
+        "`baocao new --list` lists them.",
+    ),
+    "new_not_written": ("Không tạo tệp vì đề cương có lỗi.", "Nothing was written: the outline has errors."),
+    "new_listed": ("Các đề cương ({count}):", "Outlines ({count}):"),
+    "new_none_listed": (
+        "Không có đề cương nào trong: {folders}.",
+        "No outline in: {folders}.",
+    ),
+    "new_list_hint": (
+        "Tạo tệp báo cáo: baocao new --outline MÃ -o TỆP.yaml",
+        "Start a report: baocao new --outline ID -o FILE.yaml",
+    ),
+    "new_built_in": ("có sẵn", "built in"),
+    "ask_level": (
+        "Cấp đơn vị (commune, district, department, province)",
+        "Level (commune, district, department, province)",
+    ),
+    "ask_issuing_body": (
+        "Tên cơ quan ban hành (ví dụ: Ủy ban nhân dân xã Minh Tân)",
+        "Issuing body (e.g. Ủy ban nhân dân xã Minh Tân)",
+    ),
+    "ask_parent_body": ("Cơ quan chủ quản (Enter: không có)", "Parent body (Enter: none)"),
+    "ask_short_name": ("Tên gọi trong văn bản", "Short name used in sentences"),
+    "ask_area": ("Địa bàn ('trên địa bàn …')", "Area ('trên địa bàn …')"),
+    "ask_place": ("Địa danh (dòng 'Địa danh, ngày … tháng … năm …')", "Place name of the date line"),
+    "ask_period": ("Kỳ báo cáo (half_year:2, quarter:1, year…)", "Period (half_year:2, quarter:1, year…)"),
+    "ask_year": ("Năm của kỳ báo cáo", "Year of the period"),
+    "ask_symbol": ("Ký hiệu văn bản (ví dụ: BC-UBND)", "Document symbol (e.g. BC-UBND)"),
+    "ask_subject": ("Trích yếu", "Subject (trích yếu)"),
+    "ask_signer_title": ("Chức vụ người ký", "Signer's title"),
+    "ask_signer_name": ("Họ và tên người ký (Enter: để trống, ký tay)", "Signer's name (Enter: leave blank)"),
     "internal": ("lỗi bên trong baocao: {error}", "internal error: {error}"),
     "internal_hint": (
         "Xin gửi báo lỗi này kèm tệp đầu vào; không có tệp nào được ghi.",

@@ -27,8 +27,10 @@ from baocao.models.blocks import (
     cell_value,
     column_totals,
     typed_cell,
+    walk,
 )
 from baocao.models.outline_file import expectations
+from baocao.models.outline_file import walk as walk_outline
 
 CELL_CODES = {
     "thousands_separator": "BC104",
@@ -221,9 +223,16 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
         if outline
         else set()
     )
+    free = free_text_optional(outline.sections) if outline else set()
+    sections = {loc: section for loc, section, _ in walk(report.sections)}
     for loc, block in report.blocks():
         if not block.blank:
             yield from _blank_inside(block.value, loc)
+            continue
+        if block.kind == "text":  # a "…" still standing for the text to write
+            section = sections.get(loc[:-3])
+            if section is None or section.key not in free:
+                yield Issue("BC604", loc, {"what": section.title if section else "…", "variant": "text"})
             continue
         key = getattr(block.value, "key", None)
         if key is not None and key in optional:
@@ -243,10 +252,18 @@ def _blank_inside(value: Any, loc: Loc) -> Iterator[Issue]:
             yield Issue("BC604", (*loc, "levels", index, "label"), {"what": f"{value.label}: {level.label}"})
 
 
+def free_text_optional(sections: list[Any]) -> set[str]:
+    """Keys of the outline's sections whose free text may be left out: the section, or all its text, is optional."""
+    keys = set()
+    for _, section, _ in walk_outline(sections):
+        texts = [e.text for e in section.expects if e.text is not None]
+        if not section.required or (texts and not any(t.required for t in texts)):
+            keys.add(section.key)
+    return keys
+
+
 def outline_depth(report: Report) -> Iterator[Issue]:
     """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed."""
-    from baocao.models.blocks import walk
-
     levels = len(report.numbering)
     for loc, section, depth in walk(report.sections):
         if depth > levels:

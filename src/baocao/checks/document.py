@@ -149,4 +149,22 @@ def signer(report: Report) -> Iterator[Issue]:
         yield Issue("BC312", ("document", "signer", "name"), {"stated": name})
 
 
-CHECKS = (report_symbol, citation_numbers, dates, cutoff, place, recipients, signer)
+HEADER_TEXTS = ("parent_body", "issuing_body", "short_name", "area", "subject")
+SIGNER_TEXTS = ("on_behalf_of", "head_title", "title")
+
+
+def placeholders(report: Report) -> Iterator[Issue]:
+    """A header field still holding "…" (as ``baocao new`` leaves what it was not told) is not a report yet.
+
+    The symbol and the place have checks of their own (BC301, BC307).
+    """
+    document = report.document
+    named: list[tuple[Loc, str | None]] = [(("document", name), getattr(document, name)) for name in HEADER_TEXTS]
+    named += [(("document", "signer", name), getattr(document.signer, name)) for name in SIGNER_TEXTS]
+    named += [(("document", "recipients", index), text) for index, text in enumerate(document.recipients)]
+    for loc, text in named:
+        if text and ("…" in text or "..." in text):
+            yield Issue("BC630", loc, {"stated": text, "field": ".".join(map(str, loc[1:]))})
+
+
+CHECKS = (report_symbol, citation_numbers, dates, cutoff, place, recipients, signer, placeholders)

@@ -417,7 +417,12 @@ class TasksBlock(Model):
     key: Text | None = field("Mã bảng", default=None)
     title: Text | None = field("Tên bảng", default=None)
     columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)
-    rows: Annotated[list[Task], Field(min_length=1)] = field("Các nhiệm vụ")
+    rows: list[Task] = field("Các nhiệm vụ", "Bỏ trống (rows: []) khi chưa điền.", default=[])
+
+    @property
+    def blank(self) -> bool:
+        """True when no task is written yet."""
+        return not self.rows
 
 
 def one_of(entry: Model) -> str:
@@ -426,6 +431,10 @@ def one_of(entry: Model) -> str:
     if len(named) != 1:
         raise PydanticCustomError("one_block", "one block per entry", {"found": ", ".join(named) or "—"})
     return named[0]
+
+
+PLACEHOLDERS = ("…", "...")
+"""Text that stands where the unit has still to write (``baocao new`` writes it for free text)."""
 
 
 def _text_block(value: Any) -> Any:
@@ -469,7 +478,9 @@ class Block(Model):
 
     @property
     def blank(self) -> bool:
-        """True for a figure, rate, target, answer or data form whose values are not written yet."""
+        """True for a figure, rate, target, answer or table whose values are not written yet, or text still "…"."""
+        if self.text is not None:
+            return self.text.strip() in PLACEHOLDERS
         return bool(getattr(self.value, "blank", False))
 
 

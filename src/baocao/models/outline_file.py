@@ -249,6 +249,21 @@ class Outline(Model):
                 items.add(key)
         return self
 
+    @property
+    def named(self) -> str:
+        """The outline as a deadline names what set it: "Công văn số 1520/SKHCN-CĐS", or "đề cương ID"."""
+        set_by = self.outline.set_by
+        return f"{set_by.type} số {set_by.number}" if set_by else f"đề cương {self.outline.id}"
+
+    def schedule(self, period: Period, stated: Window | None = None) -> tuple[Cutoff | None, Window, Deadline | None]:
+        """For a period: the cut-off the regime states (None: the decree's rule), the window, and the deadline.
+
+        ``stated`` is a window the unit writes itself; it comes before the regime's.
+        """
+        cutoff = self.regime.cutoff_for(period)
+        window = stated or (cutoff and cutoff.window) or period.window
+        return cutoff, window, self.regime.deadline_for(period, window, self.named)
+
 
 def walk(
     sections: list[OutlineSection], path: tuple[str, ...] = ()

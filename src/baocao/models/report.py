@@ -84,13 +84,9 @@ class Report(Model):
     def follow(self, outline: Any) -> None:
         """Check and print the report under this đề cương: its sections, expected items and regime."""
         self._outline = outline
-        regime = outline.regime
-        period = self.document.period
-        cutoff = regime.cutoff_for(period)
-        window = (self.document.cutoff and self.document.cutoff.window) or (cutoff and cutoff.window) or period.window
-        set_by = outline.outline.set_by
-        by = f"{set_by.type} số {set_by.number}" if set_by else f"đề cương {outline.outline.id}"
-        self.document.under_regime(cutoff, regime.deadline_for(period, window, by))
+        stated = self.document.cutoff and self.document.cutoff.window
+        cutoff, _, deadline = outline.schedule(self.document.period, stated)
+        self.document.under_regime(cutoff, deadline)
 
     def blocks(self) -> Iterator[tuple[Loc, Block]]:
         """Every block of the outline, with the place of its value in the file."""
