@@ -114,7 +114,7 @@ def fill(data: Any) -> None:
             block["value"] = 12
         elif kind == "indicator" and isinstance(block, dict):
             block.update(count=3, total=4)
-            del block["percent"]
+            block.pop("percent", None)
         elif kind == "answer" and isinstance(block, dict):
             choices = {"yes_no": "Có", "done": "Đã thực hiện", "posted": "Có đăng"}
             offered = block.get("choices", "yes_no")
@@ -338,11 +338,14 @@ def test_without_o_the_file_is_named_for_the_outline_and_period(
     monkeypatch.chdir(tmp_path)
     result = new("--outline", "bc-stttt-quy", "--no-input", "--period", "quarter:3", "--year", "2019")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "bc-stttt-quy-2019-q3.yaml").is_file()
+    assert (tmp_path / "bc-stttt-quy-2019-q3.yaml").is_file()  # no area given: the outline names it
     (tmp_path / "so").mkdir()
-    result = new("--outline", "bc-stttt-quy", "--no-input", "--period", "quarter:4", "--year", "2019", "-o", "so")
+    args = ["--outline", "bc-stttt-quy", "--no-input", "--period", "quarter:4", "--year", "2019", "-o", "so"]
+    result = new(*args, "--area", "tỉnh Trà Vinh")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == str(Path("so") / "bc-stttt-quy-2019-q4.yaml")
+    assert result.stdout.strip() == str(Path("so") / "tinh-tra-vinh-2019-q4.yaml")
+    result = new("--outline", "cds-xa-2025", *HEADER, "--period", "year", "--year", "2025")
+    assert result.stdout.strip() == "xa-tan-an-2025.yaml"  # the area told by the committee's name
 
 
 def test_comments_hold_an_outline_s_text_on_their_own_lines(tmp_path: Path) -> None:
@@ -561,3 +564,42 @@ def test_an_outline_with_every_kind_of_item_and_awkward_text_round_trips(tmp_pat
     assert findings == []
     printed = "\n".join(p.text for p in docx.Document(str(built)).paragraphs)
     assert "Số: 'trích' #1" in printed and "MỤC CHẮT" in printed.upper()
+
+
+def write_texts(sections: list[Any]) -> None:
+    """A paragraph in each section at the bottom that has none (the next period's text is rewritten each time)."""
+    for section in sections:
+        if section.get("sections"):
+            write_texts(section["sections"])
+        elif not any(isinstance(entry, str) for entry in section.get("content") or []):
+            section["content"] = [*(section.get("content") or []), "Đã viết nội dung kỳ này."]
+
+
+def test_from_the_de_cuong_to_the_next_period_end_to_end(tmp_path: Path) -> None:
+    """new → filled in → validate → build → next → filled in → validate → build → diff, as the README shows."""
+    made = new("--outline", "cds-xa-2025", "-o", f"{tmp_path}/", *HEADER, "--period", "half_year:2", "--year", "2025")
+    first = Path(made.stdout.strip())
+    assert first == tmp_path / "xa-tan-an-2025-h2.yaml", made.output
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    fill(data["sections"])
+    first.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["validate", str(first)]).exit_code == 0
+    assert runner.invoke(main, ["build", str(first)]).exit_code == 0
+    result = runner.invoke(main, ["next", str(first)])
+    assert result.exit_code == 0, result.output
+    second = Path(result.stdout.strip())
+    assert second == tmp_path / "xa-tan-an-2026-h1.yaml"
+    assert runner.invoke(main, ["validate", str(second)]).exit_code == 1  # its blanks to fill
+    data = yaml.safe_load(second.read_text(encoding="utf-8"))
+    fill(data["sections"])
+    write_texts(data["sections"])
+    second.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    validated = runner.invoke(main, ["validate", str(second)])
+    assert validated.exit_code == 0 and validated.output == "", validated.output
+    built = runner.invoke(main, ["build", str(second)])
+    assert built.exit_code == 0, built.output
+    printed = "\n".join(p.text for p in docx.Document(built.stdout.strip()).paragraphs)
+    assert "so với 06 tháng cuối năm 2025" in printed
+    compared = runner.invoke(main, ["diff", str(first), str(second)])
+    assert compared.exit_code == 1 and "Đã viết nội dung kỳ này." in compared.stdout

@@ -454,7 +454,9 @@ def new_file(
         given.period = starter.parse_period(period, year or today.year)
     header = starter.complete(found.outline, given, year, today, ask)
     assert header.period is not None, "complete() sets the period"
-    named = f"{found.outline.outline.id}-{starter.period_slug(header.period)}.yaml"
+    from baocao.carry import slug
+
+    named = f"{starter.file_stem(header, found.outline)}-{slug(header.period)}.yaml"
     target = Path(out) if out and out != "-" else None
     if out is None:
         target = Path(named)

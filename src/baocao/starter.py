@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,12 +120,12 @@ def period_option(period: Period) -> str:
     return f"{period.type.value}:{period.number}" if period.type in PERIOD_COUNT else period.type.value
 
 
-def period_slug(period: Period) -> str:
-    """A period in a file name: 2026-h2, 2026-q1, 2026-m03, 2026-9m, 2026."""
-    tags = {PeriodType.MONTH: "m{:02d}", PeriodType.QUARTER: "q{}", PeriodType.HALF_YEAR: "h{}"}
-    if period.type in tags:
-        return f"{period.year}-{tags[period.type].format(period.number or 1)}"
-    return f"{period.year}-9m" if period.type is PeriodType.NINE_MONTHS else str(period.year)
+def file_stem(header: Header, outline: Outline) -> str:
+    """The unit's part of the file's name: its area in ASCII ("xã Tân An" → "xa-tan-an"), else the outline's id."""
+    folded = unicodedata.normalize("NFD", (header.area or "").replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in folded if not unicodedata.combining(char)).lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return stem or outline.outline.id
 
 
 def current_period(outline: Outline, today: dt.date) -> Period:
