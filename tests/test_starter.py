@@ -218,7 +218,10 @@ def test_the_comments_say_what_goes_where_and_the_regime_s_window_and_deadline(t
     found = api.load(str(target)).findings
     assert found[-1].message() == "Mục 'Ý kiến' còn dấu … chưa viết."
     assert [(f.code, f.line) for f in found] == [
-        ("BC604", text.splitlines().index("          label: Trạm BTS") + 1),
+        (
+            "BC604",
+            text.splitlines().index("          value:", text.splitlines().index("          label: Trạm BTS")) + 1,
+        ),
         ("BC604", text.splitlines().index("      - …", text.splitlines().index("    title: Ý kiến")) + 1),
     ]
 

@@ -238,7 +238,18 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
         if key is not None and key in optional:
             continue
         label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
-        yield Issue("BC604", (*loc, "label" if hasattr(block.value, "label") else "columns"), {"what": label})
+        yield Issue("BC604", _to_fill(block.value, loc), {"what": label})
+
+
+def _to_fill(value: Any, loc: Loc) -> Loc:
+    """Where the first value to write stands: the value (count, for a rate), else the first row, else the label."""
+    fields = type(value).model_fields
+    if isinstance(value, TableBlock) and value.rows:
+        return (*loc, "rows", 0)
+    for name in ("value", "count"):
+        if name in fields and name in value.model_fields_set:
+            return (*loc, name)
+    return (*loc, "label" if "label" in fields else "columns")
 
 
 def _blank_inside(value: Any, loc: Loc) -> Iterator[Issue]:
