@@ -7,8 +7,6 @@ A section is a title, its blocks and its sub-sections. A block is one entry of
 compared and rolled up.
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -500,7 +498,7 @@ class Section(Model):
     content: list[Entry] = field(
         "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
     )
-    sections: list[Section] = field("Các mục con", default=[])
+    sections: list["Section"] = field("Các mục con", default=[])
 
 
 HEADING_STYLES = ("I.", "1.", "1.1.", "a)")

@@ -25,6 +25,10 @@ Narrative: type[Model] = create_model(  # one optional text per topic, titled fr
     **{topic.value: (Text | None, field(TITLES[topic], default=None)) for topic in Topic},  # type: ignore[call-overload]
 )
 
+# The default of every file that writes no narrative, made without its validator: validating
+# an empty mapping would build the model's schema a second time, apart from the Report's.
+EMPTY_NARRATIVE = Narrative.model_construct()
+
 
 class Keyed(NamedTuple):
     """A keyed figure or indicator of an outline, shaped as those by topic are read."""
@@ -60,7 +64,9 @@ class Report(Model):
     closing: list[Entry] = field(
         "Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[], json_schema_extra=text_or_block
     )
-    narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
+    narrative: Narrative = field(
+        "Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=lambda: EMPTY_NARRATIVE
+    )
     citations: list[Citation] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
     )
