@@ -244,7 +244,8 @@ def test_upper_case_suffixes_are_found_in_folders(tmp_path):
     (folder / "notes.txt").write_text("not a unit", encoding="utf-8")
     result = run("validate", str(folder), "--format", "json")
     assert result.returncode == 1
-    assert {Path(f["path"]).name for f in json.loads(result.stdout)} == {"XA-AN.YAML"}
+    found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)}
+    assert found == {("XA-AN.YAML", "BC106"), ("xa-binh.Yml", "BC013")}  # both read: an error, and by topic
 
 
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(tmp_path):

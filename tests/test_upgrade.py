@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,8 +12,9 @@ import docx
 import pytest
 
 from baocao import api, loader
+from baocao.checks.by_topic import by_topic
 
-from .conftest import MINIMAL, write
+from .conftest import MINIMAL, without_by_topic, write
 from .test_numbers_printed import missing_numbers
 
 BY_TOPIC = sorted((Path(__file__).parent / "fixtures" / "by-topic").glob("*.yaml"))
@@ -47,8 +49,8 @@ def test_an_upgraded_file_builds_the_same_outline_with_every_number(old, tmp_pat
     assert backup is None and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
     loaded = api.load(str(target))
     assert loaded.report is not None and loaded.report.sections
-    assert not api.by_topic(loaded.report) and api.by_topic(api.load(str(old)).report)
-    assert [f.code for f in loaded.findings] == [f.code for f in api.load(str(old)).findings]
+    assert not by_topic(loaded.report) and by_topic(api.load(str(old)).report)
+    assert [f.code for f in loaded.findings] == without_by_topic([f.code for f in api.load(str(old)).findings])
     before, _ = api.build(str(old), str(tmp_path / "before.docx"))
     after, _ = api.build(str(target), str(tmp_path / "after.docx"))
     # the same headings in the same order, but those the old templates printed with nothing under them
@@ -92,13 +94,22 @@ def test_a_topic_the_kinds_outline_has_no_place_for_gets_a_section(tmp_path):
 
 
 def test_validate_on_a_file_by_topic_says_to_upgrade(tmp_path):
-    path = write(tmp_path, MINIMAL)
+    """A warning at the first key of the format by topic, with the command; --strict fails on it."""
+    figures = "figures:\n  - {key: a, label: A, value: 3, topic: egov}\n"
+    path = write(tmp_path, MINIMAL.replace("narrative:", figures + "narrative:"))
+    line = MINIMAL.splitlines().index("narrative:") + 1
     result = run("validate", str(path))
-    assert result.returncode == 0 and f"baocao upgrade {path}" in result.stderr
-    english = run("validate", str(path), "--lang", "en", "--strict")
-    assert english.returncode == 0 and "written by topic" in english.stderr  # a note, not a finding
+    assert result.returncode == 0
+    assert f"{path}:{line}:1: cảnh báo BC013" in result.stderr and f"Chạy: baocao upgrade {path}" in result.stderr
+    english = run("validate", str(path), "--lang", "en", "--strict", "--format", "json")
+    assert english.returncode == 1
+    (finding,) = json.loads(english.stdout)
+    assert (finding["code"], finding["line"], finding["col"], finding["loc"]) == ("BC013", line, 1, "figures")
+    assert finding["severity"] == "warning" and f"Run: baocao upgrade {path}" in finding["hint"]
+    github = run("validate", str(path), "--format", "github")
+    assert f"::warning file={path},line={line},col=1::BC013" in github.stdout
     upgraded = run("upgrade", str(path))
-    assert upgraded.returncode == 0 and "baocao upgrade" not in run("validate", str(path)).stderr
+    assert upgraded.returncode == 0 and "BC013" not in run("validate", str(path), "--strict").stderr
 
 
 OUTLINES = Path(__file__).resolve().parents[1] / "data" / "outlines"

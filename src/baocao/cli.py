@@ -67,13 +67,6 @@ def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> No
     formatters.FORMATTERS[fmt](findings, lines, lang, stream, formatters.color(stream))
 
 
-def _upgrade_note(files: list[str], lang: str) -> None:
-    """Say which files are written by topic and the command that rewrites them as sections."""
-    shown = files[0] if len(files) == 1 else f"{files[0]} … ({len(files)})"
-    command = "baocao upgrade " + (files[0] if len(files) == 1 else "<FILE>…")
-    click.echo(_say("by_topic_note", lang, files=shown, command=command), err=True)
-
-
 def _say(key: str, lang: str, **params: Any) -> str:
     return Phrase(key, params).text(lang)
 
@@ -276,13 +269,10 @@ def validate(
 
     findings = []
     results = []
-    by_topic: list[str] = []
     try:
         files = api.expand(list(sources))
         with formatters.Progress(len(files), sys.stderr) as progress:
-            for path, (found, old) in api.validate_each(files, jobs, templates):
-                if old:
-                    by_topic.append(path)
+            for path, found in api.validate_each(files, jobs, templates):
                 findings.extend(found)
                 errors = sum(f.severity is Severity.ERROR for f in found)
                 results.append((path, errors, len(found) - errors))
@@ -290,8 +280,6 @@ def validate(
     except BaocaoError as exc:
         _fail(exc, lang, fmt)
     _print_findings(findings, lang, fmt)
-    if fmt == "text" and by_topic:
-        _upgrade_note(by_topic, lang)
     if fmt == "text" and len(files) > 1:
         formatters.summary(results, lang, sys.stderr, formatters.color(sys.stderr))
     failing = [f for f in findings if strict or f.severity is Severity.ERROR]
