@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands, so ``baocao --help`` stays fast.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import os
@@ -503,13 +504,30 @@ def run() -> None:
     """The ``baocao`` program: :func:`main` in a process that collects garbage the way a short command should.
 
     A command allocates mostly objects that live until it ends (models, templates,
-    styles), so the collector runs rarely while it works, as in mypy, and does not
-    walk the whole heap once more at exit: the operating system takes the memory back.
+    styles), so the collector runs rarely while it works, as in mypy. At the end the
+    exit handlers run and the output is flushed, then the process ends without taking
+    its modules apart one by one (a tenth of a build): the operating system takes the
+    memory back, and every file the command writes is already closed in its place.
     """
     gc.set_threshold(200_000, 30, 30)
-    atexit.register(gc.freeze)
     _without_pydantic_plugins()
-    main()
+    try:
+        main()
+    except SystemExit as exc:
+        _exit(exc.code)
+    _exit(0)
+
+
+def _exit(code: object) -> NoReturn:
+    """End the process with ``code`` as sys.exit would, once the exit handlers have run and the output is out."""
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said on it
+            stream.flush()
+    os._exit(code or 0)
 
 
 def _without_pydantic_plugins() -> None:
