@@ -150,6 +150,23 @@ def test_no_color_is_honoured_on_a_terminal(tmp_path):
     assert ANSI in _on_a_terminal(["validate", str(broken)], {"NO_COLOR": ""})  # empty means unset
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_findings_read_the_same_with_and_without_colour(lang):
+    """Without colour the lines are written directly, not through rich: the same lines, [brackets] and :words: kept."""
+    from baocao import api, formatters
+
+    findings = [f for path in (OLD, NEW, *SEEDS) for f in api.load(str(path)).findings]
+    assert len({f.code for f in findings}) >= 5
+    coloured, plain = io.StringIO(), io.StringIO()
+    formatters.text(findings, {}, lang, coloured, color=True)
+    formatters.text(findings, {}, lang, plain, color=False)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue()) == plain.getvalue()
+    assert ANSI not in plain.getvalue() and plain.getvalue().count("\n") > 4 * len(findings)
+
+
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*-as-typed.yaml"))
+
+
 def test_colour_is_decided_by_the_terminal_and_no_color():
     from baocao import formatters
 
