@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from baocao import blocks, checks, docx_writer, loader, outlines, output, render, schema_errors, starter
+from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
 from baocao.checks.by_topic import OLD_KEYS
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
@@ -18,6 +18,7 @@ from baocao.messages import Phrase, os_reason
 from baocao.models import Report
 
 if TYPE_CHECKING:
+    from baocao import starter
     from baocao.diff import Change
 
 T = TypeVar("T")
@@ -49,16 +50,27 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     if has_errors(findings):
         return Loaded(source, None, loader.quote(source, findings))
     if is_outline_file(source.data):
+        from baocao import outlines
+
         outline_found = outlines.read_source(source)
         return Loaded(source, None, loader.quote(source, sorted(findings + outline_found.findings)))
     report, found = schema_errors.type_report(source)
     if report is not None:
-        found = outlines.attach(report, source)
+        found = _attach(report, source)
         if not has_errors(found):
             found += checks.run(report, source)
         if template:
             found += render.template_findings(report, source, templates)
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
+
+
+def _attach(report: Report, source: Source) -> list[Finding]:
+    """The report made to follow the đề cương it names; the outline's models are loaded only for one that does."""
+    if report.document.outline is None:
+        return []
+    from baocao import outlines
+
+    return outlines.attach(report, source)
 
 
 def is_outline_file(data: object) -> bool:
@@ -426,6 +438,8 @@ def new_file(
     """
     import datetime as dt
     import sys
+
+    from baocao import outlines, starter
 
     where = outlines.locate(name, None)
     if where is None:

@@ -44,9 +44,10 @@ def _outlines_option(func: F) -> F:
     """``--outlines DIR`` (repeatable): folders of đề cương looked in first for an outline named by id."""
 
     def share(ctx: click.Context, param: click.Parameter, folders: tuple[Path, ...]) -> tuple[Path, ...]:
-        from baocao import outlines
+        if folders:  # the đề cương models are loaded only when there are outlines to look in
+            from baocao import outlines
 
-        outlines.share(tuple(str(folder.resolve()) for folder in folders))
+            outlines.share(tuple(str(folder.resolve()) for folder in folders))
         return folders
 
     return click.option(
