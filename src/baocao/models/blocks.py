@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from baocao.models.budget import Budget
 from baocao.models.document import Citation
-from baocao.models.fields import Count, Model, Text, _parse_decimal, field
+from baocao.models.fields import DEFERRED, Count, Model, Text, _parse_decimal, field
 from baocao.models.figures import Team
 from baocao.models.radio import Radio
 from baocao.models.services import PublicServices
@@ -447,17 +447,21 @@ class Block(Model):
         "Mỗi dòng một đoạn; '- ' và '+ ' gạch đầu dòng, '* ' nhóm; **đậm**, *nghiêng*; \\* là dấu *.",
         default=None,
     )
-    citation: Citation | None = field("Văn bản được dẫn", "Căn cứ, thực hiện… một văn bản.", default=None)
-    figure: FigureBlock | None = field("Số liệu", default=None)
-    indicator: IndicatorBlock | None = field("Tỷ lệ", default=None)
-    target: TargetBlock | None = field("Chỉ tiêu", default=None)
-    answer: AnswerBlock | None = field("Trả lời có/không, lựa chọn", default=None)
-    table: TableBlock | None = field("Bảng", default=None)
-    tasks: TasksBlock | None = field("Bảng nhiệm vụ, tiến độ", default=None)
-    budget: Budget | None = field("Bảng kinh phí", default=None)
-    radio: Radio | None = field("Truyền thanh cơ sở", default=None)
-    public_services: PublicServices | None = field("Dịch vụ công, hồ sơ thủ tục hành chính", default=None)
-    teams: list[Team] | None = field("Tổ công nghệ số cộng đồng", default=None)
+    citation: Annotated[Citation, DEFERRED] | None = field(
+        "Văn bản được dẫn", "Căn cứ, thực hiện… một văn bản.", default=None
+    )
+    figure: Annotated[FigureBlock, DEFERRED] | None = field("Số liệu", default=None)
+    indicator: Annotated[IndicatorBlock, DEFERRED] | None = field("Tỷ lệ", default=None)
+    target: Annotated[TargetBlock, DEFERRED] | None = field("Chỉ tiêu", default=None)
+    answer: Annotated[AnswerBlock, DEFERRED] | None = field("Trả lời có/không, lựa chọn", default=None)
+    table: Annotated[TableBlock, DEFERRED] | None = field("Bảng", default=None)
+    tasks: Annotated[TasksBlock, DEFERRED] | None = field("Bảng nhiệm vụ, tiến độ", default=None)
+    budget: Annotated[Budget, DEFERRED] | None = field("Bảng kinh phí", default=None)
+    radio: Annotated[Radio, DEFERRED] | None = field("Truyền thanh cơ sở", default=None)
+    public_services: Annotated[PublicServices, DEFERRED] | None = field(
+        "Dịch vụ công, hồ sơ thủ tục hành chính", default=None
+    )
+    teams: list[Annotated[Team, DEFERRED]] | None = field("Tổ công nghệ số cộng đồng", default=None)
 
     @model_validator(mode="after")
     def _one_type(self) -> Self:

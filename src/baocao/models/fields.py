@@ -32,10 +32,12 @@ class Deferred:
     """Marks a model that is validated by its own validator, built the first time a file has one.
 
     pydantic builds one validator for the report, from all its fields (a tenth of a
-    millisecond a field) whatever a file holds. ``Annotated[Narrative, DEFERRED]``
-    leaves the model out of it: the parts of the format by topic and of a rolled-up
-    report cost a file written as sections nothing. Errors keep their places
-    (``narrative.egov``) and the JSON Schema is the same, a reference to the model.
+    millisecond a field) whatever a file holds. ``Annotated[Budget, DEFERRED]`` leaves
+    the model out of it: each type of block, each part of the format by topic and a
+    rolled-up report's data is typed by a validator built the first time a file has
+    one, so a file pays for the types it uses. Errors keep their places
+    (``sections.0.content.2.table.rows``) and the JSON Schema is the same, a
+    reference to the model.
     """
 
     def __get_pydantic_core_schema__(self, source: type[BaseModel], handler: GetCoreSchemaHandler) -> CoreSchema:

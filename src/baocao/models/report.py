@@ -67,16 +67,18 @@ class Report(Model):
     narrative: Annotated[Narrative, DEFERRED] = field(
         "Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=lambda: EMPTY_NARRATIVE
     )
-    citations: list[Citation] = field(
+    citations: list[Annotated[Citation, DEFERRED]] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
     )
     figures: list[Annotated[Figure, DEFERRED]] = field("Số liệu", "Các con số, có thể chia thành phần.", default=[])
     indicators: list[Annotated[Indicator, DEFERRED]] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default=[])
     targets: list[Annotated[Target, DEFERRED]] = field("Chỉ tiêu kỳ tới", default=[])
-    teams: list[Team] = field("Tổ công nghệ số cộng đồng", default=[])
-    public_services: PublicServices | None = field("Dịch vụ công, thủ tục hành chính", default=None)
-    radio: Radio | None = field("Truyền thanh cơ sở", default=None)
-    budget: Budget | None = field("Kinh phí", default=None)
+    teams: list[Annotated[Team, DEFERRED]] = field("Tổ công nghệ số cộng đồng", default=[])
+    public_services: Annotated[PublicServices, DEFERRED] | None = field(
+        "Dịch vụ công, thủ tục hành chính", default=None
+    )
+    radio: Annotated[Radio, DEFERRED] | None = field("Truyền thanh cơ sở", default=None)
+    budget: Annotated[Budget, DEFERRED] | None = field("Kinh phí", default=None)
     rollup: Annotated[Rollup, DEFERRED] | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
