@@ -167,6 +167,21 @@ def test_findings_read_the_same_with_and_without_colour(lang):
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*-as-typed.yaml"))
 
 
+def test_the_summary_of_a_large_batch_names_the_files_with_errors_first_and_sums_the_rest():
+    """1,000 files by topic each have a warning: the table names 30 files, those with errors first, and one row
+    sums the others; the totals count every file."""
+    from baocao import formatters
+
+    results = [(f"xa-{n:04d}.yaml", 1 if n % 100 == 7 else 0, 1) for n in range(1000)]
+    out = io.StringIO()
+    formatters.summary(results, "vi", out, color=False)
+    rows = [line.split("│")[1:4] for line in out.getvalue().splitlines() if line.startswith("│")]
+    named = [(name.strip(), errors.strip(), warnings.strip()) for name, errors, warnings in rows]
+    assert named[:10] == [(f"xa-{n:04d}.yaml", "1", "1") for n in range(7, 1000, 100)]
+    assert named[10] == ("xa-0000.yaml", "0", "1") and len(named) == 30 + 1  # and the totals
+    assert named[-2] == ("… 971 tệp khác", "0", "971") and named[-1] == ("1000 tệp", "10", "1000")
+
+
 def test_colour_is_decided_by_the_terminal_and_no_color():
     from baocao import formatters
 

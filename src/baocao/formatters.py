@@ -130,14 +130,26 @@ class Progress:
             self.bar.stop()
 
 
+SUMMARY_ROWS = 30  # files named in the summary table; the others are one row of their sums
+
+
 def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str], color: bool) -> None:
-    """A table of the files with findings, and the totals of the batch."""
+    """A table of the files with findings (those with errors first), and the totals of the batch.
+
+    A batch of files written by topic has a warning in every file: past :data:`SUMMARY_ROWS` files
+    the rest are one row, "… N more files", with their errors and warnings summed (each finding is
+    printed above the table all the same).
+    """
     from rich.console import Console
     from rich.table import Table
 
     vi = lang == "vi"
     table = Table(title="Tổng hợp" if vi else "Summary", show_footer=True)
-    failing = [row for row in results if row[1] or row[2]]
+    failing = [row for row in results if row[1]] + [row for row in results if row[2] and not row[1]]
+    if len(failing) > SUMMARY_ROWS:
+        rest = failing[SUMMARY_ROWS - 1 :]
+        label = f"… {len(rest)} {'tệp khác' if vi else 'more files'}"
+        failing = [*failing[: SUMMARY_ROWS - 1], (label, sum(r[1] for r in rest), sum(r[2] for r in rest))]
     errors = sum(row[1] for row in results)
     warnings = sum(row[2] for row in results)
     table.add_column("Tệp" if vi else "File", footer=f"{len(results)} {'tệp' if vi else 'files'}")
