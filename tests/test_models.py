@@ -98,6 +98,14 @@ def test_the_minimal_unit_is_valid():
         ("  symbol: BC-UBND\n", "", "BC101", 1, "symbol"),
         ("{type: year, year: 2023}", "{type: year, year: 1800}", "BC109", 12, ""),
         ("symbol: BC-UBND", "symbol: BC - UBND", "BC110", 9, ""),
+        ("  direction:", "  directon:", "BC102", 17, "direction"),  # in a model validated on its own
+        (
+            "narrative:\n",
+            "figures:\n  - {key: a, label: A, value: 1.000, topic: egov}\nnarrative:\n",
+            "BC104",
+            17,
+            "1000",
+        ),
     ],
 )
 def test_schema_errors_are_placed_and_explained(old, new, code, line, hint_part):
@@ -107,6 +115,33 @@ def test_schema_errors_are_placed_and_explained(old, new, code, line, hint_part)
     assert findings[0].line == line
     assert hint_part in findings[0].hint("vi") + findings[0].message("vi")
     assert findings[0].message("en") and findings[0].message("vi") != findings[0].message("en")
+
+
+def _models_in(schema: object) -> set[str]:
+    """The models a core schema validates itself (not through another model's own validator)."""
+    if isinstance(schema, dict):
+        found = {schema["cls"].__name__} if schema.get("type") == "model" else set()
+        return found.union(*(_models_in(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_models_in(value) for value in schema))
+    return set()
+
+
+def test_the_report_validator_leaves_each_type_of_block_to_a_validator_built_when_needed():
+    """A file pays for the types it uses: no validator for the format by topic, a roll-up's data, or a block type
+    it does not have."""
+    from baocao.models import Report
+
+    Report.model_rebuild()  # built, as the first file read builds it
+    inline = _models_in(Report.__pydantic_core_schema__)
+    assert {"Section", "Block", "Document"} <= inline
+    by_topic = {"Narrative", "Figure", "Indicator", "Target", "Rollup", "UnitRow"}
+    assert not (by_topic | {"TableBlock", "TasksBlock", "Budget", "Radio", "FigureBlock", "Citation"}) & inline
+    report, findings = typed(
+        MINIMAL.replace("narrative:\n", "figures:\n  - {key: a, label: A, value: 3, topic: egov}\nnarrative:\n")
+    )
+    assert findings == [] and report is not None
+    assert report.narrative.direction == "- Chỉ đạo triển khai." and report.figures[0].value == 3
 
 
 def test_every_error_of_a_file_is_reported_at_once():

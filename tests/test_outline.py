@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from baocao import api
-from baocao.blocktypes import REGISTRY
+from baocao.blocktypes import REGISTRY, annex_columns, annex_row
 from baocao.errors import InputError
 from baocao.models.blocks import Block
 
@@ -291,6 +291,109 @@ def test_every_block_field_and_every_field_of_its_model_has_a_registry_entry():
         assert set(fields) == entry.shows | entry.meta, f"{name}: a field the registry does not list"
 
 
+# One block of each type, as a unit file writes it.
+SAMPLES = {
+    "text": "Đã triển khai.",
+    "citation": {"action": "Căn cứ", "type": "Kế hoạch", "number": "09/KH-UBND", "date": "10/01/2025"},
+    "figure": {"label": "Dịch vụ công", "unit": "dịch vụ", "parts": [{"label": "một phần", "value": "25"}]},
+    "indicator": {"label": "Hồ sơ trực tuyến", "count": "1688", "total": "2945"},
+    "target": {"label": "Hộ có cáp quang", "value": "trên 80"},
+    "answer": {"label": "Có cổng thông tin", "value": "có"},
+    "table": {
+        "columns": [{"key": "x", "title": "Xã"}, {"key": "n", "title": "Số", "type": "integer"}],
+        "rows": [["A", "2"]],
+    },
+    "tasks": {"rows": [{"task": "Số hóa"}]},
+    "budget": {"items": [{"name": "Máy tính", "amount": "20"}]},
+    "radio": {"communes": "5", "summary": {"total": "4"}},
+    "public_services": {"dossiers": {"received": "2945", "online": "1688"}},
+    "teams": [{"level": "Cấp xã", "teams": "5", "members": "40"}],
+}
+
+
+def test_every_block_type_says_its_row_in_an_annex_of_one_row_per_unit():
+    """Every type states its annex row; those that hold values give a row as long as its columns."""
+    assert set(SAMPLES) == set(REGISTRY), "a block type with no sample here: add one, and say its annex row"
+    with_row = {kind for kind, entry in REGISTRY.items() if entry.annex is not None}
+    assert with_row == {
+        "figure",
+        "indicator",
+        "target",
+        "answer",
+        "table",
+        "budget",
+        "radio",
+        "public_services",
+        "teams",
+    }
+    for kind, data in SAMPLES.items():
+        columns, row = annex_columns(kind, data), annex_row(kind, data)
+        assert len(row) == len(columns)
+        assert bool(columns) == (kind in with_row)
+        assert all(cell for cell in row), f"{kind}: a blank cell in its own row: {row}"
+        assert all(column in KINDS_OF_COLUMNS for _, column in columns)
+
+
+KINDS_OF_COLUMNS = ("text", "integer", "count_of_total", "quantity", "money", "percent", "date", "yes_no", "choice")
+
+
+def test_annex_rows_read_as_the_report_prints_its_numbers():
+    parts = [{"label": "một phần", "value": "25"}, {"label": "toàn trình", "value": "3"}]
+    figure = {"label": "Dịch vụ công", "unit": "dịch vụ", "parts": parts}
+    assert annex_columns("figure", figure) == [
+        ("Dịch vụ công (dịch vụ)", "quantity"),
+        ("một phần", "quantity"),
+        ("toàn trình", "quantity"),
+    ]
+    assert annex_row("figure", figure) == ["28", "25", "3"]
+    levels = [{"label": "cấp xã", "percent": "74,57"}]
+    rate = {"label": "Hồ sơ", "unit": "hồ sơ", "count": "42694", "total": "42829", "levels": levels}
+    assert annex_columns("indicator", rate) == [
+        ("Số đạt (hồ sơ)", "integer"),
+        ("Tổng số (hồ sơ)", "integer"),
+        ("Tỷ lệ", "percent"),
+        ("Tỷ lệ cấp xã", "percent"),
+    ]
+    assert annex_row("indicator", rate) == ["42.694", "42.829", "99,7%", "74,57%"]
+    assert annex_row("target", {"label": "Cáp quang", "value": "trên 80"}) == ["trên 80%"]
+    assert annex_row("answer", {"label": "Cổng", "choices": "done", "value": "đã thực hiện"}) == ["Đã thực hiện"]
+    services = {"dossiers": {"by_field": [{"field": "Tư pháp", "received": "2000", "online": "1200"},
+                                          {"field": "Đất đai", "received": "945", "online": "488"}]}}  # fmt: skip
+    assert annex_columns("public_services", services) == [
+        ("Hồ sơ tiếp nhận", "integer"),
+        ("Hồ sơ trực tuyến", "integer"),
+    ]
+    assert annex_row("public_services", services) == ["2.945", "1.688"]
+    assert annex_row("budget", {"unit": "nghìn đồng", "items": [{"name": "A", "amount": "1500,5"}]}) == ["1.500,5"]
+
+
+def test_a_table_in_an_annex_is_its_total_row_of_the_columns_that_add_up():
+    table = {
+        "columns": [
+            {"key": "commune", "title": "Xã"},
+            {"key": "posts", "title": "Bài viết", "type": "integer"},
+            {"key": "done", "title": "Đạt/tổng", "type": "count_of_total"},
+            {"key": "length", "title": "Cáp quang", "type": "quantity", "unit": "km"},
+            {"key": "rate", "title": "Tỷ lệ", "type": "percent"},
+        ],
+        "rows": [["Tịnh Hà", "12", "3/5", "2,5", "60"], ["Tịnh Sơn", "1.000", "2/2", "1", "100"]],
+    }
+    assert annex_columns("table", table) == [
+        ("Bài viết", "integer"),
+        ("Đạt/tổng", "count_of_total"),
+        ("Cáp quang (km)", "quantity"),
+    ]
+    assert annex_row("table", table) == ["12", "5/7", "3,5"]  # "1.000" is not a count: left out of the sum
+
+
+def test_an_annex_row_follows_the_columns_it_is_given():
+    """Units' rows line up under the columns of another block: a part or level a unit lacks is a blank cell."""
+    summed = {"label": "Hồ sơ", "count": "10", "total": "20", "levels": [{"label": "cấp xã", "percent": "40"}]}
+    unit = {"label": "Hồ sơ", "percent": "hơn 50"}
+    assert annex_row("indicator", unit, annex_columns("indicator", summed)) == ["", "", "hơn 50%", ""]
+    assert annex_row("tasks", SAMPLES["tasks"], annex_columns("indicator", summed)) == ["", "", "", ""]
+
+
 @pytest.mark.parametrize("kind", sorted(REGISTRY))
 def test_each_block_type_has_a_view_label_and_numbers(kind):
     entry = REGISTRY[kind]
@@ -315,7 +418,7 @@ def test_numbers_in_the_narrative_of_an_old_file_are_checked_too(tmp_path):
     from .conftest import MINIMAL
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
-    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 17, 21)]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC013", 16, 1), ("BC211", 17, 21)]
 
 
 def test_validate_says_what_build_says_about_the_template(tmp_path):
@@ -340,8 +443,8 @@ def test_validate_with_templates_finds_their_errors(tmp_path):
     folder.mkdir()
     (folder / "ict.xml.j2").write_text("<p>{{ view.nothing() }}</p>", encoding="utf-8")
     path = write(tmp_path, MINIMAL)
-    assert [f.code for f in api.load(str(path)).findings] == []
-    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402"]
+    assert [f.code for f in api.load(str(path)).findings] == ["BC013"]  # written by topic, for the ict template
+    assert [f.code for f in api.load(str(path), folder).findings] == ["BC402", "BC013"]
 
 
 def test_a_key_names_one_quantity_across_the_outline(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,8 +12,9 @@ import docx
 import pytest
 
 from baocao import api, loader
+from baocao.checks.by_topic import by_topic
 
-from .conftest import MINIMAL, write
+from .conftest import MINIMAL, without_by_topic, write
 from .test_numbers_printed import missing_numbers
 
 BY_TOPIC = sorted((Path(__file__).parent / "fixtures" / "by-topic").glob("*.yaml"))
@@ -47,12 +49,12 @@ def test_an_upgraded_file_builds_the_same_outline_with_every_number(old, tmp_pat
     assert backup is None and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
     loaded = api.load(str(target))
     assert loaded.report is not None and loaded.report.sections
-    assert not api.by_topic(loaded.report) and api.by_topic(api.load(str(old)).report)
-    assert [f.code for f in loaded.findings] == [f.code for f in api.load(str(old)).findings]
+    assert not by_topic(loaded.report) and by_topic(api.load(str(old)).report)
+    assert [f.code for f in loaded.findings] == without_by_topic([f.code for f in api.load(str(old)).findings])
     before, _ = api.build(str(old), str(tmp_path / "before.docx"))
     after, _ = api.build(str(target), str(tmp_path / "after.docx"))
-    # the same headings in the same order, but those the old templates printed with nothing under them
-    assert [title for title, _ in headings(after)] == [title for title, empty in headings(before) if not empty]
+    # the same headings in the same order; the old templates print none with nothing under it
+    assert headings(after) == headings(before) and not any(empty for _, empty in headings(before))
     assert missing_numbers(old, after) == []
 
 
@@ -92,13 +94,22 @@ def test_a_topic_the_kinds_outline_has_no_place_for_gets_a_section(tmp_path):
 
 
 def test_validate_on_a_file_by_topic_says_to_upgrade(tmp_path):
-    path = write(tmp_path, MINIMAL)
+    """A warning at the first key of the format by topic, with the command; --strict fails on it."""
+    figures = "figures:\n  - {key: a, label: A, value: 3, topic: egov}\n"
+    path = write(tmp_path, MINIMAL.replace("narrative:", figures + "narrative:"))
+    line = MINIMAL.splitlines().index("narrative:") + 1
     result = run("validate", str(path))
-    assert result.returncode == 0 and f"baocao upgrade {path}" in result.stderr
-    english = run("validate", str(path), "--lang", "en", "--strict")
-    assert english.returncode == 0 and "written by topic" in english.stderr  # a note, not a finding
+    assert result.returncode == 0
+    assert f"{path}:{line}:1: cảnh báo BC013" in result.stderr and f"Chạy: baocao upgrade {path}" in result.stderr
+    english = run("validate", str(path), "--lang", "en", "--strict", "--format", "json")
+    assert english.returncode == 1
+    (finding,) = json.loads(english.stdout)
+    assert (finding["code"], finding["line"], finding["col"], finding["loc"]) == ("BC013", line, 1, "figures")
+    assert finding["severity"] == "warning" and f"Run: baocao upgrade {path}" in finding["hint"]
+    github = run("validate", str(path), "--format", "github")
+    assert f"::warning file={path},line={line},col=1::BC013" in github.stdout
     upgraded = run("upgrade", str(path))
-    assert upgraded.returncode == 0 and "baocao upgrade" not in run("validate", str(path)).stderr
+    assert upgraded.returncode == 0 and "BC013" not in run("validate", str(path), "--strict").stderr
 
 
 OUTLINES = Path(__file__).resolve().parents[1] / "data" / "outlines"
@@ -121,3 +132,49 @@ def test_a_kind_with_no_built_in_outline_is_refused_not_guessed(tmp_path):
     result = run("upgrade", str(path))
     assert result.returncode == 2 and "my_own" in result.stderr
     assert not Path(str(path) + ".bak").exists()
+
+
+def numbered(path: Path) -> list[tuple[int, str]]:
+    """(level, number as printed) of each heading of the report's body."""
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    return [(int(p.style.name[-1]), p.text.split()[0]) for p in paragraphs if p.style.name.startswith("BC Heading")]
+
+
+def generated(folder: Path) -> list[Path]:
+    """Commune files of the kind ict as bench/generate.py writes them, and their province rolled up."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    communes = generate.write(folder, 3)
+    rolled = folder / "rolled.yaml"
+    result = run("rollup", str(communes), "--unit", str(folder / "province.yaml"), "-o", str(rolled))
+    assert result.returncode == 0, result.stderr
+    return [*sorted(communes.glob("*.yaml")), rolled]
+
+
+SEEDS_AS_TYPED = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*-as-typed.yaml"))
+
+
+def test_the_kinds_templates_print_no_heading_with_nothing_under_it(tmp_path):
+    """Headings the old templates write whatever the data are left out when empty, and the numbers close up."""
+    from baocao.blocks import _Numbering
+
+    for source in [*BY_TOPIC, *SEEDS_AS_TYPED, *generated(tmp_path)]:
+        target, _ = api.build(str(source), str(tmp_path / f"{source.stem}.docx"), allow_errors=True)
+        assert [title for title, empty in headings(target) if empty] == [], source.name
+        numbering = _Numbering()
+        printed = numbered(target)
+        assert printed and [number for _, number in printed] == [numbering.next(level) for level, _ in printed]
+
+
+def test_a_heading_is_left_out_only_when_nothing_stands_under_it(tmp_path):
+    """MINIMAL writes only 'direction' and 'tasks_next': the ict template's other headings close up around them."""
+    target, _ = api.build(str(write(tmp_path, MINIMAL)), str(tmp_path / "out.docx"))
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    shown = [(level, number) for level, number in numbered(target)]
+    assert shown == [(1, "I."), (2, "1."), (3, "1.1."), (1, "II.")]
+    assert "1.1. Công tác lãnh đạo, chỉ đạo triển khai các văn bản" in texts
+    assert "- Chỉ đạo triển khai." in texts and "- Tiếp tục triển khai." in texts
+    assert not any(text.startswith(("1.2.", "2. ", "III.")) for text in texts)

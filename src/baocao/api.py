@@ -9,7 +9,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from baocao import blocks, checks, docx_writer, loader, outlines, output, render, schema_errors, starter
+from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
+from baocao.checks.by_topic import OLD_KEYS
 from baocao.errors import InputError, UserError
 from baocao.findings import Finding, has_errors
 from baocao.loader import Source
@@ -17,11 +18,11 @@ from baocao.messages import Phrase, os_reason
 from baocao.models import Report
 
 if TYPE_CHECKING:
+    from baocao import starter
     from baocao.diff import Change
 
 T = TypeVar("T")
 UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
-OLD_KEYS = ("narrative", "citations", "figures", "indicators", "targets", "teams", "public_services", "radio", "budget")
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -49,11 +50,13 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     if has_errors(findings):
         return Loaded(source, None, loader.quote(source, findings))
     if is_outline_file(source.data):
+        from baocao import outlines
+
         outline_found = outlines.read_source(source)
         return Loaded(source, None, loader.quote(source, sorted(findings + outline_found.findings)))
     report, found = schema_errors.type_report(source)
     if report is not None:
-        found = outlines.attach(report, source)
+        found = _attach(report, source)
         if not has_errors(found):
             found += checks.run(report, source)
         if template:
@@ -61,17 +64,18 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
 
 
+def _attach(report: Report, source: Source) -> list[Finding]:
+    """The report made to follow the đề cương it names; the outline's models are loaded only for one that does."""
+    if report.document.outline is None:
+        return []
+    from baocao import outlines
+
+    return outlines.attach(report, source)
+
+
 def is_outline_file(data: object) -> bool:
     """True for a đề cương (its first key ``outline``, no ``document``), which validate checks as one."""
     return isinstance(data, dict) and "outline" in data and "document" not in data
-
-
-def by_topic(report: Report) -> bool:
-    """True for a file written by topic (narrative, figures… placed by a template) rather than as sections."""
-    if report.sections or report.rollup is not None:  # a file rollup writes is not for a person to upgrade
-        return False
-    old = [key for key in OLD_KEYS if key != "narrative" and getattr(report, key)]
-    return bool(old) or any(report.narrative.model_dump(exclude_none=True).values())
 
 
 def render_report(
@@ -220,16 +224,15 @@ def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def findings_of(path: str, templates: Path | None = None) -> tuple[list[Finding], bool]:
-    """Every finding of one file, and whether it is written by topic (``baocao upgrade`` rewrites it)."""
-    loaded = load(path, templates)
-    return loaded.findings, loaded.report is not None and by_topic(loaded.report)
+def findings_of(path: str, templates: Path | None = None) -> list[Finding]:
+    """Every finding of one file, as validate reports them."""
+    return load(path, templates).findings
 
 
 def validate_each(
     files: list[str], jobs: int | None = None, templates: Path | None = None
-) -> Iterator[tuple[str, tuple[list[Finding], bool]]]:
-    """Findings file by file, in order, each with whether the file is written by topic; spread over cores."""
+) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings file by file, in order; spread over cores."""
     if templates is not None and not templates.is_dir():
         raise UserError("templates_not_folder", path=templates)
     work = partial(findings_of, templates=templates)
@@ -435,6 +438,8 @@ def new_file(
     """
     import datetime as dt
     import sys
+
+    from baocao import outlines, starter
 
     where = outlines.locate(name, None)
     if where is None:

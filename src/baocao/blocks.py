@@ -2,7 +2,9 @@
 
 Headings are numbered here, so a report can never repeat or skip a numeral:
 level 1 "I.", level 2 "1.", level 3 "1.1.", level 4 "a)" in Vietnamese
-letter order.
+letter order. A heading with nothing under it is left out before numbering:
+a template may write a heading whatever the data, and the report never
+prints one with nothing under it.
 """
 
 from __future__ import annotations
@@ -104,10 +106,32 @@ def parse(markup: str) -> list[Block]:
     except etree.XMLSyntaxError as exc:
         raise MarkupError(f"markup is not well formed: {exc}") from exc
     numbering = _Numbering()
-    blocks: list[Block] = []
-    for element in root:
-        blocks.append(_block(element, numbering))
-    return blocks
+    return [_block(element, numbering) for element in _filled(list(root)) if element.tag != "end"]
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+BOUNDS = ("end", "annex")  # nothing after these stands under a heading before them
+
+
+def _filled(elements: list[etree._Element]) -> list[etree._Element]:
+    """The elements less each heading with nothing under it.
+
+    What stands under a heading is everything up to the next heading of its level
+    or above, ``<end/>`` (the closing lines follow it) or an annex: a heading is kept
+    when a paragraph or table stands there, under it or under a deeper heading.
+    """
+    filled = [False] * 5  # by level: something stands between here and the next heading of that level or above
+    kept: list[etree._Element] = []
+    for element in reversed(elements):
+        if element.tag in HEADINGS:
+            level = int(element.tag[1])
+            if filled[level]:
+                kept.append(element)
+            filled[level:] = [False] * (5 - level)
+        else:
+            filled = [element.tag not in BOUNDS] * 5
+            kept.append(element)
+    return kept[::-1]
 
 
 def _block(element: etree._Element, numbering: _Numbering) -> Block:
@@ -123,7 +147,7 @@ def _block(element: etree._Element, numbering: _Numbering) -> Block:
     if tag == "table":
         return _table(element)
     if tag == "annex":
-        inner = [_block(child, numbering) for child in element]
+        inner = [_block(child, numbering) for child in _filled(list(element)) if child.tag != "end"]
         if any(isinstance(block, Annex) for block in inner):
             raise MarkupError("an <annex> cannot hold another")
         blocks = tuple(b for b in inner if not isinstance(b, Annex))

@@ -2,8 +2,9 @@
 
 Adding a block type means: a field on :class:`baocao.models.blocks.Block`, and an
 entry here. Validate (``check``), build (``view``), diff (``label`` and
-``numbers``) and the schema (the model) all read it; ``tests/test_outline.py``
-fails when a block field, or a field of a block's model, has no entry.
+``numbers``), rollup (``rollup``), annexes of one row per unit (``annex``) and
+the schema (the model) all read it; ``tests/test_outline.py`` fails when a
+block field, or a field of a block's model, has no entry.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from baocao import blockannex, outline_rollup
 from baocao import blockviews as views
-from baocao import outline_rollup
 from baocao.checks import blocks as checks
 from baocao.checks import totals
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
 from baocao.models.blocks import (
+    Block,
     FigureBlock,
     IndicatorBlock,
     TableBlock,
@@ -48,6 +50,8 @@ class BlockType:
     """The numbers diff compares and rollup sums, by name."""
     shows: frozenset[str]
     """Fields of the model the view prints (every field that can hold a value)."""
+    annex: Callable[[Any], list[blockannex.Cell]] | None
+    """The block as one row of an annex of one row per unit; None: the type has no one-row form."""
     rollup: Rollup | None = None
     """How the units' blocks of one key are summed for the level above; None: the level above writes its own."""
     meta: frozenset[str] = frozenset()
@@ -85,13 +89,14 @@ def _table_numbers(item: TableBlock) -> dict[str, Decimal]:
 
 
 REGISTRY: dict[str, BlockType] = {
-    "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: "đoạn văn", _none, frozenset()),
+    "text": BlockType(lambda t, _: views.text_view(t), None, lambda t: "đoạn văn", _none, frozenset(), annex=None),
     "citation": BlockType(
         lambda c, context: views.citation_view(c, "opening" in context),
         None,  # checked with the document's own citations (checks.document), against the report's date
         lambda c: f"{c['type']} {c['number']}",
         _none,
         frozenset({"type", "number", "date", "issuer", "subject", "action", "result"}),
+        annex=None,
         meta=frozenset({"key"}),
     ),
     "figure": BlockType(
@@ -100,6 +105,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda f: f["label"],
         _figure_numbers,
         frozenset({"label", "value", "unit", "parts", "note", "previous"}),
+        annex=blockannex.figure,
         meta=frozenset({"key", "parts_are"}),
         rollup=outline_rollup.sum_figure,
     ),
@@ -109,6 +115,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda i: i["label"],
         _rate_numbers,
         frozenset({"label", "count", "total", "percent", "unit", "levels", "note", "previous"}),
+        annex=blockannex.indicator,
         meta=frozenset({"key"}),
         rollup=outline_rollup.sum_indicator,
     ),
@@ -118,6 +125,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t["label"],
         lambda t: {"value": t.value.value} if t.value is not None else {},
         frozenset({"label", "value", "unit", "note"}),
+        annex=blockannex.target,
         meta=frozenset({"key"}),
     ),
     "answer": BlockType(
@@ -126,6 +134,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda a: a["label"],
         _none,
         frozenset({"label", "value", "note"}),
+        annex=blockannex.answer,
         meta=frozenset({"key", "choices"}),
     ),
     "table": BlockType(
@@ -134,6 +143,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t.get("title") or t.get("key") or "bảng",
         _table_numbers,
         frozenset({"title", "unit", "columns", "rows", "total", "note", "previous"}),
+        annex=blockannex.table,
         meta=frozenset({"key", "numbered"}),
         rollup=outline_rollup.sum_table,
     ),
@@ -143,6 +153,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda t: t.get("title") or t.get("key") or "bảng nhiệm vụ",
         _none,
         frozenset({"title", "columns", "rows"}),
+        annex=None,
         meta=frozenset({"key"}),
     ),
     "budget": BlockType(
@@ -151,6 +162,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda b: b.get("title") or "kinh phí",
         lambda b: {"total": b.computed},
         frozenset({"title", "unit", "amount_column", "groups", "items"}),
+        annex=blockannex.budget,
         meta=frozenset({"total", "total_in_words"}),
         rollup=outline_rollup.sum_budget,
     ),
@@ -160,6 +172,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda _: "truyền thanh cơ sở",
         lambda r: {"communes": Decimal(r.communes), "stations": Decimal(r.total)},
         frozenset({"communes", "stations", "summary", "unit_station_clusters", "cluster_groups"}),
+        annex=blockannex.radio,
         rollup=outline_rollup.sum_radio,
     ),
     "public_services": BlockType(
@@ -168,6 +181,7 @@ REGISTRY: dict[str, BlockType] = {
         lambda _: "dịch vụ công, thủ tục hành chính",
         _none,
         frozenset({"procedures", "dossiers"}),
+        annex=blockannex.public_services,
         rollup=outline_rollup.sum_services,
     ),
     "teams": BlockType(
@@ -179,9 +193,45 @@ REGISTRY: dict[str, BlockType] = {
             "members": Decimal(sum(t.members for t in teams)),
         },
         frozenset({"level", "teams", "units", "unit_name", "members"}),
+        annex=blockannex.teams,
         rollup=outline_rollup.sum_teams,
     ),
 }
+
+
+def annex_columns(kind: str, data: Any) -> list[tuple[str, str]]:
+    """The columns a block gives an annex of one row per unit: (title, column type), in order.
+
+    ``data`` is the block's value as a unit file holds it (plain data as loaded, or as
+    dumped from the model: ``{"label": …, "count": …, "total": …}`` for an indicator).
+    The column types are a table's (``integer``, ``quantity``, ``money``, ``percent``,
+    ``count_of_total``, ``choice``…). A type with no one-row form (text, cited
+    documents, the task table) gives []. Data the block's model refuses raises
+    pydantic's ValidationError (a ValueError).
+    """
+    return [(title, column) for title, column, _ in _annex_cells(kind, data)]
+
+
+def annex_row(kind: str, data: Any, columns: list[tuple[str, str]] | None = None) -> list[str]:
+    """The cells of the block's row as printed ("42.694", "trên 98%"), one for each of ``columns``.
+
+    ``columns`` default to the block's own (:func:`annex_columns`). Given those of
+    another unit's block, or of the summed block, each cell is the value of the column
+    of the same title, and blank where this block has none: a unit that states no
+    part, or no sub-rate, leaves that cell empty rather than shifting the others.
+    """
+    cells = _annex_cells(kind, data)
+    if columns is None:
+        return [views.shown_value(column, value) for _, column, value in cells]
+    values = {(title, column): value for title, column, value in cells}
+    return [views.shown_value(column, values.get((title, column))) for title, column in columns]
+
+
+def _annex_cells(kind: str, data: Any) -> list[blockannex.Cell]:
+    make = REGISTRY[kind].annex
+    if make is None:
+        return []
+    return make(Block.model_validate({kind: data}).value)
 
 
 def _indicator_issues(item: IndicatorBlock, loc: Loc) -> Iterator[Issue]:

@@ -235,18 +235,26 @@ def table(
     return prims
 
 
-def _shown(column: Column, value: Any, text: str | None) -> str:
+def shown_value(kind: str, value: Any) -> str:
+    """A cell's typed value as a table of columns of type ``kind`` prints it: "1.688", "3/5", "trên 98%"."""
     if value is None:
-        return text or ""
-    if column.type == "count_of_total":
+        return ""
+    if isinstance(value, Qualified):
+        number = shown_value(kind, value.value)
+        return f"{value.word} {number}" if value.word else number
+    if kind == "count_of_total":
         return f"{vn.number(value[0])}/{vn.number(value[1])}"
-    if column.type in ("integer", "quantity", "money"):
+    if kind in ("integer", "quantity", "money"):
         return vn.number(value)
-    if column.type == "percent":
+    if kind == "percent":
         return f"{vn.number(value)}%"
-    if column.type == "date":
+    if kind == "date":
         return vn.date_short(value)
     return str(value)
+
+
+def _shown(column: Column, value: Any, text: str | None) -> str:
+    return text or "" if value is None else shown_value(column.type, value)
 
 
 def _column_title(column: Column) -> str:

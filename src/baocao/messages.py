@@ -149,6 +149,18 @@ CATALOGUE: dict[str, Entry] = {
             "If the '#' belongs to the text, put the whole value in quotes: \"Trạm #1\".",
         ),
     ),
+    "BC013": Entry(
+        "input.by_topic",
+        "warning",
+        (
+            "Tệp viết theo dạng cũ, theo chủ đề ('{key}:' …, xếp chỗ theo document.kind), không theo mục (sections).",
+            "The file is written by topic ('{key}:' …, placed by document.kind), the old format, not as sections.",
+        ),
+        (
+            "Chạy: baocao upgrade {file} (viết lại theo mục, giữ bản cũ .bak).",
+            "Run: baocao upgrade {file} (rewrites it as sections, keeping the original as .bak).",
+        ),
+    ),
     "BC101": Entry(
         "schema.missing",
         "error",
@@ -872,10 +884,6 @@ USAGE: dict[str, tuple[str, str]] = {
     "other_format": (
         "{paths}: viết khác dạng với tệp --unit (chạy baocao upgrade cho các tệp viết theo chủ đề)",
         "{paths}: written in another format than the --unit file (run baocao upgrade on the files written by topic)",
-    ),
-    "by_topic_note": (
-        "Ghi chú: {files} viết theo dạng cũ (theo chủ đề); chạy {command} để viết lại theo mục (sections).",
-        "Note: {files} is written by topic; run {command} to rewrite it as sections.",
     ),
     "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),

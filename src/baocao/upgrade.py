@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
+from baocao.checks.by_topic import OLD_KEYS
 from baocao.models import Report
 from baocao.models.topics import TITLES, Topic
 
-OLD_KEYS = ("narrative", "citations", "figures", "indicators", "targets", "teams", "public_services", "radio", "budget")
 COMPARISON_WORDS = {"at_least": "tối thiểu", "above": "trên", "about": "khoảng", "exactly": ""}
 DATA_BLOCKS = ("citations", "teams", "public_services", "radio", "budget")
 DATA_TITLES = {

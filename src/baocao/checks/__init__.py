@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from baocao.checks import blocks, conformance, consistency, document, numbers, prose, ratios, totals
+from baocao.checks import blocks, by_topic, conformance, consistency, document, numbers, prose, ratios, totals
 from baocao.checks.issue import Issue
 from baocao.findings import Finding
 from baocao.loader import Source
@@ -38,6 +38,7 @@ def run(report: Report, source: Source) -> list[Finding]:
             if issue.snippet:
                 line, col = _place(source.text, line, col, issue.snippet)
             findings.append(Finding(source.path, line, col, issue.code, issue.loc, issue.params))
+    findings += by_topic.findings(report, source)
     return sorted(findings)
 
 

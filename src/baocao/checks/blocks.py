@@ -29,8 +29,6 @@ from baocao.models.blocks import (
     typed_cell,
     walk,
 )
-from baocao.models.outline_file import expectations
-from baocao.models.outline_file import walk as walk_outline
 
 CELL_CODES = {
     "thousands_separator": "BC104",
@@ -218,12 +216,13 @@ def outline_blocks(report: Report) -> Iterator[Issue]:
 def blank_blocks(report: Report) -> Iterator[Issue]:
     """A value left blank is not printed: an error, unless the đề cương says the item may be left out."""
     outline = report.followed
-    optional = (
-        {getattr(e.item, "key", None) for _, _, e in expectations(outline.sections) if not e.item.required}
-        if outline
-        else set()
-    )
-    free = free_text_optional(outline.sections) if outline else set()
+    optional: set[str | None] = set()
+    free: set[str] = set()
+    if outline:  # the đề cương's models are loaded with it, not for every report
+        from baocao.models.outline_file import expectations
+
+        optional = {getattr(e.item, "key", None) for _, _, e in expectations(outline.sections) if not e.item.required}
+        free = free_text_optional(outline.sections)
     sections = {loc: section for loc, section, _ in walk(report.sections)}
     for loc, block in report.blocks():
         if not block.blank:
@@ -265,6 +264,8 @@ def _blank_inside(value: Any, loc: Loc) -> Iterator[Issue]:
 
 def free_text_optional(sections: list[Any]) -> set[str]:
     """Keys of the outline's sections whose free text may be left out: the section, or all its text, is optional."""
+    from baocao.models.outline_file import walk as walk_outline
+
     keys = set()
     for _, section, _ in walk_outline(sections):
         texts = [e.text for e in section.expects if e.text is not None]

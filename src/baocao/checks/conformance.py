@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baocao.checks.issue import Issue
 from baocao.findings import Loc
 from baocao.models import Report
 from baocao.models.blocks import AnswerBlock, Block, Section, TableBlock, answer_choices
 from baocao.models.blocks import walk as blocks_walk
-from baocao.models.outline_file import Expect, ExpectedAnswer, ExpectedTable, Outline, OutlineSection
+
+if TYPE_CHECKING:  # the models of a đề cương are loaded with one (baocao.outlines), not for every report
+    from baocao.models.outline_file import Expect, ExpectedTable, Outline, OutlineSection
 
 OUTLINE_LOC: Loc = ("document", "outline")
 
@@ -47,11 +49,13 @@ def regime(report: Report) -> Iterator[Issue]:
 
 def outline_name(report: Report) -> Iterator[Issue]:
     """An outline named by id is the file whose ``outline.id`` is that id (a renamed file is not)."""
-    from baocao.outlines import is_path
-
     outline: Outline | None = report.followed
     name = report.document.outline
-    if outline is None or name is None or is_path(name) or outline.outline.id == name:
+    if outline is None or name is None:
+        return
+    from baocao.outlines import is_path
+
+    if is_path(name) or outline.outline.id == name:
         return
     yield Issue("BC610", OUTLINE_LOC, {"name": name, "id": outline.outline.id})
 
@@ -244,6 +248,8 @@ def _any_text(section: Section) -> bool:
 
 def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
     """The block states the outline's unit, a table has the form's columns and rows, an answer its choices."""
+    from baocao.models.outline_file import ExpectedAnswer, ExpectedTable
+
     item, value = expect.item, block.value
     unit = getattr(item, "unit", None)
     stated = getattr(value, "unit", None) if "unit" in value.model_fields_set else None

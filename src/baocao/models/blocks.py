@@ -7,8 +7,6 @@ A section is a title, its blocks and its sub-sections. A block is one entry of
 compared and rolled up.
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,7 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from baocao.models.budget import Budget
 from baocao.models.document import Citation
-from baocao.models.fields import Count, Model, Text, _parse_decimal, field
+from baocao.models.fields import DEFERRED, Count, Model, Text, _parse_decimal, field
 from baocao.models.figures import Team
 from baocao.models.radio import Radio
 from baocao.models.services import PublicServices
@@ -449,17 +447,21 @@ class Block(Model):
         "Mỗi dòng một đoạn; '- ' và '+ ' gạch đầu dòng, '* ' nhóm; **đậm**, *nghiêng*; \\* là dấu *.",
         default=None,
     )
-    citation: Citation | None = field("Văn bản được dẫn", "Căn cứ, thực hiện… một văn bản.", default=None)
-    figure: FigureBlock | None = field("Số liệu", default=None)
-    indicator: IndicatorBlock | None = field("Tỷ lệ", default=None)
-    target: TargetBlock | None = field("Chỉ tiêu", default=None)
-    answer: AnswerBlock | None = field("Trả lời có/không, lựa chọn", default=None)
-    table: TableBlock | None = field("Bảng", default=None)
-    tasks: TasksBlock | None = field("Bảng nhiệm vụ, tiến độ", default=None)
-    budget: Budget | None = field("Bảng kinh phí", default=None)
-    radio: Radio | None = field("Truyền thanh cơ sở", default=None)
-    public_services: PublicServices | None = field("Dịch vụ công, hồ sơ thủ tục hành chính", default=None)
-    teams: list[Team] | None = field("Tổ công nghệ số cộng đồng", default=None)
+    citation: Annotated[Citation, DEFERRED] | None = field(
+        "Văn bản được dẫn", "Căn cứ, thực hiện… một văn bản.", default=None
+    )
+    figure: Annotated[FigureBlock, DEFERRED] | None = field("Số liệu", default=None)
+    indicator: Annotated[IndicatorBlock, DEFERRED] | None = field("Tỷ lệ", default=None)
+    target: Annotated[TargetBlock, DEFERRED] | None = field("Chỉ tiêu", default=None)
+    answer: Annotated[AnswerBlock, DEFERRED] | None = field("Trả lời có/không, lựa chọn", default=None)
+    table: Annotated[TableBlock, DEFERRED] | None = field("Bảng", default=None)
+    tasks: Annotated[TasksBlock, DEFERRED] | None = field("Bảng nhiệm vụ, tiến độ", default=None)
+    budget: Annotated[Budget, DEFERRED] | None = field("Bảng kinh phí", default=None)
+    radio: Annotated[Radio, DEFERRED] | None = field("Truyền thanh cơ sở", default=None)
+    public_services: Annotated[PublicServices, DEFERRED] | None = field(
+        "Dịch vụ công, hồ sơ thủ tục hành chính", default=None
+    )
+    teams: list[Annotated[Team, DEFERRED]] | None = field("Tổ công nghệ số cộng đồng", default=None)
 
     @model_validator(mode="after")
     def _one_type(self) -> Self:
@@ -500,7 +502,7 @@ class Section(Model):
     content: list[Entry] = field(
         "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
     )
-    sections: list[Section] = field("Các mục con", default=[])
+    sections: list["Section"] = field("Các mục con", default=[])
 
 
 HEADING_STYLES = ("I.", "1.", "1.1.", "a)")

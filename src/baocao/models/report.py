@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import PrivateAttr, create_model
 
@@ -11,7 +11,7 @@ from baocao.findings import Loc
 from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of, text_or_block
 from baocao.models.budget import Budget
 from baocao.models.document import Citation, Document
-from baocao.models.fields import Model, Text, field
+from baocao.models.fields import DEFERRED, Model, Text, field
 from baocao.models.figures import Figure, Indicator, Target, Team
 from baocao.models.radio import Radio
 from baocao.models.rollup import Rollup
@@ -24,6 +24,10 @@ Narrative: type[Model] = create_model(  # one optional text per topic, titled fr
     __doc__="What only a person can write, by topic: paragraphs, '-' and '+' bullets, '# ' sub-headings.",
     **{topic.value: (Text | None, field(TITLES[topic], default=None)) for topic in Topic},  # type: ignore[call-overload]
 )
+
+# The default of every file that writes no narrative, made without its validator: validating
+# an empty mapping would build the model's schema a second time, apart from the Report's.
+EMPTY_NARRATIVE = Narrative.model_construct()
 
 
 class Keyed(NamedTuple):
@@ -60,18 +64,22 @@ class Report(Model):
     closing: list[Entry] = field(
         "Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[], json_schema_extra=text_or_block
     )
-    narrative: Narrative = field("Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=Narrative)
-    citations: list[Citation] = field(
+    narrative: Annotated[Narrative, DEFERRED] = field(
+        "Nội dung viết", "Văn bản theo từng mục của báo cáo.", default_factory=lambda: EMPTY_NARRATIVE
+    )
+    citations: list[Annotated[Citation, DEFERRED]] = field(
         "Văn bản chỉ đạo, triển khai", "Kế hoạch, quyết định… được dẫn trong báo cáo.", default=[]
     )
-    figures: list[Figure] = field("Số liệu", "Các con số, có thể chia thành phần.", default=[])
-    indicators: list[Indicator] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default=[])
-    targets: list[Target] = field("Chỉ tiêu kỳ tới", default=[])
-    teams: list[Team] = field("Tổ công nghệ số cộng đồng", default=[])
-    public_services: PublicServices | None = field("Dịch vụ công, thủ tục hành chính", default=None)
-    radio: Radio | None = field("Truyền thanh cơ sở", default=None)
-    budget: Budget | None = field("Kinh phí", default=None)
-    rollup: Rollup | None = field(
+    figures: list[Annotated[Figure, DEFERRED]] = field("Số liệu", "Các con số, có thể chia thành phần.", default=[])
+    indicators: list[Annotated[Indicator, DEFERRED]] = field("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số.", default=[])
+    targets: list[Annotated[Target, DEFERRED]] = field("Chỉ tiêu kỳ tới", default=[])
+    teams: list[Annotated[Team, DEFERRED]] = field("Tổ công nghệ số cộng đồng", default=[])
+    public_services: Annotated[PublicServices, DEFERRED] | None = field(
+        "Dịch vụ công, thủ tục hành chính", default=None
+    )
+    radio: Annotated[Radio, DEFERRED] | None = field("Truyền thanh cơ sở", default=None)
+    budget: Annotated[Budget, DEFERRED] | None = field("Kinh phí", default=None)
+    rollup: Annotated[Rollup, DEFERRED] | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
     _outline: Any = PrivateAttr(default=None)
