@@ -102,7 +102,7 @@ def bench_build(runs: int, work: Path) -> None:
 
 
 def bench_validate(runs: int, work: Path) -> None:
-    folder = generate.write(work / "units", 1000)
+    folder = generate.write(work / "units", 1000, by_topic=True)
     files = sorted(str(p) for p in folder.glob("*.yaml"))
     sizes = sorted(Path(f).stat().st_size for f in files)
     peer = BIN / "check-jsonschema"
@@ -207,17 +207,19 @@ def estimated_pages(docx: Path) -> int:
     return math.ceil(pages + len(re.findall(r"<w:p[ >]", outside)) / 25)
 
 
-def bench_province(work: Path, figures: dict[str, str]) -> Path:
+def bench_province(work: Path, figures: dict[str, str]) -> None:
     """The province report of N communes: rollup beside validate, build beside validate of its data; pages."""
     baocao = str(BIN / "baocao")
-    print("## province report of N communes (bench/generate.py FOLDER --count N), the best of 2 interleaved runs")
+    print(
+        "## province report of N communes answering the đề cương cds-xa-2025 (bench/generate.py FOLDER --count N),"
+        " the best of 2 interleaved runs"
+    )
     print("  wall-clock seconds, CPU seconds in brackets (both cores, workers included), peak memory in MB")
     print(
         "       N |          rollup        validate  ratio |         build        validate  ratio | MB build/validate"
     )
     builds: dict[int, Run] = {}
     office_budget = 120.0  # seconds of LibreOffice conversion the section may spend
-    communes = work
     for count in (100, 1000, 3321):
         folder = work / f"province-{count}"
         communes = generate.write(folder, count)
@@ -262,7 +264,6 @@ def bench_province(work: Path, figures: dict[str, str]) -> Path:
         "  targets at 3,321: rollup <= 2x validate of the same files; build <= 5 s and <= 1,000 MB; pages <= 80,"
         " converted by LibreOffice in under 60 s"
     )
-    return communes
 
 
 def _figure(run: Run) -> str:
@@ -273,8 +274,8 @@ def _seconds(run: Run) -> str:
     return f"{run.wall:6.2f}s ({run.cpu:5.2f})"
 
 
-def bench_many(communes: Path, work: Path, figures: dict[str, str]) -> None:
-    files = sorted(communes.glob("*.yaml"))
+def bench_many(work: Path, figures: dict[str, str]) -> None:
+    files = sorted(generate.write(work / "by-topic", 200, by_topic=True).glob("*.yaml"))
     baocao = str(BIN / "baocao")
     print(f"## many units: {len(files)} generated commune files")
     batch = work / "batch"
@@ -356,10 +357,10 @@ def main() -> None:
             print()
             bench_diff(max(3, args.runs // 3), Path(work))
             print()
-        communes = bench_province(Path(work), figures)
+        bench_province(Path(work), figures)
         if not args.province:
             print()
-            bench_many(communes, Path(work), figures)
+            bench_many(Path(work), figures)
     print()
     print("## for the README: quote this block as it is, in the section 'Many units'")
     print("## (wall-clock seconds, CPU seconds of all cores in brackets, peak memory)")

@@ -189,10 +189,17 @@ def sum_indicator(values: list[Data], names: list[str]) -> tuple[Data | None, An
     note = None
     if stated_only:
         note = (
-            f"*{out['label']}: chưa cộng số liệu của {', '.join(stated_only)} "
+            f"*{out['label']}: chưa cộng số liệu của {_listed(stated_only)} "
             "(đơn vị chỉ ghi tỷ lệ, không ghi số đạt được và tổng số).*"
         )
     return (out if "count" in out else None), note
+
+
+def _listed(names: list[str], shown: int = 10) -> str:
+    """Units named in a note: all of a few; the first ``shown`` and how many more of many."""
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} và {len(names) - shown} đơn vị khác"
 
 
 def sum_table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
@@ -226,9 +233,8 @@ def sum_table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
     note = None
     if differing:
         columns_named = ", ".join(sorted(differing))
-        note = (
-            f"*{out.get('title') or 'Bảng'}: cột {columns_named} khác nhau giữa các đơn vị, xem báo cáo từng đơn vị.*"
-        )
+        title = str(out.get("title") or "Bảng").rstrip(":")
+        note = f"*{title}: cột {columns_named} khác nhau giữa các đơn vị, xem báo cáo từng đơn vị.*"
     return out, note
 
 
