@@ -192,3 +192,24 @@ def test_the_report_of_hundreds_of_communes_answering_an_outline_converts_to_a_f
     assert 10 <= pages <= 40, pages
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "KẾT QUẢ THEO ĐƠN VỊ" in texts
+
+
+def test_a_unit_that_wrote_an_item_as_another_block_type_is_named_not_summed(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "an.yaml").write_text(MINH_TAN.replace("Minh Tân", "An"), encoding="utf-8")
+    odd = MINH_TAN.replace("Minh Tân", "Bình").replace(
+        "          - answer: {key: mot_cua, label: Bộ phận một cửa kết nối Hệ thống thông tin giải quyết TTHC "
+        "của tỉnh, value: Có}",
+        "          - figure: {key: mot_cua, label: Bộ phận một cửa, value: 1}",
+    )
+    assert odd != MINH_TAN.replace("Minh Tân", "Bình")
+    (units / "binh.yaml").write_text(odd, encoding="utf-8")
+    (tmp_path / "own.yaml").write_text(QUANG_NGAI_OWN, encoding="utf-8")
+    result = rollup(str(units), "--unit", str(tmp_path / "own.yaml"), "-o", str(tmp_path / "p.yaml"))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert "chưa cộng số liệu của UBND xã Bình (ghi khác loại khối với đề cương)" in text
+    assert "(có): 1/1 đơn vị" in " ".join(
+        p.text for p in docx.Document(str(api.build(str(tmp_path / "p.yaml"))[0])).paragraphs
+    )

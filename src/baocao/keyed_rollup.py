@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.models.outline_file import Outline, OutlineSection, by_unit, expectations
-from baocao.outline_rollup import row_values
+from baocao.outline_rollup import listed, row_values
 
 Data = dict[str, Any]
 SUMMED = ("figure", "indicator", "answer", "table")  # the expected items that come from the units
@@ -36,10 +36,15 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
         key = getattr(expect.item, "key", None)
         if expect.kind not in SUMMED or key is None:
             continue
-        values = [(name, blocks[key][1]) for name, blocks in zip(names, found, strict=True) if key in blocks]
+        given = [(name, blocks[key]) for name, blocks in zip(names, found, strict=True) if key in blocks]
+        values = [(name, value) for name, (kind, value) in given if kind == expect.kind]
         values = [(name, value) for name, value in values if not _blank(expect.kind, value)]
         if values and not _own_lines(expect.kind, values[0][1]):
             sums[key] = _summed(expect.kind, values, getattr(expect.item, "by_unit", False))
+        if other := [name for name, (kind, _) in given if kind != expect.kind]:
+            label = getattr(expect.item, "label", key)
+            note = f"*{label}: chưa cộng số liệu của {listed(other)} (ghi khác loại khối với đề cương).*"
+            sums[key] = [*sums.get(key, []), {"text": note}]
     out: Data = {"document": own["document"], "numbering": own.get("numbering", ["I.", "1.", "1.1.", "a)"])}
     if own.get("opening"):
         out["opening"] = own["opening"]
@@ -145,18 +150,17 @@ def _answers(values: list[Data]) -> list[Data]:
     first = values[0]
     choices = answer_choices(first.get("choices", "yes_no"))
     counts = dict.fromkeys(choices, 0)
-    for value in values:
-        choice = match_answer(str(value["value"]), choices)
-        if choice is not None:
-            counts[choice] += 1
+    for value in values:  # an answer outside the outline's choices is counted under its own words
+        choice = match_answer(str(value["value"]), choices) or str(value["value"])
+        counts[choice] = counts.get(choice, 0) + 1
     leading = choices[0]
     label = f"{first['label']} ({leading.lower()})"
     block: Data = {"key": first["key"], "label": label, "count": str(counts[leading])}
     block |= {"total": str(sum(counts.values())), "unit": "đơn vị"}
     out: list[Data] = [{"indicator": block}]
-    if len(choices) > 2:
-        listed = "; ".join(f"{choice}: {count}" for choice, count in counts.items())
-        out.append({"text": f"*{first['label']} — số đơn vị theo câu trả lời: {listed}.*"})
+    if len(counts) > 2:
+        each = "; ".join(f"{choice}: {count}" for choice, count in counts.items())
+        out.append({"text": f"*{first['label']} — số đơn vị theo câu trả lời: {each}.*"})
     return out
 
 

@@ -189,13 +189,13 @@ def sum_indicator(values: list[Data], names: list[str]) -> tuple[Data | None, An
     note = None
     if stated_only:
         note = (
-            f"*{out['label']}: chưa cộng số liệu của {_listed(stated_only)} "
+            f"*{out['label']}: chưa cộng số liệu của {listed(stated_only)} "
             "(đơn vị chỉ ghi tỷ lệ, không ghi số đạt được và tổng số).*"
         )
     return (out if "count" in out else None), note
 
 
-def _listed(names: list[str], shown: int = 10) -> str:
+def listed(names: list[str], shown: int = 10) -> str:
     """Units named in a note: all of a few; the first ``shown`` and how many more of many."""
     if len(names) <= shown + 1:
         return ", ".join(names)
