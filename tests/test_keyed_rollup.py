@@ -48,6 +48,7 @@ sections:
       - Các xã triển khai đồng bộ các nhiệm vụ chuyển đổi số.
       - indicator: {key: ho_so_truc_tuyen, label: Hồ sơ TTHC cấp xã nhận trực tuyến, unit: hồ sơ}
       - figure: {key: to_cnscd, label: Thành viên Tổ CNSCĐ các xã, unit: người, value: 1}
+      - figure: {key: ha_tang, label: Trạm BTS cấp xã, unit: trạm}
   - title: Kiến nghị
     content: [Đề nghị Bộ hỗ trợ nền tảng dùng chung.]
 """  # fmt: skip
@@ -146,6 +147,7 @@ def test_the_sums_fill_the_level_above_s_keyed_blocks_and_the_rest_follows_under
     assert own["indicator"]["label"] == "Hồ sơ TTHC cấp xã nhận trực tuyến"  # the slot keeps its own words
     assert (own["indicator"]["count"], own["indicator"]["total"]) == ("400", "1000")
     assert own["figure"]["label"] == "Thành viên Tổ CNSCĐ các xã" and own["figure"]["value"] == "hơn 320"
+    assert "Trạm BTS cấp xã: không đơn vị nào báo cáo số liệu này." in str(sections[0]["content"])  # a slot unfilled
     added = [s["key"] for s in sections[2:]]
     assert added == ["ket_qua", "bieu_mau"]  # what the level above has no place for, under the outline's titles
     texts = [p.text for p in docx.Document(str(api.build(str(out))[0])).paragraphs]
@@ -194,7 +196,9 @@ def test_the_report_of_hundreds_of_communes_answering_an_outline_converts_to_a_f
     assert "KẾT QUẢ THEO ĐƠN VỊ" in texts
 
 
-def test_a_unit_that_wrote_an_item_as_another_block_type_is_named_not_summed(tmp_path: Path) -> None:
+def test_an_item_written_as_another_block_type_is_refused_and_never_summed(tmp_path: Path) -> None:
+    from baocao import keyed_rollup, outlines
+
     units = tmp_path / "units"
     units.mkdir()
     (units / "an.yaml").write_text(MINH_TAN.replace("Minh Tân", "An"), encoding="utf-8")
@@ -203,13 +207,15 @@ def test_a_unit_that_wrote_an_item_as_another_block_type_is_named_not_summed(tmp
         "của tỉnh, value: Có}",
         "          - figure: {key: mot_cua, label: Bộ phận một cửa, value: 1}",
     )
-    assert odd != MINH_TAN.replace("Minh Tân", "Bình")
     (units / "binh.yaml").write_text(odd, encoding="utf-8")
     (tmp_path / "own.yaml").write_text(QUANG_NGAI_OWN, encoding="utf-8")
     result = rollup(str(units), "--unit", str(tmp_path / "own.yaml"), "-o", str(tmp_path / "p.yaml"))
-    assert result.returncode == 0, result.stderr
-    text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
-    assert "chưa cộng số liệu của UBND xã Bình (ghi khác loại khối với đề cương)" in text
-    assert "(có): 1/1 đơn vị" in " ".join(
-        p.text for p in docx.Document(str(api.build(str(tmp_path / "p.yaml"))[0])).paragraphs
-    )
+    assert result.returncode == 1 and "BC609" in result.stdout + result.stderr and not (tmp_path / "p.yaml").exists()
+    # taken past validate all the same, the unit is named, not summed as an answer
+    found = outlines.read(outlines.BUILT_IN / "cds-xa-2025.yaml")
+    assert found.outline is not None
+    datas = [api.load(str(units / name)).report for name in ("an.yaml", "binh.yaml")]
+    plain = [r.model_dump(mode="json", by_alias=True, exclude_none=True) for r in datas if r is not None]
+    out = keyed_rollup.combine(loader.read(str(tmp_path / "own.yaml"))[0].data, plain, found.outline)
+    assert "chưa cộng số liệu của UBND xã Bình (ghi khác loại khối với đề cương)" in str(out["sections"])
+    assert "'count': '1', 'total': '1'" in str(out["sections"])  # UBND xã An's answer alone

@@ -184,6 +184,8 @@ def _slot(block: Any, sums: dict[str, list[Data]], placed: set[str]) -> list[Any
     key = own.get("key") if isinstance(own, dict) else None
     summed = sums.get(str(key)) if key is not None and key not in placed else None
     if not summed or kind not in summed[0]:
+        if kind in SUMMED and isinstance(own, dict) and _blank(kind, own) and own.get("label"):
+            return [{"text": f"*{own['label']}: không đơn vị nào báo cáo số liệu này.*"}]  # a slot left unfilled
         return [block]
     placed.add(str(key))
     named = {k: own[k] for k in ("label", "unit", "title") if own.get(k)}
