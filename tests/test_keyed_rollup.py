@@ -164,6 +164,8 @@ def test_the_annex_has_a_row_per_unit_for_each_item_marked_by_unit(tmp_path: Pat
     second = next(t for t in annex if t[0][2].startswith("Văn bản đi được ký số"))
     assert second[1][4:] == ["trên 98%", "Có"]  # a rate stated alone, and the answer
     assert second[-1][-1] == "Có: 02/02"
+    third = next(t for t in annex if t[0][2].startswith("Thành viên Tổ công nghệ số"))
+    assert third[1][2] == "hơn 160" and third[-1][2] == "hơn 320"  # as the units stated it
 
 
 def test_a_note_names_a_few_units_and_counts_the_rest() -> None:

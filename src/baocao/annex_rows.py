@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -24,6 +23,7 @@ from baocao.blockviews import _column_title, _shown
 from baocao.models import Report
 from baocao.models.blocks import SUMMED_COLUMNS, Column, TableBlock, column_totals, typed_cell
 from baocao.models.rollup import ByUnit, UnitRow
+from baocao.outline_rollup import stated_number, stated_sum
 
 VALUE_COLUMNS = 4  # value columns of a table of figures, answers and indicators: a portrait page
 BY_UNIT = "Kết quả theo đơn vị"
@@ -64,11 +64,20 @@ def _answer_total(item: ByUnit, units: list[UnitRow]) -> tuple[str, ...]:
     return (f"{first}: {vn.count(sum(a.casefold() == first.casefold() for a in given))}/{vn.count(len(given))}",)
 
 
+def _figure_total(item: ByUnit, units: list[UnitRow]) -> tuple[str, ...]:
+    """The sum, with the units' common qualifier ("hơn …"; "khoảng …" when they differ), as the body states it."""
+    texts = [u.stated.get(item.key) or str(u.figures[item.key]) for u in units if item.key in u.figures]
+    if not texts:
+        return ("",)
+    value, word = stated_number(stated_sum(texts))
+    return (f"{word} {vn.number(value)}".strip(),)
+
+
 ROWS: dict[str, Columns] = {
     "figure": Columns(
         lambda item: (_labelled(item),),
-        lambda item, unit: (_num(unit.figures.get(item.key)),),
-        lambda item, units: (_num(sum((u.figures.get(item.key, Decimal(0)) for u in units), Decimal(0))),),
+        lambda item, unit: (unit.stated.get(item.key) or _num(unit.figures.get(item.key)),),
+        _figure_total,
     ),
     "indicator": Columns(
         lambda item: (f"{_labelled(item)}: số đạt", "tổng số", "tỷ lệ"), _indicator_cells, _indicator_total

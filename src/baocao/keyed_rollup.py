@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.models.outline_file import Outline, OutlineSection, by_unit, expectations
-from baocao.outline_rollup import listed, row_values
+from baocao.outline_rollup import listed, row_values, stated_number
 
 Data = dict[str, Any]
 SUMMED = ("figure", "indicator", "answer", "table")  # the expected items that come from the units
@@ -77,12 +77,14 @@ def unit_values(data: Data, items: list[Data]) -> Data:
     """A unit's cells of the annexes: figures and indicators by key, answers and form rows of the by-unit items."""
     figures, indicators = row_values(data)
     blocks = keyed_blocks(data)
-    row: Data = {"figures": figures, "indicators": indicators, "rates": {}, "answers": {}, "tables": {}}
+    row: Data = {"figures": figures, "indicators": indicators, "stated": {}, "rates": {}, "answers": {}, "tables": {}}
     for item in items:
         kind, value = blocks.get(item["key"], (None, None))
         if kind != item["kind"] or value is None:
             continue
-        if kind == "indicator" and value.get("count") is None and value.get("percent") is not None:
+        if kind == "figure" and value.get("value") is not None and stated_number(value["value"])[1]:
+            row["stated"][item["key"]] = str(value["value"])  # "hơn 160", as the unit wrote it
+        elif kind == "indicator" and value.get("count") is None and value.get("percent") is not None:
             row["rates"][item["key"]] = str(value["percent"]).replace(".", ",")
         elif kind == "answer" and value.get("value") is not None:
             row["answers"][item["key"]] = value["value"]

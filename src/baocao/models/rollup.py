@@ -20,6 +20,9 @@ class UnitRow(Model):
     file: Text | None = field("Tệp dữ liệu", default=None)
     figures: dict[str, Amount] = field("Số liệu theo mã", default={})
     indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default={})
+    stated: dict[str, Text] = field(
+        "Số liệu ghi kèm chữ theo mã", "Khi đơn vị ghi 'trên', 'hơn', 'khoảng'… trước số.", default={}
+    )
     rates: dict[str, Text] = field(
         "Tỷ lệ chỉ ghi phần trăm theo mã", "Khi đơn vị không ghi số đạt và tổng số.", default={}
     )
