@@ -221,3 +221,37 @@ def test_an_item_written_as_another_block_type_is_refused_and_never_summed(tmp_p
     out = keyed_rollup.combine(loader.read(str(tmp_path / "own.yaml"))[0].data, plain, found.outline)
     assert "chưa cộng số liệu của UBND xã Bình (ghi khác loại khối với đề cương)" in str(out["sections"])
     assert "'count': '1', 'total': '1'" in str(out["sections"])  # UBND xã An's answer alone
+
+
+PROVINCE_OUTLINE = """\
+outline: {id: tinh-cds, title: Đề cương báo cáo chuyển đổi số của tỉnh, issuer: Bộ Khoa học và Công nghệ}
+sections:
+  - key: ket_qua_xa
+    title: Kết quả chuyển đổi số cấp xã
+    expects:
+      - indicator: {key: ho_so_truc_tuyen, label: Hồ sơ TTHC cấp xã nhận trực tuyến, unit: hồ sơ}
+"""
+
+
+def test_the_level_above_follows_its_own_superior_s_outline_named_from_where_the_output_is(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "an.yaml").write_text(MINH_TAN.replace("Minh Tân", "An"), encoding="utf-8")
+    own = tmp_path / "tinh" / "own.yaml"
+    own.parent.mkdir()
+    (own.parent / "de-cuong-tinh.yaml").write_text(PROVINCE_OUTLINE, encoding="utf-8")
+    head, rest = QUANG_NGAI_OWN.split("sections:\n")
+    text = head.replace("document:\n", "document:\n  outline: de-cuong-tinh.yaml\n") + "sections:\n" + rest
+    own.write_text(text.replace("    key: ket_qua_xa\n", "    key: ket_qua_xa\n").replace(
+        "      - figure: {key: ha_tang, label: Trạm BTS cấp xã, unit: trạm}\n", ""), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out" / "province.yaml"
+    out.parent.mkdir()
+    result = rollup(str(units), "--unit", str(own), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = loader.read(str(out))[0].data
+    assert data["document"]["outline"] == "../tinh/de-cuong-tinh.yaml"
+    loaded = api.load(str(out))
+    assert loaded.report is not None and loaded.report.followed.outline.id == "tinh-cds"
+    assert not [f for f in loaded.findings if f.code in ("BC601", "BC603", "BC604")]
+    texts = [p.text for p in docx.Document(str(api.build(str(out))[0])).paragraphs]
+    assert "- Hồ sơ TTHC cấp xã nhận trực tuyến: 1.688/2.945 hồ sơ, đạt 57,3%;" in texts

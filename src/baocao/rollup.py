@@ -371,6 +371,19 @@ def _row(unit: UnitData, money: str, items: list[Data]) -> Data:
     return row
 
 
+def moved_outline(data: Data, unit_file: str, target: Path) -> None:
+    """The --unit file's đề cương named by a relative path, named again from where the output is written."""
+    import os
+
+    from baocao import outlines
+
+    name = data["document"].get("outline")
+    if not name or not outlines.is_path(str(name)) or Path(str(name).replace("\\", "/")).is_absolute():
+        return
+    where = Path(unit_file).parent / str(name).replace("\\", "/")
+    data["document"]["outline"] = Path(os.path.relpath(where.absolute(), target.absolute().parent)).as_posix()
+
+
 def to_yaml(data: Data, sources: int) -> str:
     """The combined data as YAML that baocao reads back: decimals with a comma, never '12.779'."""
     header = (
