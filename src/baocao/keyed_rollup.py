@@ -33,15 +33,14 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
     found = [keyed_blocks(d) for d in datas]
     sums: dict[str, list[Data]] = {}
     for _, _, expect in expectations(outline.sections):
-        key = getattr(expect.item, "key", None)
-        if expect.kind not in SUMMED or key is None:
+        wanted, key = expect.kind, getattr(expect.item, "key", None)
+        if wanted not in SUMMED or key is None:
             continue
         given = [(name, blocks[key]) for name, blocks in zip(names, found, strict=True) if key in blocks]
-        values = [(name, value) for name, (kind, value) in given if kind == expect.kind]
-        values = [(name, value) for name, value in values if not _blank(expect.kind, value)]
-        if values and not _own_lines(expect.kind, values[0][1]):
-            sums[key] = _summed(expect.kind, values, getattr(expect.item, "by_unit", False))
-        if other := [name for name, (kind, _) in given if kind != expect.kind]:
+        values = [(name, value) for name, (kind, value) in given if kind == wanted and not _blank(kind, value)]
+        if values and not _own_lines(wanted, values[0][1]):
+            sums[key] = _summed(wanted, values, getattr(expect.item, "by_unit", False))
+        if other := [name for name, (kind, _) in given if kind != wanted]:
             label = getattr(expect.item, "label", key)
             note = f"*{label}: chưa cộng số liệu của {listed(other)} (ghi khác loại khối với đề cương).*"
             sums[key] = [*sums.get(key, []), {"text": note}]
