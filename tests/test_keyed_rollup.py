@@ -255,3 +255,20 @@ def test_the_level_above_follows_its_own_superior_s_outline_named_from_where_the
     assert not [f for f in loaded.findings if f.code in ("BC601", "BC603", "BC604")]
     texts = [p.text for p in docx.Document(str(api.build(str(out))[0])).paragraphs]
     assert "- Hồ sơ TTHC cấp xã nhận trực tuyến: 1.688/2.945 hồ sơ, đạt 57,3%;" in texts
+
+
+def test_a_target_marked_by_unit_gets_each_unit_s_target_in_the_annex(tmp_path: Path, monkeypatch) -> None:
+    from baocao import outlines
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    text = (outlines.BUILT_IN / "cds-xa-2025.yaml").read_text(encoding="utf-8")
+    marked = text.replace(
+        "              required: false\n  - key: bieu_mau", "              by_unit: true\n  - key: bieu_mau"
+    )
+    assert marked != text
+    (shared / "cds-xa-2025.yaml").write_text(marked, encoding="utf-8")
+    monkeypatch.setenv("BAOCAO_OUTLINES", str(shared))
+    document = docx.Document(str(api.build(str(quang_ngai(tmp_path)))[0]))
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text.endswith(": chỉ tiêu"))
+    assert [r.cells[-1].text for r in table.rows[1:3]] == ["trên 85%", "trên 85%"]

@@ -83,6 +83,11 @@ ROWS: dict[str, Columns] = {
         lambda item: (f"{_labelled(item)}: số đạt", "tổng số", "tỷ lệ"), _indicator_cells, _indicator_total
     ),
     "answer": Columns(lambda item: (item.label,), lambda item, unit: (unit.answers.get(item.key, ""),), _answer_total),
+    "target": Columns(
+        lambda item: (f"{_labelled(item)}: chỉ tiêu",),
+        lambda item, unit: (unit.stated.get(item.key, ""),),
+        lambda item, units: ("",),  # targets are not summed
+    ),
 }
 
 

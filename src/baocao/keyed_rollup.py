@@ -25,6 +25,7 @@ from baocao.outline_rollup import listed, row_values, stated_number
 
 Data = dict[str, Any]
 SUMMED = ("figure", "indicator", "answer", "table")  # the expected items that come from the units
+ANNEXED = (*SUMMED, "target")  # the items that can have a row per unit (a target is the level above's own)
 
 
 def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
@@ -81,7 +82,10 @@ def unit_values(data: Data, items: list[Data]) -> Data:
         kind, value = blocks.get(item["key"], (None, None))
         if kind != item["kind"] or value is None:
             continue
-        if kind == "figure" and value.get("value") is not None and stated_number(value["value"])[1]:
+        if kind == "target" and value.get("value") is not None:
+            percent = "%" if value.get("unit", "%") == "%" else ""
+            row["stated"][item["key"]] = str(value["value"]).replace(".", ",") + percent
+        elif kind == "figure" and value.get("value") is not None and stated_number(value["value"])[1]:
             row["stated"][item["key"]] = str(value["value"])  # "hơn 160", as the unit wrote it
         elif kind == "indicator" and value.get("count") is None and value.get("percent") is not None:
             row["rates"][item["key"]] = str(value["percent"]).replace(".", ",")
@@ -96,7 +100,7 @@ def marked(outline: Outline) -> list[Data]:
     """The items the outline marks ``by_unit``, as the rolled-up data records them."""
     items = []
     for kind, item in by_unit(outline):
-        if kind not in SUMMED:
+        if kind not in ANNEXED:
             continue
         entry: Data = {"kind": kind, "key": item.key, "label": item.label}
         if item.unit:

@@ -21,7 +21,7 @@ class UnitRow(Model):
     figures: dict[str, Amount] = field("Số liệu theo mã", default={})
     indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default={})
     stated: dict[str, Text] = field(
-        "Số liệu ghi kèm chữ theo mã", "Khi đơn vị ghi 'trên', 'hơn', 'khoảng'… trước số.", default={}
+        "Số liệu, chỉ tiêu ghi kèm chữ theo mã", "Chỉ tiêu; số liệu đơn vị ghi 'trên', 'hơn', 'khoảng'….", default={}
     )
     rates: dict[str, Text] = field(
         "Tỷ lệ chỉ ghi phần trăm theo mã", "Khi đơn vị không ghi số đạt và tổng số.", default={}
@@ -35,7 +35,7 @@ class UnitRow(Model):
 class ByUnit(Model):
     """An item of the units' đề cương with one annex row per unit: its type, key, label, unit, columns."""
 
-    kind: Literal["figure", "indicator", "answer", "table"] = field("Loại khối")
+    kind: Literal["figure", "indicator", "answer", "target", "table"] = field("Loại khối")
     key: Text = field("Mã")
     label: Text = field("Tên")
     unit: Text | None = field("Đơn vị tính", default=None)
