@@ -297,7 +297,7 @@ def test_a_province_of_hundreds_of_units_converts_to_a_bounded_number_of_pages(t
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import generate
 
-    communes = generate.write(tmp_path, 300)
+    communes = generate.write(tmp_path, 300, by_topic=True)
     command = [sys.executable, "-m", "baocao", "rollup", str(communes), "--unit", str(tmp_path / "province.yaml")]
     result = subprocess.run(
         [*command, "-o", str(tmp_path / "rolled.yaml")], capture_output=True, text=True, check=False

@@ -35,6 +35,7 @@ class UnitTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...]
+    note: str = ""
 
     @property
     def wide(self) -> bool:
@@ -83,6 +84,10 @@ def _planned(report: Report) -> list[Planned]:
     if report.rollup is None or not report.rollup.units:
         return []
     units = report.rollup.units
+    if report.rollup.by_unit:  # units that answered a đề cương: the items it marks by_unit, in its order
+        from baocao.annex_rows import planned
+
+        return [*_other_tables(report, units), *planned(report, units)]
     return [*_other_tables(report, units), *_figure_tables(report, units), *_indicator_tables(report, units)]
 
 

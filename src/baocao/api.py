@@ -320,6 +320,7 @@ def rollup_units(
             None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
         )
     combined = rollup.combine(own, [u for u in units if u.data is not None], skipped, absent)
+    rollup.moved_outline(combined, unit_file, target)
     output.write_atomic(target, rollup.to_yaml(combined, len(units)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
 

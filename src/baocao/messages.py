@@ -885,6 +885,12 @@ USAGE: dict[str, tuple[str, str]] = {
         "{paths}: viết khác dạng với tệp --unit (chạy baocao upgrade cho các tệp viết theo chủ đề)",
         "{paths}: written in another format than the --unit file (run baocao upgrade on the files written by topic)",
     ),
+    "other_outline": (
+        "{path}: báo cáo theo đề cương '{theirs}', các đơn vị khác theo đề cương '{ours}' "
+        "(sửa document.outline của tệp này, hoặc bỏ tệp ra khỏi lần tổng hợp)",
+        "{path}: answers the outline '{theirs}', the other units answer '{ours}' "
+        "(correct this file's document.outline, or leave the file out of the roll-up)",
+    ),
     "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
     "already_sections": (

@@ -120,7 +120,8 @@ def _summed(kind: str, values: list[tuple[str, Any]]) -> list[Any]:
     return [*([{kind: block}] if block is not None else []), *([{"text": note}] if note else [])]
 
 
-def _number(text: Any) -> tuple[Decimal, str]:
+def stated_number(text: Any) -> tuple[Decimal, str]:
+    """A value as a unit wrote it ("hơn 160", "12,5") read as its number and its qualifier ("" when exact)."""
     words = str(text).strip().split()
     word = ""
     if len(words) > 1 and " ".join(words[:-1]).lower() in BOUND_WORDS:
@@ -128,9 +129,9 @@ def _number(text: Any) -> tuple[Decimal, str]:
     return Decimal(words[-1].replace(",", ".")), word
 
 
-def _add(values: list[Any]) -> str:
+def stated_sum(values: list[Any]) -> str:
     """Summed values as a report states them: exact, or with their common qualifier ("khoảng" when they differ)."""
-    numbers = [_number(v) for v in values]
+    numbers = [stated_number(v) for v in values]
     total = sum((n for n, _ in numbers), Decimal(0))
     words = {w for _, w in numbers}
     word = "" if words == {""} else words.pop() if len(words) == 1 else "khoảng"
@@ -148,15 +149,15 @@ def sum_figure(values: list[Data], names: list[str]) -> tuple[Data, Any]:
         for part in value.get("parts", []):
             parts.setdefault(part["label"], []).append(part["value"])
     if all(s is not None for s in stated):
-        out["value"] = _add(stated)
+        out["value"] = stated_sum(stated)
     elif any(s is not None for s in stated):
         totals = [
-            s if s is not None else _add([p["value"] for p in v.get("parts", [])] or [0])
+            s if s is not None else stated_sum([p["value"] for p in v.get("parts", [])] or [0])
             for s, v in zip(stated, values, strict=True)
         ]
-        out["value"] = _add(totals)
+        out["value"] = stated_sum(totals)
     if parts:
-        out["parts"] = [{"label": label, "value": _add(numbers)} for label, numbers in parts.items()]
+        out["parts"] = [{"label": label, "value": stated_sum(numbers)} for label, numbers in parts.items()]
         kinds = {v.get("parts_are", "whole") for v in values}
         if kinds != {"whole"} or any(len(numbers) < len(values) for numbers in parts.values()):
             out["parts_are"] = "overlap" if "overlap" in kinds else "of_which"
@@ -189,10 +190,17 @@ def sum_indicator(values: list[Data], names: list[str]) -> tuple[Data | None, An
     note = None
     if stated_only:
         note = (
-            f"*{out['label']}: chưa cộng số liệu của {', '.join(stated_only)} "
+            f"*{out['label']}: chưa cộng số liệu của {listed(stated_only)} "
             "(đơn vị chỉ ghi tỷ lệ, không ghi số đạt được và tổng số).*"
         )
     return (out if "count" in out else None), note
+
+
+def listed(names: list[str], shown: int = 10) -> str:
+    """Units named in a note: all of a few; the first ``shown`` and how many more of many."""
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} và {len(names) - shown} đơn vị khác"
 
 
 def sum_table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
@@ -226,9 +234,8 @@ def sum_table(values: list[Data], names: list[str]) -> tuple[Data, Any]:
     note = None
     if differing:
         columns_named = ", ".join(sorted(differing))
-        note = (
-            f"*{out.get('title') or 'Bảng'}: cột {columns_named} khác nhau giữa các đơn vị, xem báo cáo từng đơn vị.*"
-        )
+        title = str(out.get("title") or "Bảng").rstrip(":")
+        note = f"*{title}: cột {columns_named} khác nhau giữa các đơn vị, xem báo cáo từng đơn vị.*"
     return out, note
 
 
@@ -239,7 +246,7 @@ def _add_cells(kind: str, before: Any, cell: Any) -> str:
         a, b = (int(x) for x in str(before).split("/"))
         c, d = (int(x) for x in str(cell).split("/"))
         return f"{a + c}/{b + d}"
-    return _add([before, cell])
+    return stated_sum([before, cell])
 
 
 def sum_teams(values: list[Any], names: list[str]) -> tuple[Any, Any]:
@@ -264,7 +271,9 @@ def sum_budget(values: list[Data], names: list[str]) -> tuple[Data, Any]:
         scale = Decimal(MONEY[budget.get("unit", "triệu đồng")]) / MONEY[unit]
         items = [item for group in budget.get("groups", []) for item in group["items"]] + budget.get("items", [])
         converted = [
-            {**item, "amount": _add([_number(item["amount"])[0] * scale])} if item.get("amount") is not None else item
+            {**item, "amount": stated_sum([stated_number(item["amount"])[0] * scale])}
+            if item.get("amount") is not None
+            else item
             for item in items
         ]
         groups.append({"name": name, "items": converted})
@@ -317,9 +326,13 @@ def row_values(data: Data) -> tuple[dict[str, Any], dict[str, Any]]:
                 if isinstance(block, dict) and isinstance(block.get("figure"), dict) and block["figure"].get("key"):
                     figure = block["figure"]
                     parts = [p["value"] for p in figure.get("parts", [])]
-                    value = figure.get("value") if figure.get("value") is not None else (_add(parts) if parts else None)
+                    value = (
+                        figure.get("value")
+                        if figure.get("value") is not None
+                        else (stated_sum(parts) if parts else None)
+                    )
                     if value is not None:
-                        figures[figure["key"]] = _number(value)[0]
+                        figures[figure["key"]] = stated_number(value)[0]
                 item = block.get("indicator") if isinstance(block, dict) else None
                 if isinstance(item, dict) and item.get("key") and item.get("count") is not None:
                     indicators[item["key"]] = {"count": int(item["count"]), "total": int(item["total"])}

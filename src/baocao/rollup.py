@@ -44,6 +44,8 @@ def read_unit(path: str) -> UnitData:
         return UnitData(path, None, loaded.findings)
     data = loaded.report.model_dump(mode="json", by_alias=True, exclude_none=True)
     data["_generated"] = loaded.source.text.lstrip("\ufeff").startswith(GENERATED)
+    followed = loaded.report.followed
+    data["_outline"] = followed.outline.id if followed is not None else None
     data["_computed"] = {
         "budget": str(loaded.report.budget.computed) if loaded.report.budget else None,
         "stations": loaded.report.radio.total if loaded.report.radio else None,
@@ -90,9 +92,8 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
     kinds = {period_of(u.data)[0] for u in units if u.data is not None}
     if len(kinds) > 1:
         found.append(Phrase("several_kinds", {"kinds": ", ".join(sorted(kinds))}))
-    by_topic = [
-        u.file for u in units if u.data is not None and bool(u.data.get("sections")) != bool(own.get("sections"))
-    ]
+    found += other_outlines(units)
+    by_topic = [u.file for u in units if u.data is not None and _formats(u.data, own)]
     if by_topic:
         found.append(Phrase("other_format", {"paths": ", ".join(by_topic)}))
     seen: dict[str, str] = {}
@@ -116,6 +117,36 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
     return found
 
 
+def _formats(unit: Data, own: Data) -> bool:
+    """True when a unit and the level above are written in two formats (sections, by topic).
+
+    A level above with nothing but its header fits units that follow a đề cương.
+    """
+    if unit.get("_outline") and not own.get("sections") and not any(own.get(k) for k in OWN_SECTIONS[1:]):
+        return False
+    return bool(unit.get("sections")) != bool(own.get("sections"))
+
+
+def outline_of(units: list[UnitData]) -> str | None:
+    """The đề cương the units answered: the one most of them name (the first file's on a tie), or None."""
+    named = [str(u.data["_outline"]) for u in units if u.data is not None and u.data.get("_outline")]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count)
+
+
+def other_outlines(units: list[UnitData]) -> list[Phrase]:
+    """Units that answered another đề cương than the others, or none while the others did."""
+    common = outline_of(units)
+    if common is None:
+        return []
+    return [
+        Phrase("other_outline", {"path": u.file, "theirs": u.data.get("_outline") or "—", "ours": common})
+        for u in units
+        if u.data is not None and u.data.get("_outline") != common
+    ]
+
+
 def missing(units: list[UnitData], expected: Iterable[str]) -> list[str]:
     """Expected units with no input: matched on the short name, the issuing body or the file name."""
     present = set()
@@ -131,9 +162,17 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
     datas = [u.data for u in units if u.data is not None]
     from baocao import outline_rollup
 
-    if outline_rollup.is_outline(own):  # units in their own outline: summed where they stand
-        out = outline_rollup.combine(own, datas)
+    followed = _outline(units)
+    items: list[Data] = []
+    if followed is not None:  # units that answered one đề cương: by its keys, into the level above's outline
+        from baocao import keyed_rollup
+
+        out = keyed_rollup.combine(own, datas, followed)
+        items = keyed_rollup.marked(followed)
         sums: dict[str, Any] = {}
+    elif outline_rollup.is_outline(own):  # units in their own outline: summed where they stand
+        out = outline_rollup.combine(own, datas)
+        sums = {}
     else:
         out = {"document": own["document"]}
         for section in OWN_SECTIONS:
@@ -150,7 +189,8 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
     out.update({name: value for name, value in sums.items() if value})
     money = sums.get("budget", {}).get("unit", "triệu đồng")
     out["rollup"] = {
-        "units": [_row(u, money) for u in units if u.data is not None],
+        **({"outline": followed.outline.id, "by_unit": items} if followed is not None else {}),
+        "units": [_row(u, money, items) for u in units if u.data is not None],
         "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
         "missing": absent,
     }
@@ -297,26 +337,51 @@ def _budget(units: list[UnitData]) -> Data:
     return {"unit": unit, "amount_column": first.get("amount_column", "Kinh phí"), "groups": groups}
 
 
-def _row(unit: UnitData, money: str) -> Data:
+def _outline(units: list[UnitData]) -> Any:
+    """The đề cương the units answered (an Outline), found from the first unit that names it; None when none."""
+    common = outline_of(units)
+    if common is None:
+        return None
+    from baocao import outlines
+
+    unit = next(u for u in units if u.data is not None and u.data.get("_outline") == common)
+    assert unit.data is not None
+    where = outlines.locate(str(unit.data["document"]["outline"]), unit.file)
+    found = outlines.read(where) if where is not None else None
+    return found.outline if found is not None else None
+
+
+def _row(unit: UnitData, money: str, items: list[Data]) -> Data:
     """One unit's row of the annexes; its budget total in ``money``, the unit of the summed budget."""
     data = unit.data or {}
     row: Data = {"name": data["document"]["short_name"], "file": Path(unit.file).name}
     figures = {f["key"]: _total(f) for f in data.get("figures", [])}
     indicators = {i["key"]: {"count": i["count"], "total": i["total"]} for i in data.get("indicators", [])}
     if data.get("sections"):
-        from baocao.outline_rollup import row_values
+        from baocao.keyed_rollup import unit_values
 
-        figures, indicators = row_values(data)
-    if figures:
-        row["figures"] = figures
-    if indicators:
-        row["indicators"] = indicators
+        row |= unit_values(data, items)
+    else:
+        row |= {name: cells for name, cells in (("figures", figures), ("indicators", indicators)) if cells}
     computed = data["_computed"]
     if computed["budget"] is not None:
         row["budget"] = Decimal(computed["budget"]) * Decimal(MONEY[data["budget"]["unit"]]) / MONEY[money]
     if computed["stations"] is not None:
         row["stations"] = computed["stations"]
     return row
+
+
+def moved_outline(data: Data, unit_file: str, target: Path) -> None:
+    """The --unit file's đề cương named by a relative path, named again from where the output is written."""
+    import os
+
+    from baocao import outlines
+
+    name = data["document"].get("outline")
+    if not name or not outlines.is_path(str(name)) or Path(str(name).replace("\\", "/")).is_absolute():
+        return
+    where = Path(unit_file).parent / str(name).replace("\\", "/")
+    data["document"]["outline"] = Path(os.path.relpath(where.absolute(), target.absolute().parent)).as_posix()
 
 
 def to_yaml(data: Data, sources: int) -> str:

@@ -69,6 +69,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "Rollup": ("Tổng hợp từ các đơn vị", "Báo cáo này được tổng hợp từ báo cáo của các đơn vị như thế nào."),
     "ServiceLevel": ("Mức độ dịch vụ công", "Một phần, toàn trình (từ 2022), mức độ 3 hoặc mức độ 4 (trước 2022)."),
     "Signer": ("Người ký", "Khối chữ ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / họ tên."),
+    "ByUnit": (
+        "Mục có phụ lục theo đơn vị",
+        "Một số liệu, tỷ lệ, câu trả lời hoặc biểu mẫu của đề cương mà báo cáo tổng hợp in một dòng cho mỗi đơn vị.",
+    ),
     "Skipped": ("Đơn vị không tổng hợp", "Một đơn vị bị bỏ ra khỏi bản tổng hợp, và lý do."),
     "Station": ("Đài truyền thanh xã", "Đài truyền thanh của một xã, phường, thị trấn."),
     "StationSummary": ("Số đài theo loại", "Số đài như đã ghi, cho báo cáo không liệt kê từng xã."),

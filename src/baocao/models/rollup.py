@@ -1,5 +1,8 @@
 """What a rolled-up report keeps of each unit: one row per unit for the annex tables."""
 
+from typing import Literal
+
+from baocao.models.blocks import Cell, Column
 from baocao.models.fields import Amount, Count, Model, Text, field
 
 
@@ -17,8 +20,27 @@ class UnitRow(Model):
     file: Text | None = field("Tệp dữ liệu", default=None)
     figures: dict[str, Amount] = field("Số liệu theo mã", default={})
     indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default={})
+    stated: dict[str, Text] = field(
+        "Số liệu, chỉ tiêu ghi kèm chữ theo mã", "Chỉ tiêu; số liệu đơn vị ghi 'trên', 'hơn', 'khoảng'….", default={}
+    )
+    rates: dict[str, Text] = field(
+        "Tỷ lệ chỉ ghi phần trăm theo mã", "Khi đơn vị không ghi số đạt và tổng số.", default={}
+    )
+    answers: dict[str, Text] = field("Câu trả lời theo mã", default={})
+    tables: dict[str, list[dict[str, Cell]]] = field("Các dòng của biểu mẫu theo mã", default={})
     budget: Amount | None = field("Tổng kinh phí", default=None)
     stations: Count | None = field("Số đài truyền thanh", default=None)
+
+
+class ByUnit(Model):
+    """An item of the units' đề cương with one annex row per unit: its type, key, label, unit, columns."""
+
+    kind: Literal["figure", "indicator", "answer", "target", "table"] = field("Loại khối")
+    key: Text = field("Mã")
+    label: Text = field("Tên")
+    unit: Text | None = field("Đơn vị tính", default=None)
+    choices: list[Text] = field("Các câu trả lời (khối answer)", default=[])
+    columns: list[Column] = field("Các cột (biểu mẫu)", default=[])
 
 
 class Skipped(Model):
@@ -31,6 +53,8 @@ class Skipped(Model):
 class Rollup(Model):
     """How a report was compiled from its units' reports."""
 
+    outline: Text | None = field("Đề cương các đơn vị theo", "Mã đề cương mà mọi đơn vị đã báo cáo theo.", default=None)
+    by_unit: list[ByUnit] = field("Các mục có phụ lục theo đơn vị", "Theo đề cương của các đơn vị.", default=[])
     units: list[UnitRow] = field("Các đơn vị đã tổng hợp", default=[])
     skipped: list[Skipped] = field("Các đơn vị không tổng hợp", default=[])
     missing: list[Text] = field("Các đơn vị chưa gửi báo cáo", default=[])
