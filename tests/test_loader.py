@@ -132,6 +132,14 @@ def test_utf16_is_read(codec):
     assert source.data == {"a": "Việt Nam"}
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_holding_a_nul_or_a_combining_mark_early_is_still_read_as_utf16(codec):
+    source, findings = load("a\x00b: Vie\u0300t\tx\n".encode(codec))
+    assert "BC001" not in codes(findings)
+    assert "Vi\u00e8t" in source.text  # read as UTF-16, then NFC
+    assert source.text.startswith("a\x00b: ")
+
+
 def test_legacy_encodings_are_refused_with_the_place_and_how_to_resave():
     raw = b"a: ok\nb: Vi" + bytes([0xEA, 0xF2]) + b"t\n"  # Windows-1258 bytes
     _, findings = load(raw)

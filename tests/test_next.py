@@ -343,3 +343,19 @@ def test_the_next_file_is_named_for_its_period(stem, period, expected):
 
     old = Period.model_validate(period)
     assert next_name(stem, old, old.following()) == expected
+
+
+def test_written_into_another_folder_its_schema_and_outline_paths_still_resolve(tmp_path):
+    outline = ROOT / "src" / "baocao" / "data" / "outlines" / "cds-xa-2025.yaml"
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "report.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "de-cuong.yaml").write_text(outline.read_text(encoding="utf-8"), encoding="utf-8")
+    example = (ROOT / "data" / "examples" / "xa-minh-tan-2025-h2.yaml").read_text(encoding="utf-8")
+    unit = tmp_path / "xa.yaml"
+    unit.write_text(example.replace("outline: cds-xa-2025", "outline: de-cuong.yaml"), encoding="utf-8")
+    (tmp_path / "2026" / "h1").mkdir(parents=True)
+    target, text = api.next_file(str(unit), str(tmp_path / "2026" / "h1" / "xa.yaml"))
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/report.schema.json"
+    assert "  outline: ../../de-cuong.yaml" in text.splitlines()
+    found = api.load(str(target)).findings
+    assert {f.code for f in found} <= {"BC604", "BC404", "BC603"}

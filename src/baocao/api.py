@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
 from baocao.checks.by_topic import OLD_KEYS
@@ -396,7 +397,10 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
         if target.exists() and not force:
             raise UserError("exists_use_force", path=target)
     name = Path(path).name if path != "-" else "<stdin>"
-    text = carry.write(report, data, name, upgrade.leading_comments(loaded.source.text))
+    top = upgrade.leading_comments(loaded.source.text)
+    if target is not None and path != "-":
+        data, top = _moved(data, top, Path(path), target.parent)
+    text = carry.write(report, data, name, top)
     source, findings = loader.parse(text.encode("utf-8"), str(target or path))
     typed, found = schema_errors.type_report(source) if not findings else (None, findings)
     if typed is None:  # pragma: no cover - a carried file that does not type is a bug of carry
@@ -404,6 +408,24 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
     if target is not None:
         output.write_atomic(target, text.encode("utf-8"))
     return target, text
+
+
+def _moved(data: dict[str, Any], top: str, path: Path, folder: Path) -> tuple[dict[str, Any], str]:
+    """The data and top comments of a file written into ``folder``: its schema and outline paths still resolve."""
+    from baocao import outlines, starter
+
+    name = data.get("document", {}).get("outline")
+    if isinstance(name, str) and outlines.is_path(name):
+        where = outlines.locate(name, str(path))
+        if where is not None:
+            document = {**data["document"], "outline": starter.outline_reference(name, where, folder)}
+            data = {**data, "document": document}
+    schema = re.compile(r"(#\s*yaml-language-server:\s*\$schema=)(\S+)")
+    match = schema.search(top)
+    moved = path.parent.resolve() != folder.resolve()
+    if match and moved and not re.match(r"^[a-z]+://", match.group(2)):
+        top = top[: match.start(2)] + starter.schema_reference(folder) + top[match.end(2) :]
+    return data, top
 
 
 def _next_target(path: str, out: str | None, report: Report) -> Path | None:

@@ -157,14 +157,16 @@ def _decode(raw: bytes, path: str) -> tuple[str, Finding | None]:
 def _utf16_without_bom(raw: bytes) -> str | None:
     """The codec utf-16-le or utf-16-be when the first characters look like UTF-16 text without a BOM.
 
-    A file starts with keys or comments in ASCII, so in UTF-16 one byte of each of its
-    first pairs is zero and the other is not; a lone NUL in a UTF-8 file is not that.
+    A file starts with a key or a comment in ASCII, so in UTF-16 its first pair, and at
+    least half of its first pairs, hold one zero byte on the same side; a NUL or a letter
+    elsewhere among them does not change that, and a lone NUL in a UTF-8 file is not that.
     """
     pairs = [(raw[i], raw[i + 1]) for i in range(0, min(len(raw), 64) - 1, 2)]
     if not pairs:
         return None
     for codec, (zero, letter) in (("utf-16-le", (1, 0)), ("utf-16-be", (0, 1))):
-        if all(pair[letter] for pair in pairs) and sum(not pair[zero] for pair in pairs) * 2 >= len(pairs):
+        ascii_like = [bool(pair[letter]) and not pair[zero] for pair in pairs]
+        if ascii_like[0] and sum(ascii_like) * 2 >= len(pairs):
             return codec
     return None
 
