@@ -495,3 +495,15 @@ sections:
 def test_a_count_written_with_a_decimal_comma_is_warned_in_an_outline_too(tmp_path):
     body = "sections:\n  - title: A\n    content:\n      - figure: {label: Thành viên, value: '8,130', unit: người}\n"
     assert [code for code, *_ in findings(tmp_path, body)] == ["BC111"]
+
+
+def test_a_data_form_answered_in_one_wide_row_is_printed_turned_a_row_per_column(built):
+    import docx as python_docx
+
+    document = python_docx.Document(str(built["xa-dai-dong-cong-ttdt-2026-h1"]))
+    form = next(t for t in document.tables if any("VB QPPL" in c.text for c in t.columns[1].cells))
+    assert len(form.columns) == 3  # TT, Nội dung, the unit's answers: fits a portrait page
+    assert [c.text for c in form.rows[0].cells] == ["TT", "Nội dung", "Cổng thông tin điện tử của đơn vị"]
+    rows = {r.cells[1].text: r.cells[2].text for r in form.rows[1:]}
+    assert rows["VB QPPL đã đăng/ban hành (2)"] == "3/3" and rows["Kênh thông tin (14)"] == "3"
+    assert len(rows) == 13

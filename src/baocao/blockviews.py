@@ -285,8 +285,14 @@ def table_since(block: TableBlock, reference: str) -> list[str]:
     return [f"Tổng cộng: {'; '.join(said)}."] if said else []
 
 
+WIDE = 7
+"""Columns past which a table of one row is printed turned, a row per column: a portrait page holds about seven."""
+
+
 def table_view(block: TableBlock, reference: str | None = None) -> list[Prim]:
-    """A typed table: header (groups spanning their columns), rows, total row."""
+    """A typed table: header (groups spanning their columns), rows, total row; one wide row is printed turned."""
+    if len(block.rows) == 1 and len(block.columns) > WIDE and not any(c.group for c in block.columns):
+        return _turned(block, reference)
     lead = [cell("TT", "center")] if block.numbered else []
     grouped = any(c.group for c in block.columns)
     header: list[list[dict[str, Any]]] = []
@@ -325,6 +331,30 @@ def table_view(block: TableBlock, reference: str | None = None) -> list[Prim]:
             cells.append(cell(_shown(column, value, "") if value is not None else "", "right"))
         body.append(("total", cells))
     widths = ([1.0] if block.numbered else []) + [4.0 if c.type == "text" else 2.2 for c in block.columns]
+    after = ([block.note] if block.note else []) + (table_since(block, reference) if reference else [])
+    return table(header, body, widths, block.unit, block.title, after or None)
+
+
+def _turned(block: TableBlock, reference: str | None) -> list[Prim]:
+    """A data form answered in one row (a unit's Mẫu 01): each column a row, "Nội dung" then the answer.
+
+    The first column names the row when it is text ("Cổng thông tin điện tử của đơn vị"):
+    it heads the answers; the total of one row is the row itself. Every cell is printed.
+    """
+    (row,) = block.rows
+    first = block.columns[0]
+    named = first.type == "text" and bool(str(row.get(first.key) or "").strip())
+    columns = block.columns[1:] if named else block.columns
+    head = str(row.get(first.key)).strip() if named else "Kết quả"
+    lead = [cell("TT", "center")] if block.numbered else []
+    header = [[*lead, cell("Nội dung", "center"), cell(head, "center")]]
+    body: list[tuple[str, list[dict[str, Any]]]] = []
+    for number, column in enumerate(columns, 1):
+        text = row.get(column.key)
+        cells = [cell(number, "center")] if block.numbered else []
+        cells += [cell(_column_title(column)), cell(_shown(column, typed_cell(column, text), text), "center")]
+        body.append(("item", cells))
+    widths = ([1.0] if block.numbered else []) + [9.0, 5.0]
     after = ([block.note] if block.note else []) + (table_since(block, reference) if reference else [])
     return table(header, body, widths, block.unit, block.title, after or None)
 
