@@ -168,6 +168,31 @@ def test_the_annex_has_a_row_per_unit_for_each_item_marked_by_unit(tmp_path: Pat
     assert third[1][2] == "hơn 160" and third[-1][2] == "hơn 320"  # as the units stated it
 
 
+def test_the_annex_row_of_a_unit_is_its_block_s_row_in_the_registry_with_parts_and_sums(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    for name, women in (("An Phú", "60"), ("Bình Tân", "khoảng 40")):
+        text = MINH_TAN.replace("Minh Tân", name).replace(
+            "value: hơn 160\n              unit: thành viên",
+            f"value: hơn 160\n              unit: thành viên\n              parts_are: of_which\n"
+            f"              parts: [{{label: Nữ, value: {women}}}]",
+        )
+        (units / f"{name}.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "own.yaml").write_text(QUANG_NGAI_OWN, encoding="utf-8")
+    out = tmp_path / "province.yaml"
+    assert rollup(str(units), "--unit", str(tmp_path / "own.yaml"), "-o", str(out)).returncode == 0
+    kept = loader.read(str(out))[0].data["rollup"]["units"][0]["blocks"]
+    assert kept["to_cnscd"] == {  # of each unit only what its annex row shows: no note, no previous period
+        "label": "Thành viên Tổ công nghệ số cộng đồng", "unit": "thành viên", "value": "hơn 160",
+        "parts_are": "of_which", "parts": [{"label": "Nữ", "value": "60"}],
+    }  # fmt: skip
+    document = docx.Document(str(api.build(str(out))[0]))
+    annex = [[[c.text for c in r.cells] for r in t.rows] for t in document.tables if t.rows[0].cells[0].text == "TT"]
+    table = next(t for t in annex if t[0][2].startswith("Thành viên Tổ công nghệ số"))
+    assert table[0][3] == "Nữ" and [r[3] for r in table[1:]] == ["60", "khoảng 40", "khoảng 100"]
+    assert table[-1][2] == "hơn 320"
+
+
 def test_a_note_names_a_few_units_and_counts_the_rest() -> None:
     from baocao.outline_rollup import sum_indicator
 

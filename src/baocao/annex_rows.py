@@ -1,8 +1,9 @@
 """Annex tables of units that answered a đề cương: one row per unit for each item it marks ``by_unit``.
 
-Each block type gives its columns, a unit's cells and the total row's cells
-(:data:`ROWS`, one place to move into the block registry). Figures, answers
-and indicators (count, total, rate) stand side by side, at most
+Each block type gives its columns and a unit's cells through the block registry
+(:func:`baocao.blocktypes.annex_columns`, ``annex_row``), from the by-unit blocks
+each unit's row keeps; the total row sums them. Figures, answers and indicators
+(count, total, rate) stand side by side, at most
 :data:`VALUE_COLUMNS` value columns to a table so that it stays on portrait
 pages; a data form (biểu mẫu) gets an annex of its own, one row per unit with
 the form's columns after the first: the unit's row as written when it wrote one
@@ -12,16 +13,16 @@ value its rows share (left blank, and said under the table, when they differ).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
 from baocao import vietnamese as vn
 from baocao.annex import Planned, UnitTable, _num, _pct
-from baocao.blockviews import _column_title, _shown
+from baocao.blocktypes import annex_columns, annex_values
+from baocao.blockviews import _column_title, _shown, shown_value
 from baocao.models import Report
-from baocao.models.blocks import SUMMED_COLUMNS, Column, TableBlock, column_totals, typed_cell
+from baocao.models.blocks import SUMMED_COLUMNS, Column, Qualified, TableBlock, column_totals, typed_cell
 from baocao.models.rollup import ByUnit, UnitRow
 from baocao.outline_rollup import stated_number, stated_sum
 
@@ -29,66 +30,63 @@ VALUE_COLUMNS = 4  # value columns of a table of figures, answers and indicators
 BY_UNIT = "Kết quả theo đơn vị"
 
 
-@dataclass(frozen=True)
-class Columns:
-    """How one block type fills its columns of a per-unit table."""
-
-    header: Callable[[ByUnit], tuple[str, ...]]
-    cells: Callable[[ByUnit, UnitRow], tuple[str, ...]]
-    total: Callable[[ByUnit, list[UnitRow]], tuple[str, ...]]
+Columns = list[tuple[str, str]]  # (title, column type) of one item, as the block registry gives them
 
 
-def _labelled(item: ByUnit) -> str:
-    return f"{item.label} ({item.unit})" if item.unit else item.label
+def _columns(item: ByUnit, units: list[UnitRow]) -> Columns:
+    """The item's annex columns (:func:`baocao.blocktypes.annex_columns`) of the first unit that gives it."""
+    data = next((u.blocks[item.key] for u in units if item.key in u.blocks), None)
+    if data is None:
+        data = {"label": item.label, **({"unit": item.unit} if item.unit else {})}
+    return annex_columns(item.kind, data)
 
 
-def _indicator_cells(item: ByUnit, unit: UnitRow) -> tuple[str, ...]:
-    pair = unit.indicators.get(item.key)
-    if pair is not None:
-        return _num(pair.count), _num(pair.total), _pct(pair.count, pair.total)
-    rate = unit.rates.get(item.key)
-    return "", "", f"{rate}%" if rate else ""
+def _header(item: ByUnit, columns: Columns) -> tuple[str, ...]:
+    """The columns' titles, the first naming the item when the registry's title does not ("… : số đạt")."""
+    titles = [title for title, _ in columns]
+    if titles and not titles[0].startswith(item.label):
+        titles[0] = f"{item.label}: {titles[0][:1].lower()}{titles[0][1:]}"
+    return tuple(titles)
 
 
-def _indicator_total(item: ByUnit, units: list[UnitRow]) -> tuple[str, ...]:
-    pairs = [u.indicators[item.key] for u in units if item.key in u.indicators]
-    if not pairs:
-        return "", "", ""
-    count, total = sum(p.count for p in pairs), sum(p.total for p in pairs)
-    return _num(count), _num(total), _pct(count, total)
+def _values(item: ByUnit, columns: Columns, units: list[UnitRow]) -> list[list[Any] | None]:
+    """Each unit's typed values of the item's columns; None for a unit that does not give it."""
+    return [annex_values(item.kind, u.blocks[item.key], columns) if item.key in u.blocks else None for u in units]
 
 
-def _answer_total(item: ByUnit, units: list[UnitRow]) -> tuple[str, ...]:
-    first = item.choices[0] if item.choices else "Có"
-    given = [u.answers[item.key] for u in units if item.key in u.answers]
-    return (f"{first}: {vn.count(sum(a.casefold() == first.casefold() for a in given))}/{vn.count(len(given))}",)
+def _cells(columns: Columns, values: list[Any] | None) -> tuple[str, ...]:
+    if values is None:
+        return ("",) * len(columns)
+    return tuple(shown_value(column, value) for (_, column), value in zip(columns, values, strict=True))
 
 
-def _figure_total(item: ByUnit, units: list[UnitRow]) -> tuple[str, ...]:
-    """The sum, with the units' common qualifier ("hơn …"; "khoảng …" when they differ), as the body states it."""
-    texts = [u.stated.get(item.key) or str(u.figures[item.key]) for u in units if item.key in u.figures]
-    if not texts:
-        return ("",)
-    value, word = stated_number(stated_sum(texts))
-    return (f"{word} {vn.number(value)}".strip(),)
+def _total(item: ByUnit, columns: Columns, rows: list[list[Any] | None]) -> tuple[str, ...]:
+    """The total row: sums (with the units' common qualifier), an indicator's rate of its sums, an answer's count."""
+    given = [row for row in rows if row is not None]
+    if item.kind == "target" or not given:  # targets are not summed
+        return ("",) * len(columns)
+    if item.kind == "answer":
+        first = item.choices[0] if item.choices else "Có"
+        chosen = sum(str(row[0]).casefold() == first.casefold() for row in given if row[0] is not None)
+        return (f"{first}: {vn.count(chosen)}/{vn.count(len(given))}",)
+    if item.kind == "indicator":  # count and total of the units that give both, and their rate
+        pairs = [row for row in given if row[0] is not None and row[1] is not None]
+        if not pairs:
+            return ("",) * len(columns)
+        count, total = sum(row[0] for row in pairs), sum(row[1] for row in pairs)
+        return (_num(count), _num(total), _pct(count, total), *("",) * (len(columns) - 3))
+    sums = []
+    for index, (_, column) in enumerate(columns):
+        values = [row[index] for row in given if row[index] is not None]
+        sums.append(_summed(column, values) if column in ("integer", "quantity", "money") and values else "")
+    return tuple(sums)
 
 
-ROWS: dict[str, Columns] = {
-    "figure": Columns(
-        lambda item: (_labelled(item),),
-        lambda item, unit: (unit.stated.get(item.key) or _num(unit.figures.get(item.key)),),
-        _figure_total,
-    ),
-    "indicator": Columns(
-        lambda item: (f"{_labelled(item)}: số đạt", "tổng số", "tỷ lệ"), _indicator_cells, _indicator_total
-    ),
-    "answer": Columns(lambda item: (item.label,), lambda item, unit: (unit.answers.get(item.key, ""),), _answer_total),
-    "target": Columns(
-        lambda item: (f"{_labelled(item)}: chỉ tiêu",),
-        lambda item, unit: (unit.stated.get(item.key, ""),),
-        lambda item, units: ("",),  # targets are not summed
-    ),
-}
+def _summed(column: str, values: list[Any]) -> str:
+    """Summed values with their common qualifier ("hơn 320"; "khoảng …" when they differ), as the body states it."""
+    texts = [f"{v.word} {v.value}" if isinstance(v, Qualified) else str(v) for v in values]
+    number, word = stated_number(stated_sum(texts))
+    return f"{word} {shown_value(column, number)}".strip()
 
 
 def planned(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
@@ -99,7 +97,7 @@ def planned(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
     for item in report.rollup.by_unit:
         if item.kind == "table":
             continue
-        columns = len(ROWS[item.kind].header(item))
+        columns = len(_columns(item, units))
         if chunk and width + columns > VALUE_COLUMNS:
             yield BY_UNIT, partial(_scalar_table, chunk, units)
             chunk, width = [], 0
@@ -115,13 +113,14 @@ def planned(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
 def _scalar_table(chunk: list[ByUnit], units: list[UnitRow]) -> UnitTable:
     header: tuple[str, ...] = ("TT", "Đơn vị")
     total: tuple[str, ...] = ("", "Tổng cộng")
+    cells: list[tuple[str, ...]] = [() for _ in units]
     for item in chunk:
-        header += ROWS[item.kind].header(item)
-        total += ROWS[item.kind].total(item, units)
-    rows = tuple(
-        (str(n), unit.name, *(cell for item in chunk for cell in ROWS[item.kind].cells(item, unit)))
-        for n, unit in enumerate(units, 1)
-    )
+        columns = _columns(item, units)
+        values = _values(item, columns, units)
+        header += _header(item, columns)
+        total += _total(item, columns, values)
+        cells = [row + _cells(columns, unit) for row, unit in zip(cells, values, strict=True)]
+    rows = tuple((str(n), unit.name, *row) for n, (unit, row) in enumerate(zip(units, cells, strict=True), 1))
     return UnitTable(BY_UNIT, header, rows, total)
 
 

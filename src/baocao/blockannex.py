@@ -67,10 +67,10 @@ def indicator(item: IndicatorBlock) -> list[Cell]:
 
 
 def target(item: TargetBlock) -> list[Cell]:
-    """The target's value: "trên 80%"."""
+    """The target's value: "trên 80%", under "<label>: chỉ tiêu", so that it is not read as a result."""
     if item.unit == "%":
-        return [(item.label, "percent", item.value)]
-    return [(_titled(item.label, item.unit), "quantity", item.value)]
+        return [(f"{item.label}: chỉ tiêu", "percent", item.value)]
+    return [(f"{_titled(item.label, item.unit)}: chỉ tiêu", "quantity", item.value)]
 
 
 def answer(item: AnswerBlock) -> list[Cell]:

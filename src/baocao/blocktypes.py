@@ -223,8 +223,16 @@ def annex_row(kind: str, data: Any, columns: list[tuple[str, str]] | None = None
     cells = _annex_cells(kind, data)
     if columns is None:
         return [views.shown_value(column, value) for _, column, value in cells]
-    values = {(title, column): value for title, column, value in cells}
-    return [views.shown_value(column, values.get((title, column))) for title, column in columns]
+    values = annex_values(kind, data, columns, cells)
+    return [views.shown_value(column, value) for (_, column), value in zip(columns, values, strict=True)]
+
+
+def annex_values(
+    kind: str, data: Any, columns: list[tuple[str, str]], cells: list[blockannex.Cell] | None = None
+) -> list[Any]:
+    """The typed values of the block's row (None where it has none), one for each of ``columns``: to sum them."""
+    values = {(title, column): value for title, column, value in cells or _annex_cells(kind, data)}
+    return [values.get(column) for column in columns]
 
 
 def _annex_cells(kind: str, data: Any) -> list[blockannex.Cell]:

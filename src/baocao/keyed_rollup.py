@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.models.outline_file import Outline, OutlineSection, by_unit, expectations
-from baocao.outline_rollup import listed, row_values, stated_number
+from baocao.outline_rollup import listed, row_values
 
 Data = dict[str, Any]
 SUMMED = ("figure", "indicator", "answer", "table")  # the expected items that come from the units
@@ -74,26 +74,29 @@ def keyed_blocks(data: Data) -> dict[str, tuple[str, Any]]:
 
 
 def unit_values(data: Data, items: list[Data]) -> Data:
-    """A unit's cells of the annexes: figures and indicators by key, answers and form rows of the by-unit items."""
+    """A unit's cells of the annexes: figures and indicators by key, the by-unit items' blocks and form rows.
+
+    Of a by-unit block only what its annex row shows is kept (:data:`ANNEX_FIELDS`), under the
+    outline's label, so that a roll-up of thousands of units keeps a few values per unit.
+    """
     figures, indicators = row_values(data)
-    blocks = keyed_blocks(data)
-    row: Data = {"figures": figures, "indicators": indicators, "stated": {}, "rates": {}, "answers": {}, "tables": {}}
+    found = keyed_blocks(data)
+    row: Data = {"figures": figures, "indicators": indicators, "blocks": {}, "tables": {}}
     for item in items:
-        kind, value = blocks.get(item["key"], (None, None))
-        if kind != item["kind"] or value is None:
+        kind, value = found.get(item["key"], ("", None))
+        if kind != item["kind"] or not isinstance(value, dict):
             continue
-        if kind == "target" and value.get("value") is not None:
-            percent = "%" if value.get("unit", "%") == "%" else ""
-            row["stated"][item["key"]] = str(value["value"]).replace(".", ",") + percent
-        elif kind == "figure" and value.get("value") is not None and stated_number(value["value"])[1]:
-            row["stated"][item["key"]] = str(value["value"])  # "hơn 160", as the unit wrote it
-        elif kind == "indicator" and value.get("count") is None and value.get("percent") is not None:
-            row["rates"][item["key"]] = str(value["percent"]).replace(".", ",")
-        elif kind == "answer" and value.get("value") is not None:
-            row["answers"][item["key"]] = value["value"]
-        elif kind == "table" and value.get("rows"):
-            row["tables"][item["key"]] = value["rows"]
+        if kind == "table":
+            if value.get("rows"):
+                row["tables"][item["key"]] = value["rows"]
+        elif not _blank(kind, value) or (kind == "target" and value.get("value") is not None):
+            kept = {k: v for k, v in value.items() if k in ANNEX_FIELDS and v is not None}
+            row["blocks"][item["key"]] = {**kept, "label": item["label"]}
     return {name: cells for name, cells in row.items() if cells}
+
+
+ANNEX_FIELDS = ("unit", "value", "parts", "parts_are", "count", "total", "percent", "levels", "choices")
+"""What a unit's by-unit block keeps for its annex row: the rest (text, notes, previous period) stays in its report."""
 
 
 def marked(outline: Outline) -> list[Data]:

@@ -1,6 +1,6 @@
 """What a rolled-up report keeps of each unit: one row per unit for the annex tables."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from baocao.models.blocks import Cell, Column
 from baocao.models.fields import Amount, Count, Model, Text, field
@@ -20,13 +20,11 @@ class UnitRow(Model):
     file: Text | None = field("Tệp dữ liệu", default=None)
     figures: dict[str, Amount] = field("Số liệu theo mã", default={})
     indicators: dict[str, Pair] = field("Chỉ tiêu tỷ lệ theo mã", default={})
-    stated: dict[str, Text] = field(
-        "Số liệu, chỉ tiêu ghi kèm chữ theo mã", "Chỉ tiêu; số liệu đơn vị ghi 'trên', 'hơn', 'khoảng'….", default={}
+    blocks: dict[str, dict[str, Any]] = field(
+        "Các mục theo đơn vị theo mã",
+        "Số liệu, chỉ tiêu, tỷ lệ, câu trả lời của các mục đề cương ghi by_unit, như đơn vị đã viết ('hơn 160').",
+        default={},
     )
-    rates: dict[str, Text] = field(
-        "Tỷ lệ chỉ ghi phần trăm theo mã", "Khi đơn vị không ghi số đạt và tổng số.", default={}
-    )
-    answers: dict[str, Text] = field("Câu trả lời theo mã", default={})
     tables: dict[str, list[dict[str, Cell]]] = field("Các dòng của biểu mẫu theo mã", default={})
     budget: Amount | None = field("Tổng kinh phí", default=None)
     stations: Count | None = field("Số đài truyền thanh", default=None)
