@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -289,6 +289,3 @@ def by_unit(outline: Outline) -> list[tuple[str, Expected]]:
         if isinstance(item, Expected) and item.by_unit:
             marked.append((expect.kind, item))
     return marked
-
-
-BlockKind = Literal["figure", "indicator", "target", "answer", "table", "tasks", "text"]
