@@ -49,7 +49,7 @@ def pdf_ready() -> bool:
 
 
 def without_by_topic(found: list[T]) -> list[T]:
-    """The codes of a file written by topic (MINIMAL is), less the one BC013 such a file gets (tests/test_upgrade.py).
+    """The codes of a file written by topic (BY_TOPIC is), less the one BC013 such a file gets (tests/test_upgrade.py).
 
     These tests check other codes on files that are by topic on purpose: the file must get exactly one BC013,
     or none when the schema refuses it (BC1xx: nothing is typed, so nothing is said of its format).
@@ -66,6 +66,34 @@ def write(tmp_path: Path, text: str, name: str = "unit.yaml") -> Path:
 
 
 MINIMAL = """\
+document:
+  kind: outline
+  level: commune
+  parent_body: UBND huyện Sơn Tịnh
+  issuing_body: Ủy ban nhân dân xã Tịnh Hà
+  short_name: UBND xã Tịnh Hà
+  area: xã Tịnh Hà
+  number: 5
+  symbol: BC-UBND
+  place: Tịnh Hà
+  date: 05/01/2024
+  period: {type: year, year: 2023}
+  subject: tình hình thông tin và truyền thông năm 2023
+  recipients: [UBND huyện]
+  signer: {on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, name: Nguyễn Văn A}
+sections:
+  - title: Kết quả thực hiện
+    key: ket_qua
+    content:
+      - "- Chỉ đạo triển khai."
+  - title: Nhiệm vụ năm 2024
+    key: nhiem_vu
+    content:
+      - "- Tiếp tục triển khai."
+"""
+"""A unit's file written as sections; ``kind: outline`` (the default) keeps the header on the lines of BY_TOPIC."""
+
+BY_TOPIC = """\
 document:
   kind: ict
   level: commune
@@ -85,3 +113,4 @@ narrative:
   direction: "- Chỉ đạo triển khai."
   tasks_next: "- Tiếp tục triển khai."
 """
+"""The same unit written by topic, the format before sections: for the tests of ``upgrade`` and BC013."""

@@ -121,7 +121,7 @@ def probe_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pa
     (folder / "root").symlink_to(tmp_path)
     (folder / "slash").symlink_to("/")
     os.mkfifo(folder / "_fifo.xml.j2")
-    source = write(tmp_path, MINIMAL.replace("kind: ict", "kind: probe"))
+    source = write(tmp_path, MINIMAL.replace("kind: outline", "kind: probe"))
     return folder, source, secret
 
 

@@ -14,7 +14,8 @@ import pytest
 from baocao import api, loader
 from baocao.checks.by_topic import by_topic
 
-from .conftest import MINIMAL, without_by_topic, write
+from .conftest import BY_TOPIC as MINIMAL
+from .conftest import without_by_topic, write
 from .test_numbers_printed import missing_numbers
 
 BY_TOPIC = sorted((Path(__file__).parent / "fixtures" / "by-topic").glob("*.yaml"))
