@@ -35,7 +35,7 @@ FLOOR_IMPORTS = (
     "import click, yaml, jinja2, docx; from pydantic import BaseModel; "
     "from rich.console import Console; docx.Document().save({out!r})"
 )
-DEFAULT_GC_BUILD = "import sys; from baocao.cli import main; sys.argv[0] = 'baocao'; main()"
+DEFAULT_GC_BUILD = "import sys; from baocao.cli.main import main; sys.argv[0] = 'baocao'; main()"
 FLOOR_WITH_MODEL = FLOOR_IMPORTS + "; exec('class M(BaseModel):\\n    x: int'); M(x=1)"
 
 

@@ -48,7 +48,7 @@ def build(out: Path) -> list[Path]:
 
 
 def to_pdf(documents: list[Path]) -> list[Path]:
-    from baocao import pdf
+    from baocao.write import pdf
 
     return pdf.convert(documents)
 

@@ -36,8 +36,8 @@ def pdf_ready() -> bool:
     """True when LibreOffice is installed with a Times font that has the Vietnamese letters."""
     import shutil
 
-    from baocao import pdf
-    from baocao.errors import UserError
+    from baocao.core.errors import UserError
+    from baocao.write import pdf
 
     if shutil.which("soffice") is None:
         return False

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from baocao import api
-from baocao.cli import main
-from baocao.models.calendar import Cutoff, Deadline, Window, calendar
+from baocao.cli.main import main
+from baocao.model.calendar import Cutoff, Deadline, Window, calendar
 from baocao.models.document import Period
 
 from .conftest import EXAMPLES, MINIMAL, without_by_topic, write

@@ -11,7 +11,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from baocao.cli import main
+from baocao.cli.main import main
 
 from .conftest import EXAMPLES, MINIMAL, write
 
@@ -200,7 +200,7 @@ def test_validate_github_format(tmp_path):
 
 
 def test_schema_file_is_up_to_date(tmp_path):
-    from baocao.schema import SCHEMAS
+    from baocao.write.schema import SCHEMAS
 
     assert set(SCHEMAS) == {"report.schema.json", "outline.schema.json"}
     for name, text in SCHEMAS.items():
@@ -212,7 +212,7 @@ def test_schema_file_is_up_to_date(tmp_path):
 
 
 def test_every_field_has_a_vietnamese_title():
-    from baocao.schema import schema_text
+    from baocao.write.schema import schema_text
 
     schema = json.loads(schema_text())
     for name, definition in schema["$defs"].items():

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from baocao import api
-from baocao.cli import main
+from baocao.cli.main import main
 
 from .conftest import write
 

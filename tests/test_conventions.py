@@ -64,7 +64,7 @@ def test_usage_errors_of_click_itself_are_in_the_language_asked_for(args, vi, en
 
 
 def test_every_message_of_the_command_line_has_both_languages_with_the_same_fields():
-    from baocao.messages import USAGE
+    from baocao.core.messages import USAGE
 
     for key, (vi, en) in USAGE.items():
         fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (vi, en)]
@@ -153,7 +153,8 @@ def test_no_color_is_honoured_on_a_terminal(tmp_path):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_findings_read_the_same_with_and_without_colour(lang):
     """Without colour the lines are written directly, not through rich: the same lines, [brackets] and :words: kept."""
-    from baocao import api, formatters
+    from baocao import api
+    from baocao.cli import formatters
 
     findings = [f for path in (OLD, NEW, *SEEDS) for f in api.load(str(path)).findings]
     assert len({f.code for f in findings}) >= 5
@@ -170,7 +171,7 @@ SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*-as-typed.yaml"))
 def test_the_summary_of_a_large_batch_names_the_files_with_errors_first_and_sums_the_rest():
     """1,000 files by topic each have a warning: the table names 30 files, those with errors first, and one row
     sums the others; the totals count every file."""
-    from baocao import formatters
+    from baocao.cli import formatters
 
     results = [(f"xa-{n:04d}.yaml", 1 if n % 100 == 7 else 0, 1) for n in range(1000)]
     out = io.StringIO()
@@ -183,7 +184,7 @@ def test_the_summary_of_a_large_batch_names_the_files_with_errors_first_and_sums
 
 
 def test_colour_is_decided_by_the_terminal_and_no_color():
-    from baocao import formatters
+    from baocao.cli import formatters
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -208,7 +209,7 @@ def test_github_annotations_escape_properties_and_messages(tmp_path):
     escaped = str(broken).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
     assert line.startswith(f"::error file={escaped},line=3,col=10::BC108")
     assert "x%25y%0D%0Az" in line and "\r" not in line
-    from baocao import formatters
+    from baocao.cli import formatters
 
     assert formatters.escape_property("a,b:c%d\r\n") == "a%2Cb%3Ac%25d%0D%0A"
     assert formatters.escape_data("50% done\r\nnext: a,b") == "50%25 done%0D%0Anext: a,b"
@@ -307,7 +308,7 @@ def test_a_dangling_link_given_or_found_is_reported(tmp_path):
 
 def test_every_reason_a_command_can_give_is_in_the_catalogue():
     """A UserError names its message by key, so that it can be said in either language."""
-    from baocao.messages import USAGE
+    from baocao.core.messages import USAGE
 
     raised = []
     for path in (ROOT / "src" / "baocao").rglob("*.py"):

@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from baocao import api
-from baocao.diff import compare, word_diff
+from baocao.diff.compare import compare, word_diff
 
 from .conftest import MINIMAL, write
 

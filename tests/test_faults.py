@@ -21,8 +21,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from baocao import output
-from baocao.cli import main
+from baocao.cli.main import main
+from baocao.write import output
 
 from .conftest import EXAMPLES, MINIMAL, write
 

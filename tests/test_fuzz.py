@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baocao import api
-from baocao.loader import parse
+from baocao.load.source import parse
 
 from .conftest import EXAMPLES, MINIMAL
 

@@ -9,8 +9,9 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from baocao import api, loader
-from baocao.cli import main
+from baocao import api
+from baocao.cli.main import main
+from baocao.load import source as loader
 
 from .conftest import MINIMAL, write
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import api, loader
+from baocao import api
+from baocao.load import source as loader
 
 from .conftest import ROOT, pdf_ready
 
@@ -194,7 +195,7 @@ def test_the_annex_row_of_a_unit_is_its_block_s_row_in_the_registry_with_parts_a
 
 
 def test_a_note_names_a_few_units_and_counts_the_rest() -> None:
-    from baocao.outline_rollup import sum_indicator
+    from baocao.rollup.sections import sum_indicator
 
     values = [{"key": "ky_so", "label": "Ký số", "percent": "trên 95"} for _ in range(40)]
     _, note = sum_indicator(values, [f"UBND xã {n}" for n in range(40)])
@@ -224,7 +225,8 @@ def test_the_report_of_hundreds_of_communes_answering_an_outline_converts_to_a_f
 
 
 def test_an_item_written_as_another_block_type_is_refused_and_never_summed(tmp_path: Path) -> None:
-    from baocao import keyed_rollup, outlines
+    from baocao.outline import find as outlines
+    from baocao.rollup import outline as keyed_rollup
 
     units = tmp_path / "units"
     units.mkdir()
@@ -283,7 +285,7 @@ def test_the_level_above_follows_its_own_superior_s_outline_named_from_where_the
 
 
 def test_a_target_marked_by_unit_gets_each_unit_s_target_in_the_annex(tmp_path: Path, monkeypatch) -> None:
-    from baocao import outlines
+    from baocao.outline import find as outlines
 
     shared = tmp_path / "shared"
     shared.mkdir()

@@ -6,8 +6,8 @@ import pytest
 import yaml
 import yaml.scanner
 
-from baocao import loader
-from baocao.loader import MAX_BYTES, parse
+from baocao.load import source as loader
+from baocao.load.source import MAX_BYTES, parse
 
 
 def load(text: str | bytes):

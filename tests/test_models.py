@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from baocao.loader import parse
+from baocao.load.source import parse
+from baocao.load.typed import type_report
 from baocao.models.document import Citation, Period, Signer
-from baocao.schema_errors import type_report
 
 from .conftest import MINIMAL
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from baocao import api
-from baocao.loader import read
+from baocao.load.source import read
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "by-topic"
 NUMBER = re.compile(r"^\d+([.,]\d+)?$")

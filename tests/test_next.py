@@ -9,9 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import api, loader
-from baocao.errors import InputError, UserError
-from baocao.findings import Severity
+from baocao import api
+from baocao.core.errors import InputError, UserError
+from baocao.core.findings import Severity
+from baocao.load import source as loader
 
 from .conftest import EXAMPLES, ROOT
 

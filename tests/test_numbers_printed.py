@@ -16,9 +16,10 @@ from typing import Any
 import docx
 import pytest
 
-from baocao import api, loader
-from baocao import vietnamese as vn
-from baocao.errors import InputError
+from baocao import api
+from baocao.core import vietnamese as vn
+from baocao.core.errors import InputError
+from baocao.load import source as loader
 
 from .conftest import EXAMPLES
 

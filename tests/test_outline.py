@@ -9,7 +9,7 @@ import pytest
 
 from baocao import api
 from baocao.blocktypes import REGISTRY, annex_columns, annex_row
-from baocao.errors import InputError
+from baocao.core.errors import InputError
 from baocao.models.blocks import Block
 
 from .conftest import write

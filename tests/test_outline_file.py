@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from baocao import api
-from baocao.models.outline_file import on_or_after
+from baocao.outline.model import on_or_after
 
 from .conftest import write
 
@@ -139,7 +139,7 @@ def test_a_day_and_month_falls_on_the_first_such_day_not_before(
 def test_the_outline_is_listed_in_json_findings(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from baocao.cli import main
+    from baocao.cli.main import main
 
     result = CliRunner().invoke(main, ["validate", "--format", "json", str(unit(tmp_path, outline="khong-co"))])
     assert result.exit_code == 1

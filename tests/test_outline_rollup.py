@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import api, loader
+from baocao import api
+from baocao.load import source as loader
 
 from .conftest import MINIMAL
 

@@ -42,7 +42,7 @@ def test_the_wheels_baocao_command_builds_a_report_from_the_unpacked_wheel_alone
     command = next(line for line in entry_points.splitlines() if line.startswith("baocao ="))
     module, function = command.split("=")[1].strip().split(":")
     code = (
-        "import sys; sys.path.insert(0, sys.argv.pop(1)); import baocao.render as r; "
+        "import sys; sys.path.insert(0, sys.argv.pop(1)); import baocao.render.view as r; "
         "assert str(r.builtin_templates()).startswith(sys.path[0]), r.builtin_templates(); "
         f"from {module} import {function}; sys.argv[0] = 'baocao'; {function}()"
     )
@@ -83,7 +83,7 @@ def test_the_sdist_holds_what_the_tests_and_the_makefile_read(sdist: Path):
 
 def test_the_tests_run_from_the_unpacked_sdist(sdist: Path, tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(sdist / "src"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    where = [sys.executable, "-c", "import baocao.render as r; print(r.__file__); print(r.builtin_templates())"]
+    where = [sys.executable, "-c", "import baocao.render.view as r; print(r.__file__); print(r.builtin_templates())"]
     found = subprocess.run(where, env=env, cwd=sdist, capture_output=True, text=True, check=True).stdout.split()
     assert all(Path(p).is_relative_to(sdist) for p in found), found
     selection = [

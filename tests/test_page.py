@@ -19,7 +19,8 @@ import docx.document
 import pytest
 from lxml import etree
 
-from baocao import api, layout, metrics, pdf
+from baocao import api
+from baocao.write import layout, metrics, pdf
 
 from .conftest import EXAMPLES, pdf_ready
 from .test_rollup import PROVINCE, UNIT_A, UNIT_B
@@ -368,8 +369,8 @@ def test_body_names_its_annex_before_the_first_heading(tmp_path):
 
 
 def test_several_annexes_are_numbered_and_all_named_in_the_body(tmp_path):
-    from baocao import docx_writer
-    from baocao.blocks import Annex, Paragraph, Run
+    from baocao.write import docx as docx_writer
+    from baocao.write.markup import Annex, Paragraph, Run
 
     blocks = [
         Paragraph("body", (Run("Nội dung."),), None),
@@ -534,8 +535,8 @@ def test_table_header_and_first_body_row_keep_with_the_next_row(binh_son):
 
 
 def test_an_empty_column_gives_its_room_to_the_item_names(tmp_path):
-    from baocao import docx_writer
-    from baocao.blocks import Cell, Row, Run, Table
+    from baocao.write import docx as docx_writer
+    from baocao.write.markup import Cell, Row, Run, Table
 
     def cell(text: str) -> Cell:
         return Cell((Run(text),) if text else (), "left", 1)
@@ -553,8 +554,8 @@ def test_an_empty_column_gives_its_room_to_the_item_names(tmp_path):
 
 
 def test_a_long_header_is_not_set_a_word_a_line():
-    from baocao import docx_writer
-    from baocao.blocks import Cell, Row, Run, Table
+    from baocao.write import docx as docx_writer
+    from baocao.write.markup import Cell, Row, Run, Table
 
     def cell(text: str) -> Cell:
         return Cell((Run(text),), "left", 1)
@@ -572,8 +573,8 @@ def test_a_long_header_is_not_set_a_word_a_line():
 
 
 def test_a_paragraph_that_leads_into_a_table_stays_with_it():
-    from baocao import docx_writer
-    from baocao.blocks import Cell, Paragraph, Row, Run, Table
+    from baocao.write import docx as docx_writer
+    from baocao.write.markup import Cell, Paragraph, Row, Run, Table
 
     table = Table((1, 1), (Row("header", (Cell((Run("A"),)), Cell((Run("B"),)))),))
     lead = Paragraph("body", (Run("Tình hình cung cấp thông tin (Mẫu 01):"),))

@@ -217,7 +217,7 @@ def test_pdf_for_a_batch(units, tmp_path):
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(units, tmp_path, monkeypatch):
-    from baocao import pdf
+    from baocao.write import pdf
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(api.UserError, match="apt-get install libreoffice"):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from baocao.models import fields
-from baocao.schema import outline_schema_text, schema_text
+from baocao.model import fields
+from baocao.write.schema import outline_schema_text, schema_text
 
 from .conftest import EXAMPLES, ROOT
 

@@ -11,9 +11,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from baocao import api, outlines, starter
-from baocao.cli import main
-from baocao.models.outline_file import Outline, expectations, walk
+from baocao import api
+from baocao.cli.main import main
+from baocao.outline import find as outlines
+from baocao.outline import starter
+from baocao.outline.model import Outline, expectations, walk
 
 from .conftest import write
 
@@ -281,7 +283,7 @@ def test_stdin_not_a_terminal_asks_nothing(tmp_path: Path) -> None:
 
 
 def test_on_a_terminal_the_header_is_asked_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("baocao.cli._stdin_is_tty", lambda: True)
+    monkeypatch.setattr("baocao.cli.main._stdin_is_tty", lambda: True)
     target = tmp_path / "u.yaml"
     answers = [
         "Ủy ban nhân dân phường Minh Tân",  # issuing body
@@ -445,7 +447,7 @@ def test_a_new_file_is_clean_under_its_json_schema_as_an_editor_checks_it(tmp_pa
     import subprocess
     import sys
 
-    from baocao.schema import schema_text
+    from baocao.write.schema import schema_text
 
     schema_file = tmp_path / "report.schema.json"
     schema_file.write_text(schema_text(), encoding="utf-8")
@@ -456,7 +458,7 @@ def test_a_new_file_is_clean_under_its_json_schema_as_an_editor_checks_it(tmp_pa
 
 
 def test_a_level_the_outline_leaves_open_is_asked_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("baocao.cli._stdin_is_tty", lambda: True)
+    monkeypatch.setattr("baocao.cli.main._stdin_is_tty", lambda: True)
     write(tmp_path, OUTLINE.replace("  reporters: [commune]\n", ""), "de-cuong.yaml")
     target = tmp_path / "u.yaml"
     answers = [
@@ -484,7 +486,7 @@ def test_a_level_the_outline_leaves_open_is_asked_and_checked(tmp_path: Path, mo
 
 
 def test_the_help_of_new_is_said_in_vietnamese_and_in_english_on_request() -> None:
-    from baocao.cli_lang import HELP
+    from baocao.cli.lang import HELP
 
     command = main.commands["new"]
     english = CliRunner().invoke(main, ["--lang", "en", "new", "--help"]).stdout

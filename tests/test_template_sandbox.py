@@ -16,7 +16,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from baocao.cli import main
+from baocao.cli.main import main
 
 from .conftest import MINIMAL, write
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import api, loader
+from baocao import api
 from baocao.checks.by_topic import by_topic
+from baocao.load import source as loader
 
 from .conftest import BY_TOPIC as MINIMAL
 from .conftest import without_by_topic, write
@@ -118,7 +119,7 @@ OUTLINES = Path(__file__).resolve().parents[1] / "data" / "outlines"
 
 @pytest.mark.parametrize("kind", ["ict", "digital_transformation", "department_quarterly", "tasks_report"])
 def test_starting_outlines_are_the_kinds_outlines_and_read_as_unit_files(kind):
-    from baocao.upgrade import starting_outline
+    from baocao.upgrade.convert import starting_outline
 
     path = OUTLINES / f"{kind}.yaml"
     assert path.read_text(encoding="utf-8") == starting_outline(kind), "run: python -m baocao.upgrade data/outlines"
@@ -160,7 +161,7 @@ SEEDS_AS_TYPED = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*-a
 
 def test_the_kinds_templates_print_no_heading_with_nothing_under_it(tmp_path):
     """Headings the old templates write whatever the data are left out when empty, and the numbers close up."""
-    from baocao.blocks import _Numbering
+    from baocao.write.markup import _Numbering
 
     for source in [*BY_TOPIC, *SEEDS_AS_TYPED, *generated(tmp_path)]:
         target, _ = api.build(str(source), str(tmp_path / f"{source.stem}.docx"), allow_errors=True)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from baocao import vietnamese as vn
+from baocao.core import vietnamese as vn
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baocao import loader, yaml_out
+from baocao.core import yamlout as yaml_out
+from baocao.load import source as loader
 
 TRICKY = [
     "", " ", "yes", "No", "on", "null", "~", "NULL", "true", "12", "012", "1.000", "12.779,0", "1e3", "0x1F", ".inf",

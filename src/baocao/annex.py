@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
-from baocao import vietnamese as vn
+from baocao.core import vietnamese as vn
 from baocao.models import Report
 from baocao.models.figures import Figure, Indicator
 from baocao.models.rollup import UnitRow

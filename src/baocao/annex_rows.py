@@ -17,14 +17,14 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from baocao import vietnamese as vn
 from baocao.annex import Planned, UnitTable, _num, _pct
 from baocao.blocktypes import annex_columns, annex_values
 from baocao.blockviews import _column_title, _shown, shown_value
+from baocao.core import vietnamese as vn
 from baocao.models import Report
 from baocao.models.blocks import SUMMED_COLUMNS, Column, Qualified, TableBlock, column_totals, typed_cell
 from baocao.models.rollup import ByUnit, UnitRow
-from baocao.outline_rollup import stated_number, stated_sum
+from baocao.rollup.sections import stated_number, stated_sum
 
 VALUE_COLUMNS = 4  # value columns of a table of figures, answers and indicators: a portrait page
 BY_UNIT = "Kết quả theo đơn vị"

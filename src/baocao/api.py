@@ -10,17 +10,23 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from baocao import blocks, checks, docx_writer, loader, output, render, schema_errors
+from baocao import checks
 from baocao.checks.by_topic import OLD_KEYS
-from baocao.errors import InputError, UserError
-from baocao.findings import Finding, has_errors
-from baocao.loader import Source
-from baocao.messages import Phrase, os_reason
+from baocao.core.errors import InputError, UserError
+from baocao.core.findings import Finding, has_errors
+from baocao.core.messages import Phrase, os_reason
+from baocao.load import source as loader
+from baocao.load import typed as schema_errors
+from baocao.load.source import Source
 from baocao.models import Report
+from baocao.render import view as render
+from baocao.write import docx as docx_writer
+from baocao.write import markup as blocks
+from baocao.write import output
 
 if TYPE_CHECKING:
-    from baocao import starter
-    from baocao.diff import Change
+    from baocao.diff.compare import Change
+    from baocao.outline import starter
 
 T = TypeVar("T")
 UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
@@ -51,7 +57,7 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     if has_errors(findings):
         return Loaded(source, None, loader.quote(source, findings))
     if is_outline_file(source.data):
-        from baocao import outlines
+        from baocao.outline import find as outlines
 
         outline_found = outlines.read_source(source)
         return Loaded(source, None, loader.quote(source, sorted(findings + outline_found.findings)))
@@ -69,7 +75,7 @@ def _attach(report: Report, source: Source) -> list[Finding]:
     """The report made to follow the đề cương it names; the outline's models are loaded only for one that does."""
     if report.document.outline is None:
         return []
-    from baocao import outlines
+    from baocao.outline import find as outlines
 
     return outlines.attach(report, source)
 
@@ -256,7 +262,7 @@ def diff(
     if old.document.period.end > new.document.period.end:
         periods = {"old": old.document.period.label, "new": new.document.period.label}
         warnings.append(Phrase("old_is_newer", {"old_path": old_path, "new_path": new_path, **periods}))
-    from baocao.diff import compare
+    from baocao.diff.compare import compare
 
     return compare(old, new, include_same), warnings
 
@@ -303,7 +309,7 @@ def rollup_units(
     include_rollups: bool = False,
 ) -> RollupResult:
     """Validate every input, then write the combined data of the level above to ``out``."""
-    from baocao import rollup
+    from baocao.rollup import units as rollup
 
     target = Path(out)
     output.check_target(target, [*files, unit_file])
@@ -343,7 +349,7 @@ def upgrade_file(path: str, out: str | None = None) -> tuple[Path, Path | None]:
     checked to type as well, and to hold the same findings but the template's,
     before anything is written. Returns the file written and the backup, if any.
     """
-    from baocao import upgrade
+    from baocao.upgrade import convert as upgrade
 
     if path == "-":
         raise UserError("upgrade_stdin")
@@ -380,7 +386,8 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
     written; an existing file is overwritten only with ``force``. Returns the file
     written (None for "-") and the text.
     """
-    from baocao import carry, upgrade
+    from baocao import carry
+    from baocao.upgrade import convert as upgrade
 
     loaded = load(path, template=False)
     if loaded.report is None or has_errors([f for f in loaded.findings if f.code != "BC604"]):
@@ -412,7 +419,8 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
 
 def _moved(data: dict[str, Any], top: str, path: Path, folder: Path) -> tuple[dict[str, Any], str]:
     """The data and top comments of a file written into ``folder``: its schema and outline paths still resolve."""
-    from baocao import outlines, starter
+    from baocao.outline import find as outlines
+    from baocao.outline import starter
 
     name = data.get("document", {}).get("outline")
     if isinstance(name, str) and outlines.is_path(name):
@@ -462,7 +470,8 @@ def new_file(
     import datetime as dt
     import sys
 
-    from baocao import outlines, starter
+    from baocao.outline import find as outlines
+    from baocao.outline import starter
 
     where = outlines.locate(name, None)
     if where is None:

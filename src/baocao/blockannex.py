@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from baocao import vietnamese as vn
+from baocao.core import vietnamese as vn
 from baocao.models.blocks import (
     SUMMED_COLUMNS,
     AnswerBlock,

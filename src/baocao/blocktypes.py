@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from baocao import blockannex, outline_rollup
+from baocao import blockannex
 from baocao import blockviews as views
 from baocao.checks import blocks as checks
 from baocao.checks import totals
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core.findings import Loc
 from baocao.models.blocks import (
     Block,
     FigureBlock,
@@ -28,6 +28,7 @@ from baocao.models.blocks import (
     column_totals,
 )
 from baocao.models.services import PublicServices
+from baocao.rollup import sections as outline_rollup
 
 Check = Callable[[Any, Loc], Iterator[Issue]]
 Rollup = Callable[[list[Any], list[str]], tuple[Any, str | None]]

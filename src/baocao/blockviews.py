@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from baocao import phrases
-from baocao import vietnamese as vn
+from baocao.core import vietnamese as vn
 from baocao.models.blocks import (
     AnswerBlock,
     Column,

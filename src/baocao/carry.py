@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from baocao import upgrade
 from baocao.models import Report
 from baocao.models.blocks import KEPT_COLUMNS, Block, Section, TableBlock, column_totals
 from baocao.models.document import Period
+from baocao.upgrade import convert as upgrade
 
 Data = dict[str, Any]
 DROPPED = ("number", "date", "requested_by", "cutoff")

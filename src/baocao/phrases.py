@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from baocao import vietnamese as vn
+from baocao.core import vietnamese as vn
 from baocao.models.document import Citation
 from baocao.models.figures import Figure, Indicator, Target, Team
 from baocao.models.radio import STATION_NAMES, Radio

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 
 from baocao.checks import blocks, by_topic, conformance, consistency, document, numbers, prose, ratios, totals
 from baocao.checks.issue import Issue
-from baocao.findings import Finding
-from baocao.loader import Source
+from baocao.core.findings import Finding
+from baocao.load.source import Source
 from baocao.models import Report
 
 Check = Callable[[Report], Iterator[Issue]]

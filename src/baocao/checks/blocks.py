@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from baocao import vietnamese as vn
 from baocao.checks.issue import Issue, shown
-from baocao.findings import Loc
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
 from baocao.models import Report
 from baocao.models.blocks import (
     SUMMED_COLUMNS,
@@ -219,7 +219,7 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
     optional: set[str | None] = set()
     free: set[str] = set()
     if outline:  # the đề cương's models are loaded with it, not for every report
-        from baocao.models.outline_file import expectations
+        from baocao.outline.model import expectations
 
         optional = {getattr(e.item, "key", None) for _, _, e in expectations(outline.sections) if not e.item.required}
         free = free_text_optional(outline.sections)
@@ -264,7 +264,7 @@ def _blank_inside(value: Any, loc: Loc) -> Iterator[Issue]:
 
 def free_text_optional(sections: list[Any]) -> set[str]:
     """Keys of the outline's sections whose free text may be left out: the section, or all its text, is optional."""
-    from baocao.models.outline_file import walk as walk_outline
+    from baocao.outline.model import walk as walk_outline
 
     keys = set()
     for _, section, _ in walk_outline(sections):

@@ -8,8 +8,8 @@ first key of that format in the file, with the command that rewrites it.
 
 from __future__ import annotations
 
-from baocao.findings import Finding
-from baocao.loader import Source
+from baocao.core.findings import Finding
+from baocao.load.source import Source
 from baocao.models import Report
 
 OLD_KEYS = ("narrative", "citations", "figures", "indicators", "targets", "teams", "public_services", "radio", "budget")

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core.findings import Loc
 from baocao.models import Report
 from baocao.models.blocks import AnswerBlock, Block, Section, TableBlock, answer_choices
 from baocao.models.blocks import walk as blocks_walk
 
 if TYPE_CHECKING:  # the models of a đề cương are loaded with one (baocao.outlines), not for every report
-    from baocao.models.outline_file import Expect, ExpectedTable, Outline, OutlineSection
+    from baocao.outline.model import Expect, ExpectedTable, Outline, OutlineSection
 
 OUTLINE_LOC: Loc = ("document", "outline")
 
@@ -53,7 +53,7 @@ def outline_name(report: Report) -> Iterator[Issue]:
     name = report.document.outline
     if outline is None or name is None:
         return
-    from baocao.outlines import is_path
+    from baocao.outline.find import is_path
 
     if is_path(name) or outline.outline.id == name:
         return
@@ -248,7 +248,7 @@ def _any_text(section: Section) -> bool:
 
 def _same_form(block: Block, expect: Expect, loc: Loc) -> Iterator[Issue]:
     """The block states the outline's unit, a table has the form's columns and rows, an answer its choices."""
-    from baocao.models.outline_file import ExpectedAnswer, ExpectedTable
+    from baocao.outline.model import ExpectedAnswer, ExpectedTable
 
     item, value = expect.item, block.value
     unit = getattr(item, "unit", None)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core.findings import Loc
 from baocao.models import Report
 
 

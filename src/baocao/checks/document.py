@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from baocao import vietnamese as vn
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
 from baocao.models import Report
 from baocao.models.document import Citation, is_archive_line
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from baocao import vietnamese as vn
-from baocao.findings import Loc
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core.findings import Loc
 from baocao.models import Report
 
 # Units in which three decimals are ordinary; in any other unit a figure counts things.

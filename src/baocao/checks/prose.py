@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from baocao.checks.blocks import ratio_issues
 from baocao.checks.issue import Issue
-from baocao.findings import Loc
+from baocao.core.findings import Loc
 from baocao.models import Report
 from baocao.models.blocks import QUALIFIERS, Qualified
 from baocao.models.topics import Topic

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from baocao import vietnamese as vn
 from baocao.checks.issue import Issue, shown
+from baocao.core import vietnamese as vn
 from baocao.models import Report
 
 

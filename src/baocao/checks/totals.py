@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from baocao import vietnamese as vn
 from baocao.checks.issue import Issue, shown
-from baocao.findings import Loc
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
 from baocao.models import Report
 from baocao.models.budget import Budget
 from baocao.models.figures import Team

@@ -25,9 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from baocao.model.fields import DEFERRED, Count, Model, Text, _parse_decimal, field
 from baocao.models.budget import Budget
 from baocao.models.document import Citation
-from baocao.models.fields import DEFERRED, Count, Model, Text, _parse_decimal, field
 from baocao.models.figures import Team
 from baocao.models.radio import Radio
 from baocao.models.services import PublicServices
@@ -537,7 +537,7 @@ COUNT_OF_TOTAL = re.compile(r"^\s*([^/\s]+)\s*/\s*([^/\s]+)\s*$")
 
 def cell_value(column: Column, text: str) -> Any:
     """A cell's text typed by its column; raises PydanticCustomError as the schema would."""
-    from baocao.models.fields import _parse_count, _parse_date, _parse_percent
+    from baocao.model.fields import _parse_count, _parse_date, _parse_percent
 
     kind = column.type
     if kind == "text":

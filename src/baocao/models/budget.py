@@ -6,7 +6,7 @@ from typing import Self
 
 from pydantic import model_validator
 
-from baocao.models.fields import Amount, Model, Text, field
+from baocao.model.fields import Amount, Model, Text, field
 
 
 class MoneyUnit(enum.StrEnum):

@@ -6,9 +6,9 @@ from typing import Annotated, Self
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from baocao import vietnamese as vn
-from baocao.models.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
-from baocao.models.fields import Count, Date, Model, Text, Whole, field, whole_schema
+from baocao.core import vietnamese as vn
+from baocao.model.calendar import Calendar, Cutoff, Deadline, Window, calendar, decree_window
+from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
 
 
 class UnitLevel(enum.StrEnum):

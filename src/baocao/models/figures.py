@@ -7,8 +7,8 @@ everywhere.
 import enum
 from decimal import Decimal
 
-from baocao import vietnamese as vn
-from baocao.models.fields import Amount, Count, Flag, Model, Percent, Text, field
+from baocao.core import vietnamese as vn
+from baocao.model.fields import Amount, Count, Flag, Model, Percent, Text, field
 from baocao.models.topics import Topic
 
 

@@ -3,7 +3,7 @@
 import enum
 from collections import Counter
 
-from baocao.models.fields import Count, Flag, Model, Text, field
+from baocao.model.fields import Count, Flag, Model, Text, field
 
 
 class StationType(enum.StrEnum):

@@ -6,12 +6,12 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import PrivateAttr, create_model
 
-from baocao import vietnamese as vn
-from baocao.findings import Loc
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
+from baocao.model.fields import DEFERRED, Model, Text, field
 from baocao.models.blocks import Block, Entry, Numbering, Section, blocks_of, text_or_block
 from baocao.models.budget import Budget
 from baocao.models.document import Citation, Document
-from baocao.models.fields import DEFERRED, Model, Text, field
 from baocao.models.figures import Figure, Indicator, Target, Team
 from baocao.models.radio import Radio
 from baocao.models.rollup import Rollup

@@ -2,8 +2,8 @@
 
 from typing import Any, Literal
 
+from baocao.model.fields import Amount, Count, Model, Text, field
 from baocao.models.blocks import Cell, Column
-from baocao.models.fields import Amount, Count, Model, Text, field
 
 
 class Pair(Model):

@@ -2,7 +2,7 @@
 
 import enum
 
-from baocao.models.fields import Count, Model, Text, field
+from baocao.model.fields import Count, Model, Text, field
 
 
 class ServiceLevel(enum.StrEnum):

@@ -1,0 +1,253 @@
+"""Changes between two periods as a terminal table, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import groupby
+from typing import IO, Any
+
+from baocao.core import vietnamese as vn
+from baocao.diff.compare import TEXT, Change, word_diff
+from baocao.models.topics import TITLES
+
+TOPIC_TITLES = {topic.value: title for topic, title in TITLES.items()}
+
+SECTIONS = {  # section: (vi, en), in the order they are shown
+    "document": ("Thông tin văn bản", "Document"),
+    "narrative": ("Nội dung viết", "Narrative"),
+    "opening": ("Phần mở đầu", "Opening"),
+    "sections": ("Các mục của báo cáo", "Sections"),
+    "closing": ("Phần kết thúc", "Closing"),
+    "citations": ("Văn bản được dẫn", "Cited documents"),
+    "figures": ("Số liệu", "Figures"),
+    "indicators": ("Chỉ tiêu tỷ lệ", "Indicators"),
+    "targets": ("Chỉ tiêu kỳ tới", "Targets"),
+    "teams": ("Tổ công nghệ số cộng đồng", "Community digital technology teams"),
+    "public_services": ("Dịch vụ công, thủ tục hành chính", "Public services"),
+    "radio": ("Truyền thanh cơ sở", "Grassroots radio"),
+    "budget": ("Kinh phí", "Budget"),
+    "computed": ("Số liệu tính", "Computed totals"),
+}
+KINDS = {
+    "changed": ("thay đổi", "changed"),
+    "added": ("thêm", "added"),
+    "removed": ("bỏ", "removed"),
+    "same": ("không đổi", "unchanged"),
+}
+WORDS = {
+    "item": ("Mục", "Item"),
+    "change": ("Thay đổi", "Change"),
+    "none": ("Không có thay đổi.", "No changes."),
+    "warning": ("cảnh báo", "warning"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+}
+NUMBER_KEYS = ("amount", "value", "count", "services", "received", "clusters")
+WIDTH = 80  # the text view fits an 80-column terminal
+
+
+def _say(words: tuple[str, str], lang: str) -> str:
+    return words[1] if lang == "en" else words[0]
+
+
+def short(value: Any, width: int = 48, lang: str = "vi") -> str:
+    """A value in a few words: numbers the Vietnamese way, items by their name and number."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _say(WORDS["yes" if value else "no"], lang)
+    if isinstance(value, (int, Decimal)):
+        return vn.number(value)
+    if isinstance(value, dict):
+        name = next((str(value[k]) for k in ("label", "name", "field", "commune", "number") if value.get(k)), "")
+        number = next((value[k] for k in NUMBER_KEYS if value.get(k) is not None), None)
+        text = f"{name}: {vn.number(number)}" if number is not None else name
+        return short(text, width)
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def change_text(change: Change, lang: str = "vi") -> str:
+    """The change column: +30 (+7,1%), or the kind."""
+    if change.numeric and change.delta is not None:
+        sign = "+" if change.delta > 0 else ""
+        text = f"{sign}{vn.number(change.delta)}"
+        if change.percent is not None:
+            text += f" ({sign}{vn.number(change.percent)}%)"
+        return text if change.delta else "0"
+    return _say(KINDS[change.kind], lang)
+
+
+FIELDS = {  # field: (vi, en)
+    "value": ("giá trị", "value"), "note": ("ghi chú", "note"), "unit": ("đơn vị", "unit"),
+    "label": ("tên", "name"), "subtotal": ("cộng nhóm", "subtotal"), "total": ("tổng", "total"),
+    "amount": ("kinh phí", "amount"), "phase": ("giai đoạn", "phase"), "source": ("nguồn", "source"),
+    "target": ("mục tiêu", "target"), "count": ("số đạt", "count"), "percent": ("tỷ lệ", "percent"),
+    "received": ("tiếp nhận", "received"), "on_time": ("đúng hạn", "on time"), "late": ("quá hạn", "late"),
+    "pending": ("đang giải quyết", "pending"), "withdrawn": ("rút", "withdrawn"), "online": ("trực tuyến", "online"),
+    "resolved": ("đã giải quyết", "resolved"), "services": ("số dịch vụ", "services"), "teams": ("số tổ", "teams"),
+    "members": ("thành viên", "members"), "units": ("số đơn vị", "units"), "communes": ("số xã", "communes"),
+    "type": ("loại", "type"), "band": ("băng tần", "band"), "licensed": ("cấp phép", "licensed"),
+    "period": ("kỳ báo cáo", "period"), "subject": ("trích yếu", "subject"), "signer": ("người ký", "signer"),
+    "recipients": ("nơi nhận", "recipients"), "name": ("họ tên", "name"), "title": ("chức vụ", "title"),
+    "number": ("số", "number"), "date": ("ngày", "date"), "amount_column": ("tiêu đề cột kinh phí", "amount column"),
+    "total_in_words": ("bằng chữ", "in words"),
+}  # fmt: skip
+CONTAINERS = frozenset({"groups", "items", "parts", "levels", "by_field", "procedures", "stations", "cluster_groups"})
+
+
+def title(change: Change, lang: str = "vi") -> str:
+    """Where the change is, for a person: item names and field titles, without list names."""
+    if change.section == TEXT and lang == "vi" and len(change.path) == 1 and change.path[0] in TOPIC_TITLES:
+        return TOPIC_TITLES[change.path[0]]
+    parts = [_say(FIELDS[part], lang) if part in FIELDS else part for part in change.path if part not in CONTAINERS]
+    return " › ".join(parts) or section_title(change.section, lang)
+
+
+def section_title(section: str, lang: str) -> str:
+    """The heading of a section."""
+    return _say(SECTIONS[section], lang) if section in SECTIONS else section
+
+
+def grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
+    """Changes by section, metadata first, figures next, text last."""
+    order = {name: index for index, name in enumerate(SECTIONS)}
+    rank = {"document": -1, TEXT: 99}
+    ordered = sorted(changes, key=lambda c: rank.get(c.section, order.get(c.section, 50)))
+    return [(section, list(items)) for section, items in groupby(ordered, key=lambda c: c.section)]
+
+
+COLUMNS = (30, 13, 13, 18)  # item, old, new, change: with the indent and the gaps, 79 columns
+STYLES = {"title": "1", "warning": "33", "-": "31;9", "+": "32", "=": "2"}  # ANSI SGR codes
+
+
+def text(
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
+) -> None:
+    """Plain columns by section, within 80 columns; long values and narrative on lines of their own."""
+
+    def paint(words: str, style: str) -> str:
+        return f"\033[{STYLES[style]}m{words}\033[0m" if color and words else words
+
+    out: list[str] = []
+    for warning in warnings:
+        out += textwrap.wrap(f"{paint(_say(WORDS['warning'], lang) + ':', 'warning')} {warning}", WIDTH)
+    if not changes:
+        out.append(_say(WORDS["none"], lang))
+    for section, items in grouped(changes):
+        out += ["", paint(section_title(section, lang), "title")]
+        header = (_say(WORDS["item"], lang), _tail(labels[0]), _tail(labels[1]), _say(WORDS["change"], lang))
+        out.append(_row(header))
+        for change in items:
+            name = title(change, lang)
+            old, new = short(change.old, lang=lang), short(change.new, lang=lang)
+            if section == TEXT and change.kind == "changed":
+                out += textwrap.wrap(name, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+                view = " ".join(
+                    paint(_marked(tag, words), tag) for tag, words in word_diff(str(change.old), str(change.new))
+                )
+                out += _wrap(view, color)
+            elif max(len(old), len(new)) <= COLUMNS[1] and len(change_text(change, lang)) <= COLUMNS[3]:
+                out.append(_row((name, old, new, change_text(change, lang))))
+            else:
+                out += textwrap.wrap(name, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+                out += _wrap(f"{labels[0]}: {old}" if old else "", color) + _wrap(
+                    f"{labels[1]}: {new}" if new else "", color
+                )
+    stream.write("\n".join(out).lstrip("\n") + "\n")
+
+
+def _tail(label: str) -> str:
+    """A file's name in its column: its end, which tells periods apart."""
+    width = COLUMNS[1]
+    return label if len(label) <= width else "…" + label[-(width - 1) :]
+
+
+def _marked(tag: str, words: str) -> str:
+    return {"-": f"[-{words}-]", "+": f"{{+{words}+}}", "=": words}[tag]
+
+
+def _row(cells: tuple[str, str, str, str]) -> str:
+    """One line of the table; an item name too long for its column goes on as many lines as it needs."""
+    name_lines = textwrap.wrap(cells[0], COLUMNS[0]) or [""]
+    numbers = [cell.rjust(width) for cell, width in zip(cells[1:], COLUMNS[1:], strict=True)]
+    first = f"  {name_lines[-1].ljust(COLUMNS[0])} " + " ".join(numbers)
+    return "\n".join([*(f"  {line}" for line in name_lines[:-1]), first.rstrip()])
+
+
+def _wrap(view: str, color: bool) -> list[str]:
+    """Text under an item, indented and wrapped at 80 columns (colour codes take no column)."""
+    if not view:
+        return []
+    if not color:
+        return textwrap.wrap(view, WIDTH - 4, initial_indent="    ", subsequent_indent="    ")
+    lines, line, width = [], "    ", 4
+    for word in view.split(" "):
+        visible = len(re.sub(r"\033\[[0-9;]*m", "", word))
+        if width + visible + 1 > WIDTH and width > 4:
+            lines.append(line.rstrip())
+            line, width = "    ", 4
+        line += word + " "
+        width += visible + 1
+    return [*lines, line.rstrip()]
+
+
+def markdown(
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
+) -> None:
+    """One Markdown table per section, to paste into an e-mail or a wiki."""
+    del color
+    for warning in warnings:
+        stream.write(f"> {_say(WORDS['warning'], lang).capitalize()}: {warning}\n\n")
+    if not changes:
+        stream.write(_say(WORDS["none"], lang) + "\n")
+    item, change_word = _say(WORDS["item"], lang), _say(WORDS["change"], lang)
+    for section, items in grouped(changes):
+        stream.write(f"### {section_title(section, lang)}\n\n")
+        stream.write(f"| {item} | {labels[0]} | {labels[1]} | {change_word} |\n|---|---:|---:|---:|\n")
+        for change in items:
+            cells = [
+                title(change, lang),
+                short(change.old, 80, lang),
+                short(change.new, 80, lang),
+                change_text(change, lang),
+            ]
+            stream.write("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n")
+        stream.write("\n")
+
+
+def as_json(
+    changes: Sequence[Change],
+    warnings: Sequence[str],
+    stream: IO[str],
+    color: bool,
+    labels: tuple[str, str],
+    lang: str = "vi",
+) -> None:
+    """All changes with plain numbers; the warnings in the language asked for."""
+    del color, lang
+    document = {
+        "old": labels[0],
+        "new": labels[1],
+        "warnings": list(warnings),
+        "changes": [c.to_dict() for c in changes],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+FORMATS = {"text": text, "markdown": markdown, "json": as_json}

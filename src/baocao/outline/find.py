@@ -1,0 +1,121 @@
+"""Where a đề cương comes from: a path, a folder the province shares, or the ones baocao ships.
+
+A unit names its outline in ``document.outline``: a file name ending in ``.yaml``
+(read beside the unit's file, or as written when absolute), or an outline's ``id``,
+looked for as ``ID.yaml`` in the ``--outlines`` folders and those of ``BAOCAO_OUTLINES``
+(separated as PATH is), then among the outlines baocao ships.
+An outline is read once per process, however many units follow it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from baocao.core.findings import Finding, has_errors
+from baocao.load import source as loader
+from baocao.load import typed as schema_errors
+from baocao.load.source import Source
+from baocao.models import Report
+from baocao.outline.model import Outline
+
+BUILT_IN = Path(__file__).resolve().parents[1] / "data" / "outlines"
+ENVIRONMENT = "BAOCAO_OUTLINES"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An outline file read: the outline when it is valid, and every finding in that file."""
+
+    path: str
+    outline: Outline | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def folders() -> list[Path]:
+    """The folders searched for an outline named by id, in order: those shared (--outlines), then baocao's."""
+    shared = [Path(p) for p in os.environ.get(ENVIRONMENT, "").split(os.pathsep) if p.strip()]
+    return [*shared, BUILT_IN]
+
+
+def is_path(name: str) -> bool:
+    """True when ``name`` is a file name rather than an outline's id."""
+    return name.lower().endswith(SUFFIXES) or "/" in name or "\\" in name
+
+
+def locate(name: str, near: str | None) -> Path | None:
+    """The file of the outline ``name``, or None when no folder has it."""
+    if is_path(name):
+        path = Path(name.replace("\\", "/"))
+        if not path.is_absolute() and near not in (None, "-"):
+            path = Path(str(near)).parent / path
+        return path if path.is_file() else None
+    for folder in folders():
+        for suffix in SUFFIXES:
+            candidate = folder / f"{name}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def available() -> list[str]:
+    """The ids that can be named, for messages: every outline file of every folder."""
+    names: list[str] = []
+    for folder in folders():
+        if folder.is_dir():
+            names += sorted(p.stem for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.stem not in names)
+    return names
+
+
+def read(path: Path) -> Found:
+    """Read and type one outline file (cached by its path, size and time of change)."""
+    stat = path.stat()
+    return _read(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _read(path: str, _size: int, _mtime: int) -> Found:
+    source, findings = loader.read(path)
+    if has_errors(findings):
+        return Found(path, None, loader.quote(source, findings))
+    found = read_source(source)
+    return Found(path, found.outline, loader.quote(source, sorted(findings + found.findings)))
+
+
+def read_source(source: Source) -> Found:
+    """Type a file already read as a đề cương."""
+    outline, typed = schema_errors.type_as(Outline, source)
+    return Found(source.path, outline, typed)
+
+
+def share(extra: tuple[str, ...]) -> None:
+    """Search these folders first, in this process and in the worker processes it starts."""
+    if extra:
+        os.environ[ENVIRONMENT] = os.pathsep.join([*extra, *filter(None, [os.environ.get(ENVIRONMENT)])])
+
+
+def attach(report: Report, source: Source) -> list[Finding]:
+    """Find the đề cương the report names and make the report follow it; findings when it cannot.
+
+    The outline file's own problems are reported at their place in that file.
+    """
+    name = report.document.outline
+    if name is None:
+        return []
+    loc = ("document", "outline")
+    line, col = source.locate(loc)
+    try:
+        where = locate(name, source.path)
+        found = read(where) if where is not None else None
+    except OSError:
+        found = None
+    if found is None:
+        params = {"name": name, "available": ", ".join(available()) or "—"}
+        return [Finding(source.path, line, col, "BC601", loc, params)]
+    if found.outline is None:
+        return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
+    report.follow(found.outline)
+    return list(found.findings)

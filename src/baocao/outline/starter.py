@@ -1,0 +1,563 @@
+"""A unit's file to fill in, written from a đề cương (``baocao new``).
+
+The file holds the document header (as given; "…" where nothing was), the
+outline's numbering, and every section in order with its key and title; under
+each, every expected item as a block with the outline's key, label and unit and
+its value left blank, with a comment in Vietnamese saying what goes there. Free
+text is a "…" to replace. The comments at the top state the regime: the period,
+the days its figures cover and the deadline.
+
+The file loads as it is: ``validate`` reports each required blank (BC604) and
+nothing else, and once they are filled it validates and builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.core import vietnamese as vn
+from baocao.core.errors import UserError
+from baocao.core.yamlout import scalar
+from baocao.models.blocks import Column, TaskTitles, answer_choices
+from baocao.models.document import PERIOD_COUNT, Citation, Period, PeriodType, UnitLevel
+from baocao.outline import find as outlines
+from baocao.outline.model import (
+    Expect,
+    Expected,
+    ExpectedAnswer,
+    ExpectedTable,
+    ExpectedTasks,
+    ExpectedText,
+    Outline,
+    OutlineSection,
+)
+
+PLACEHOLDER = "…"
+SCHEMA_NAME = "report.schema.json"
+CHECKOUT_SCHEMA = Path(__file__).resolve().parents[3] / "schemas" / SCHEMA_NAME
+PERIOD_WORDS = {
+    PeriodType.MONTH: "tháng",
+    PeriodType.QUARTER: "quý",
+    PeriodType.HALF_YEAR: "6 tháng",
+    PeriodType.NINE_MONTHS: "9 tháng",
+    PeriodType.YEAR: "năm",
+}
+LEVEL_WORDS = {
+    UnitLevel.COMMUNE: "cấp xã",
+    UnitLevel.DISTRICT: "cấp huyện",
+    UnitLevel.DEPARTMENT: "sở, ngành",
+    UnitLevel.PROVINCE: "cấp tỉnh",
+}
+COLUMN_HINTS = {
+    "text": "chữ",
+    "integer": "số đếm",
+    "count_of_total": "số đạt/tổng số, ví dụ 3/5",
+    "quantity": "số lượng",
+    "money": "số tiền",
+    "percent": "tỷ lệ %",
+    "date": "ngày, ví dụ 15/6/2026",
+    "yes_no": "Có hoặc Không",
+}
+COMMITTEE = re.compile(r"^\s*(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
+AREA = re.compile(r"^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    """The document header as given by options or answers; None where nothing was given."""
+
+    level: str | None = None
+    parent_body: str | None = None
+    issuing_body: str | None = None
+    short_name: str | None = None
+    area: str | None = None
+    place: str | None = None
+    symbol: str | None = None
+    period: Period | None = None
+    subject: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    period_chosen: bool = False
+    """True when the period was not given but taken as the current one."""
+
+
+TEXT_FIELDS = (
+    "level", "parent_body", "issuing_body", "short_name", "area", "place", "symbol", "subject", "signer_title",
+    "signer_name",
+)  # fmt: skip
+"""The header fields an option gives as text."""
+
+
+# --- the header: what options give, what can be told from it -----------------------------------
+
+
+def parse_period(text: str, year: int) -> Period:
+    """``half_year:2``, ``quarter:1``, ``month:3``, ``nine_months`` or ``year`` of ``year``."""
+    kind, _, number = text.strip().partition(":")
+    try:
+        period_type = PeriodType(kind.strip())
+    except ValueError as exc:
+        raise UserError("new_bad_period", value=text, known=", ".join(t.value for t in PeriodType)) from exc
+    if period_type in PERIOD_COUNT:
+        limit = PERIOD_COUNT[period_type]
+        if not number.strip().isdigit() or not 1 <= int(number) <= limit:
+            raise UserError("new_period_number", value=text, kind=period_type.value, limit=limit)
+        return Period(type=period_type, number=int(number), year=year)
+    if number.strip() not in ("", "1"):
+        raise UserError("new_period_number", value=text, kind=period_type.value, limit=1)
+    return Period(type=period_type, year=year)
+
+
+def period_option(period: Period) -> str:
+    """A period as the --period option writes it: ``half_year:2``, ``year``."""
+    return f"{period.type.value}:{period.number}" if period.type in PERIOD_COUNT else period.type.value
+
+
+def file_stem(header: Header, outline: Outline) -> str:
+    """The unit's part of the file's name: its area in ASCII ("xã Tân An" → "xa-tan-an"), else the outline's id."""
+    folded = unicodedata.normalize("NFD", (header.area or "").replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in folded if not unicodedata.combining(char)).lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return stem or outline.outline.id
+
+
+def current_period(outline: Outline, today: dt.date) -> Period:
+    """The period of the regime's first kind (half a year when it names none) whose figures run over ``today``."""
+    kind = outline.regime.periods[0] if outline.regime.periods else PeriodType.HALF_YEAR
+    for year in (today.year, today.year + 1):
+        numbers = range(1, PERIOD_COUNT[kind] + 1) if kind in PERIOD_COUNT else [None]
+        for number in numbers:
+            period = Period.model_construct(type=kind, number=number, year=year)
+            if today <= outline.schedule(period)[1].end:
+                return period
+    return Period.model_construct(type=kind, number=None if kind not in PERIOD_COUNT else 1, year=today.year + 1)
+
+
+def told_by_name(issuing_body: str) -> dict[str, str]:
+    """What the name of a People's Committee tells: the short name, the area and the place.
+
+    "Ủy ban nhân dân xã Minh Tân" gives "UBND xã Minh Tân", "xã Minh Tân", "Minh Tân";
+    other names tell nothing.
+    """
+    committee = COMMITTEE.match(issuing_body)
+    if not committee:
+        return {}
+    area = committee.group(1).strip()
+    named = AREA.match(area)
+    told = {"short_name": f"UBND {area}", "area": area, "symbol": "BC-UBND", "signer_title": "Chủ tịch"}
+    if named:
+        told["place"] = named.group(2).strip()
+    return told
+
+
+def default_level(outline: Outline) -> str | None:
+    """The level the regime names when it names one only."""
+    return outline.regime.reporters[0].value if len(outline.regime.reporters) == 1 else None
+
+
+def default_subject(outline: Outline, period: Period) -> str:
+    """The trích yếu from the outline's title: "Đề cương báo cáo kết quả … cấp xã" → "kết quả … 06 tháng cuối năm 2026".
+
+    The words that name who reports, and a closing remark in brackets, are left out.
+    """
+    title = re.sub(r"^\s*(đề cương\s+)?(báo cáo\s+)?", "", _line(outline.outline.title), flags=re.IGNORECASE)
+    title = re.sub(r"\s*\([^()]*\)$", "", title)
+    title = re.sub(r"\s+(của\s+)?(các\s+)?(cấp xã|cấp huyện|cấp tỉnh|sở, ngành)$", "", title, flags=re.IGNORECASE)
+    return f"{title[:1].lower()}{title[1:]} {period.label}".strip()
+
+
+def check_fits(outline: Outline, header: Header) -> None:
+    """Refuse a level or a period the regime does not ask for."""
+    regime = outline.regime
+    if header.level and regime.reporters and header.level not in {r.value for r in regime.reporters}:
+        known = ", ".join(r.value for r in regime.reporters)
+        raise UserError("new_level_not_asked", level=header.level, id=outline.outline.id, known=known)
+    if header.period and regime.periods and header.period.type not in regime.periods:
+        known = ", ".join(p.value for p in regime.periods)
+        raise UserError("new_period_not_asked", kind=header.period.type.value, id=outline.outline.id, known=known)
+
+
+Check = Callable[[str], object]
+Ask = Callable[[str, str | None, Check | None], str]
+"""Asks the user for one field: the key of its question in USAGE, a default, and a check that raises
+:class:`UserError` on an answer to ask again for; returns the answer."""
+
+
+def parse_year(text: str) -> int:
+    """A year of a period: 1990 to 2100."""
+    value = text.strip()
+    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        raise UserError("new_bad_year", value=text)
+    return int(value)
+
+
+def check_level(outline: Outline, text: str) -> None:
+    """A level the regime asks for (any level when it names none)."""
+    known = [r.value for r in outline.regime.reporters] or [level.value for level in UnitLevel]
+    if text.strip() not in known:
+        raise UserError("new_level_not_asked", level=text, id=outline.outline.id, known=", ".join(known))
+
+
+def _told(_key: str, default: str | None, _check: Check | None) -> str:
+    """The answer when nothing is asked: what the default tells, else nothing."""
+    return default or ""
+
+
+def complete(outline: Outline, given: Header, year: int | None, today: dt.date, ask: Ask | None) -> Header:
+    """The header with what options did not give: asked for when ``ask`` is given, else told or left as None.
+
+    ``given.period`` may be None with ``year`` set; the period is then the current one of that year.
+    """
+    header = Header(**vars(given))
+    check_fits(outline, header)
+    fill: Ask = ask or _told
+
+    def fits_period(text: str) -> None:
+        check_fits(outline, Header(period=parse_period(text, 2000)))
+
+    def fits_level(text: str) -> None:
+        check_level(outline, text)
+
+    header.level = header.level or default_level(outline) or (fill("ask_level", None, fits_level).strip() or None)
+    header.issuing_body = header.issuing_body or fill("ask_issuing_body", None, None).strip() or None
+    told = told_by_name(header.issuing_body or "")
+    if header.parent_body is None and ask is not None:
+        header.parent_body = ask("ask_parent_body", "", None).strip() or None
+    for name in ("short_name", "area", "place"):
+        if getattr(header, name) is None:
+            setattr(header, name, fill(f"ask_{name}", told.get(name), None).strip() or None)
+    if header.period is None:
+        current = current_period(outline, today)
+        if year is not None:
+            current = Period.model_construct(type=current.type, number=current.number, year=year)
+        if ask is None:
+            header.period, header.period_chosen = current, True
+        else:
+            kind = ask("ask_period", period_option(current), fits_period)
+            chosen = parse_year(ask("ask_year", str(current.year), parse_year)) if year is None else year
+            header.period = parse_period(kind, chosen)
+    header.symbol = header.symbol or fill("ask_symbol", told.get("symbol"), None).strip() or None
+    header.subject = (
+        header.subject or fill("ask_subject", default_subject(outline, header.period), None).strip() or None
+    )
+    header.signer_title = (
+        header.signer_title or fill("ask_signer_title", told.get("signer_title"), None).strip() or None
+    )
+    if header.signer_name is None and ask is not None:
+        header.signer_name = ask("ask_signer_name", "", None).strip() or None
+    if not header.recipients and outline.regime.recipient:
+        header.recipients = [outline.regime.recipient]
+    check_fits(outline, header)
+    return header
+
+
+# --- where the schema is, and what the file names its outline by ---------------------------------
+
+
+def schema_reference(folder: Path) -> str:
+    """The schema for the editor: ``schemas/report.schema.json`` of a folder above ``folder``, else baocao's own."""
+    folder = folder.resolve()
+    for above in (folder, *folder.parents):
+        candidate = above / "schemas" / SCHEMA_NAME
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, folder)).as_posix()
+    if CHECKOUT_SCHEMA.is_file():
+        return CHECKOUT_SCHEMA.as_posix()
+    return f"schemas/{SCHEMA_NAME}"
+
+
+def outline_reference(name: str, where: Path, folder: Path) -> str:
+    """How the unit's file names its outline: the id as given, or the path relative to the file's folder."""
+    if not outlines.is_path(name):
+        return name
+    try:
+        return Path(os.path.relpath(where.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive
+        return where.resolve().as_posix()
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+def text(outline: Outline, name: str, header: Header, schema: str) -> str:
+    """The unit's file to fill in."""
+    lines = [f"# yaml-language-server: $schema={schema}", "#"]
+    lines += [f"# {line}" if line else "#" for line in _about(outline, header)]
+    lines += ["", "document:", f"  outline: {scalar(name)}"]
+    lines += _header(header, outline.outline.set_by, outline.outline.issuer)
+    lines += ["", f"numbering: {' '.join(outline.numbering)}", "", "sections:"]
+    for section in outline.sections:
+        lines += _section(section, 1)
+    return "\n".join(lines) + "\n"
+
+
+def _about(outline: Outline, header: Header) -> Iterator[str]:
+    about, regime = outline.outline, outline.regime
+    yield f"Báo cáo theo đề cương {about.id}: {_line(about.title)}."
+    if about.issuer or about.set_by:
+        by = about.set_by.citation if about.set_by else ""
+        yield f"Ban hành: {_line(', '.join(filter(None, [about.issuer, by])))}."
+    if about.illustrative:
+        yield "(Đề cương minh họa, không phải văn bản thật.)"
+    if regime.reporters or regime.recipient:
+        who = ", ".join(LEVEL_WORDS[r] for r in regime.reporters) or "mọi cấp"
+        yield f"Đơn vị báo cáo: {who}" + (f"; gửi {_line(regime.recipient)}." if regime.recipient else ".")
+    if regime.periods:
+        yield f"Kỳ báo cáo theo đề cương: {', '.join(PERIOD_WORDS[p] for p in regime.periods)}."
+    if header.period is not None:
+        period = header.period
+        cutoff, window, deadline = outline.schedule(period)
+        basis = f"theo đề cương {about.id}" if cutoff else "theo Nghị định 09/2019/NĐ-CP"
+        yield f"Kỳ này: {period.label}. {window.sentence} ({basis})."
+        if deadline is not None:
+            yield f"Hạn gửi báo cáo: ngày {vn.date_short(deadline.date)} ({deadline.set_by})."
+    yield ""
+    yield "Cách điền: thay mỗi dấu … bằng nội dung; ghi số vào các chỗ để trống (value:, count:,"
+    yield "total:…); mục, mã (key) và tên giữ đúng như đề cương. `baocao validate TỆP` chỉ ra"
+    yield "những chỗ còn trống; `baocao build TỆP` tạo báo cáo DOCX."
+
+
+def _given(value: str | None) -> str:
+    """A header value as written, or the placeholder with a mark to fill it."""
+    return scalar(value) if value else f"{PLACEHOLDER}  # ← điền"
+
+
+def _requested_by(set_by: Citation | None, issuer: str | None) -> list[str]:
+    """The document asking for the report: the one the đề cương came with, else a line to write it on."""
+    if set_by is None:
+        return ["  # requested_by: {type: Công văn, number: …, date: …, issuer: …, subject: …}  # văn bản yêu cầu"]
+    fields = {
+        "type": set_by.type,
+        "number": set_by.number,
+        "date": vn.date_short(set_by.date) if set_by.date else None,
+        "issuer": set_by.issuer or issuer,
+        "subject": set_by.subject,
+    }
+    lines = ["  requested_by:  # văn bản kèm đề cương; thêm deadline: nếu văn bản đặt hạn gửi"]
+    return lines + [f"    {name}: {scalar(value)}" for name, value in fields.items() if value]
+
+
+def _header(header: Header, set_by: Citation | None = None, issuer: str | None = None) -> list[str]:
+    value = _given
+    period = header.period
+    lines = [f"  level: {value(header.level)}  # commune, district, department, province"]
+    if header.parent_body:
+        lines.append(f"  parent_body: {scalar(header.parent_body)}")
+    lines += [
+        f"  issuing_body: {value(header.issuing_body)}",
+        f"  short_name: {value(header.short_name)}",
+        f"  area: {value(header.area)}",
+        "  number:  # số văn bản: bỏ trống để văn thư điền",
+        f"  symbol: {value(header.symbol)}",
+        f"  place: {value(header.place)}",
+        "  date:  # ngày ban hành, ví dụ 05/01/2026: bỏ trống để văn thư điền",
+    ]
+    assert period is not None, "complete() sets the period"
+    if period.number is not None:
+        lines.append(f"  period: {{type: {period.type.value}, number: {period.number}, year: {period.year}}}")
+    else:
+        lines.append(f"  period: {{type: {period.type.value}, year: {period.year}}}")
+    if header.period_chosen:
+        lines[-1] += "  # ← chọn sẵn; sửa nếu báo cáo kỳ khác"
+    lines.append(f"  subject: {value(header.subject)}")
+    lines += _requested_by(set_by, issuer)
+    if header.recipients:
+        lines.append("  recipients:")
+        lines += [f"    - {scalar(r)}" for r in header.recipients]
+    lines += _signer(header)
+    return lines
+
+
+def _signer(header: Header) -> list[str]:
+    lines = ["  signer:"]
+    title = header.signer_title
+    if header.issuing_body and COMMITTEE.match(header.issuing_body):
+        lines.append("    on_behalf_of: Ủy ban nhân dân")
+        if title and title.strip().lower() != "chủ tịch":
+            lines += ["    authority: KT", "    head_title: Chủ tịch"]
+    lines.append(f"    title: {_given(title)}")
+    if header.signer_name:
+        lines.append(f"    name: {scalar(header.signer_name)}")
+    else:
+        lines.append("    # name: …  # họ và tên người ký; bỏ trống thì chừa chỗ ký tay")
+    return lines
+
+
+def _section(section: OutlineSection, depth: int) -> list[str]:
+    pad = "  " * depth
+    notes = [f"Mục {'bắt buộc' if section.required else 'không bắt buộc'}: {_line(section.title)}."]
+    if section.guide:
+        notes.append(f"Hướng dẫn: {_line(section.guide)}")
+    lines = [""] + [f"{pad}# {note}" for note in notes]
+    lines += [f"{pad}- key: {scalar(section.key)}", f"{pad}  title: {scalar(section.title)}"]
+    content: list[str] = []
+    alone = not section.sections and all(e.text is not None for e in section.expects)
+    for expect in section.expects:
+        content += _block(expect, pad + "    ", alone)
+    if not section.expects and not section.sections:
+        content += [f"{pad}    # Đoạn văn: viết nội dung của mục này thay cho dấu ….", f"{pad}    - {PLACEHOLDER}"]
+    if content:
+        lines += [f"{pad}  content:", *content]
+    if section.sections:
+        lines.append(f"{pad}  sections:")
+        for sub in section.sections:
+            lines += _section(sub, depth + 2)
+    return lines
+
+
+def _line(text: str) -> str:
+    """Text for a comment: on one line, whatever breaks it held (a break would end the comment)."""
+    return " ".join(text.split())
+
+
+def _need(item: Expected | ExpectedText) -> str:
+    return "bắt buộc" if item.required else "không bắt buộc"
+
+
+def _comment(pad: str, what: str, item: Expected | ExpectedText, how: str) -> list[str]:
+    unit = f"; đơn vị tính: {item.unit}" if isinstance(item, Expected) and item.unit else ""
+    lines = [f"{pad}# {what} ({_need(item)}{_line(unit)}): {_line(item.label)}.", f"{pad}# {_line(how)}"]
+    if item.guide:
+        lines.append(f"{pad}# Hướng dẫn: {_line(item.guide)}")
+    return lines
+
+
+def _block(expect: Expect, pad: str, alone: bool) -> list[str]:
+    """The comment and the blank block of one expected item.
+
+    Free text is a "…" to replace when it is required, or when the section holds only text;
+    optional text among figures is a comment only.
+    """
+    item = expect.item
+    if isinstance(item, ExpectedText):
+        if item.required or alone:
+            how = "Thay dấu … bằng đoạn văn; mỗi dòng một đoạn, '- ' gạch đầu dòng."
+            return [*_comment(pad, "Đoạn văn", item, how), f"{pad}- {PLACEHOLDER}"]
+        return _comment(pad, "Đoạn văn", item, "Viết thêm đoạn văn ở đây nếu có.")
+    inner = pad + "    "
+    if isinstance(item, ExpectedTable):
+        return [*_comment(pad, "Biểu mẫu", item, "Điền các ô để trống của từng dòng."), *_table(item, pad)]
+    if isinstance(item, ExpectedTasks):
+        return [*_comment(pad, "Bảng nhiệm vụ", item, "Mỗi nhiệm vụ một dòng."), *_tasks(item, pad)]
+    head = [f"{pad}- {expect.kind}:", f"{inner}key: {scalar(item.key)}", f"{inner}label: {scalar(item.label)}"]
+    unit = [f"{inner}unit: {scalar(item.unit)}"] if item.unit else []
+    if expect.kind == "figure":
+        how = "Ghi số vào value (có thể 'trên 98', 'khoảng 40')."
+        return [*_comment(pad, "Số liệu", item, how), *head, *unit, f"{inner}value:"]
+    if expect.kind == "indicator":
+        how = "Ghi số đạt được (count) trên tổng số (total), hoặc chỉ tỷ lệ % (percent)."
+        fields = [f"{inner}count:", f"{inner}total:", f"{inner}percent:"]
+        return [*_comment(pad, "Tỷ lệ", item, how), *head, *unit, *fields]
+    if expect.kind == "target":
+        how = "Ghi giá trị mục tiêu vào value (ví dụ 'trên 80')."
+        return [*_comment(pad, "Chỉ tiêu", item, how), *head, *unit, f"{inner}value:"]
+    assert isinstance(item, ExpectedAnswer)
+    choices = answer_choices(item.choices)
+    how = f"Trả lời vào value một trong: {', '.join(choices)}."
+    chosen = [] if item.choices == "yes_no" else [f"{inner}choices: {_flow(item.choices)}"]
+    return [*_comment(pad, "Trả lời", item, how), *head, *chosen, f"{inner}value:"]
+
+
+def _flow(value: str | list[str]) -> str:
+    if isinstance(value, str):
+        return scalar(value)
+    return "[" + ", ".join(_flow_item(v) for v in value) + "]"
+
+
+def _flow_item(value: str) -> str:
+    """A text inside a flow collection: quoted when a comma, bracket or colon could end it."""
+    written = scalar(value)
+    if not re.search(r"[,\[\]{}:#]", written) or written[0] in "'\"":
+        return written
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _column(column: Column) -> str:
+    parts = [f"key: {_flow_item(column.key)}", f"title: {_flow_item(column.title)}"]
+    if column.type != "text":
+        parts.append(f"type: {column.type}")
+    if column.unit:
+        parts.append(f"unit: {_flow_item(column.unit)}")
+    if column.choices:
+        parts.append(f"choices: {_flow(column.choices)}")
+    if column.group:
+        parts.append(f"group: {_flow_item(column.group)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _cell_hint(column: Column) -> str:
+    if column.type == "choice":
+        return "một trong: " + ", ".join(column.choices)
+    hint = COLUMN_HINTS[column.type]
+    return f"{hint} ({column.unit})" if column.unit else hint
+
+
+def _table(item: ExpectedTable, pad: str) -> list[str]:
+    inner = pad + "    "
+    lines = [f"{pad}- table:", f"{inner}key: {scalar(item.key)}", f"{inner}title: {scalar(item.title or item.label)}"]
+    if item.unit:
+        lines.append(f"{inner}unit: {scalar(item.unit)}")
+    lines.append(f"{inner}columns:")
+    lines += [f"{inner}  - {_column(c)}" for c in item.columns]
+    first, rest = item.columns[0], item.columns[1:]
+    if item.rows:
+        lines.append(f"{inner}rows:")
+        for row in item.rows:
+            lines.append(f"{inner}  - {scalar(first.key)}: {scalar(row)}")
+            lines += [f"{inner}    {scalar(c.key)}:  # {_line(c.title)}: {_line(_cell_hint(c))}" for c in rest]
+    else:
+        lines.append(f"{inner}rows: []  # thêm mỗi dòng: - {{{', '.join(f'{c.key}: …' for c in item.columns)}}}")
+    if item.total:
+        lines.append(f"{inner}total: true  # dòng tổng cộng: baocao tự tính")
+    return lines
+
+
+def _tasks(item: ExpectedTasks, pad: str) -> list[str]:
+    inner = pad + "    "
+    lines = [f"{pad}- tasks:", f"{inner}key: {scalar(item.key)}", f"{inner}title: {scalar(item.label)}"]
+    if item.columns != TaskTitles():
+        titles = item.columns.model_dump()
+        lines.append(f"{inner}columns: {{{', '.join(f'{k}: {_flow_item(v)}' for k, v in titles.items())}}}")
+    lines.append(f"{inner}rows: []  # thêm mỗi dòng: - {{task: …, result: …, funding: …, note: …}}")
+    return lines
+
+
+# --- the outlines a clerk can pick from ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An outline file found: its id, its title (or why it cannot be read) and where it is."""
+
+    id: str
+    title: str
+    path: Path
+    built_in: bool
+
+
+def catalogue() -> list[Listed]:
+    """Every outline of every folder searched, in the order an id is looked for (the first of an id wins)."""
+    found: list[Listed] = []
+    seen: set[str] = set()
+    for folder in outlines.folders():
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in outlines.SUFFIXES):
+            if path.stem in seen or not path.is_file():
+                continue
+            seen.add(path.stem)
+            try:
+                read = outlines.read(path)
+            except OSError:
+                read = None
+            outline = read.outline if read else None
+            title = outline.outline.title if outline else "(không đọc được: chạy baocao validate tệp này)"
+            found.append(Listed(path.stem, title, path, folder == outlines.BUILT_IN))
+    return found

@@ -1,0 +1,228 @@
+"""Block markup (the output of a template) -> a list of blocks to write.
+
+Headings are numbered here, so a report can never repeat or skip a numeral:
+level 1 "I.", level 2 "1.", level 3 "1.1.", level 4 "a)" in Vietnamese
+letter order. A heading with nothing under it is left out before numbering:
+a template may write a heading whatever the data, and the report never
+prints one with nothing under it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from lxml import etree
+
+from baocao.core import vietnamese as vn
+
+PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
+ROLES = ("header", "group", "item", "total")
+ALIGNS = ("left", "center", "right", "justify")
+MAX_COLUMNS = 63  # what Word allows
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
+
+
+class MarkupError(ValueError):
+    """A template produced markup that is not well formed or uses unknown tags."""
+
+
+class Run(NamedTuple):
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class Heading(NamedTuple):
+    """A numbered heading; ``number`` is "I.", "1.", "1.1." or "a)"."""
+
+    level: int
+    number: str
+    runs: tuple[Run, ...]
+
+
+class Paragraph(NamedTuple):
+    """A paragraph of a given kind: body, bullet, bullet2, star or note."""
+
+    kind: str
+    runs: tuple[Run, ...]
+    align: str | None = None
+
+
+class Cell(NamedTuple):
+    """A table cell."""
+
+    runs: tuple[Run, ...]
+    align: str = "left"
+    span: int = 1
+
+
+class Row(NamedTuple):
+    """A table row with its role: header, group, item or total."""
+
+    role: str
+    cells: tuple[Cell, ...]
+
+
+class Table(NamedTuple):
+    """A table with relative column widths and an optional unit line; compact: smaller type, no spacing."""
+
+    widths: tuple[float, ...]
+    rows: tuple[Row, ...]
+    unit: str | None = None
+    compact: bool = False
+
+
+class Annex(NamedTuple):
+    """An appendix, set after the signature on a page of its own."""
+
+    title: str
+    blocks: tuple[Heading | Paragraph | Table, ...]
+    landscape: bool = False
+
+
+Block = Heading | Paragraph | Table | Annex
+
+
+class _Numbering:
+    def __init__(self) -> None:
+        self.counters = [0, 0, 0, 0]
+
+    def next(self, level: int) -> str:
+        self.counters[level - 1] += 1
+        for deeper in range(level, 4):
+            self.counters[deeper] = 0
+        major, minor = self.counters[1], self.counters[2]
+        n = self.counters[level - 1]
+        return {1: f"{vn.roman(n)}.", 2: f"{n}.", 3: f"{major}.{minor}.", 4: f"{vn.letter(n)})"}[level]
+
+
+def parse(markup: str) -> list[Block]:
+    """Parse the body markup of a template."""
+    try:
+        root = etree.fromstring(f"<body>{markup}</body>", PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise MarkupError(f"markup is not well formed: {exc}") from exc
+    numbering = _Numbering()
+    return [_block(element, numbering) for element in _filled(list(root)) if element.tag != "end"]
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+BOUNDS = ("end", "annex")  # nothing after these stands under a heading before them
+
+
+def _filled(elements: list[etree._Element]) -> list[etree._Element]:
+    """The elements less each heading with nothing under it.
+
+    What stands under a heading is everything up to the next heading of its level
+    or above, ``<end/>`` (the closing lines follow it) or an annex: a heading is kept
+    when a paragraph or table stands there, under it or under a deeper heading.
+    """
+    filled = [False] * 5  # by level: something stands between here and the next heading of that level or above
+    kept: list[etree._Element] = []
+    for element in reversed(elements):
+        if element.tag in HEADINGS:
+            level = int(element.tag[1])
+            if filled[level]:
+                kept.append(element)
+            filled[level:] = [False] * (5 - level)
+        else:
+            filled = [element.tag not in BOUNDS] * 5
+            kept.append(element)
+    return kept[::-1]
+
+
+def _block(element: etree._Element, numbering: _Numbering) -> Block:
+    tag = element.tag
+    if tag in ("h1", "h2", "h3", "h4"):
+        level = int(tag[1])
+        runs = _runs(element)
+        if level == 1:
+            runs = tuple(Run(r.text.upper(), r.bold, r.italic) for r in runs)
+        return Heading(level, numbering.next(level), runs)
+    if tag in PARAGRAPH_TAGS:
+        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
+    if tag == "table":
+        return _table(element)
+    if tag == "annex":
+        inner = [_block(child, numbering) for child in _filled(list(element)) if child.tag != "end"]
+        if any(isinstance(block, Annex) for block in inner):
+            raise MarkupError("an <annex> cannot hold another")
+        blocks = tuple(b for b in inner if not isinstance(b, Annex))
+        return Annex(element.get("title", ""), blocks, element.get("landscape") == "true")
+    raise MarkupError(f"unknown tag <{tag}>")
+
+
+def _table(element: etree._Element) -> Table:
+    rows = []
+    for row in element:
+        if row.tag != "tr" or row.get("role", "item") not in ROLES:
+            raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
+        cells = tuple(
+            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")))
+            for cell in row
+            if cell.tag == "td"
+        )
+        rows.append(Row(row.get("role", "item"), cells))
+    widths = tuple(_width(w) for w in element.get("widths", "").split(",") if w.strip())
+    if len(widths) > MAX_COLUMNS:
+        raise MarkupError(f"a table has at most {MAX_COLUMNS} columns")
+    return Table(widths, tuple(rows), element.get("unit"), element.get("compact") == "true")
+
+
+def _span(text: str) -> int:
+    """A cell's span: a whole number of columns, 1 to MAX_COLUMNS."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_COLUMNS:
+        raise MarkupError(f"span='{text[:20]}': a whole number of columns from 1 to {MAX_COLUMNS}")
+    return int(text)
+
+
+def _width(text: str) -> float:
+    """A relative column width: a number above zero."""
+    try:
+        width = float(text)
+    except ValueError:
+        width = math.nan
+    if not (math.isfinite(width) and 0 < width < 1000):
+        raise MarkupError(f"widths: '{text.strip()[:20]}' is not a relative width (a number above 0, below 1000)")
+    return width
+
+
+def _align(element: etree._Element, default: str | None) -> str | None:
+    align: str | None = element.get("align", default)
+    if align is not None and align not in ALIGNS:
+        raise MarkupError(f"align must be one of {', '.join(ALIGNS)}")
+    return align
+
+
+def _runs(element: etree._Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+    """Flatten mixed content with <b> and <i> into runs; whitespace is folded."""
+    runs: list[Run] = []
+    if element.text:
+        runs.append(Run(element.text, bold, italic))
+    for child in element:
+        if child.tag not in ("b", "i", "br"):
+            raise MarkupError(f"<{child.tag}> cannot stand inside text")
+        if child.tag == "br":
+            runs.append(Run("\n", bold, italic))
+        else:
+            runs.extend(_runs(child, bold or child.tag == "b", italic or child.tag == "i"))
+        if child.tail:
+            runs.append(Run(child.tail, bold, italic))
+    return _fold(runs)
+
+
+def _fold(runs: list[Run]) -> tuple[Run, ...]:
+    """Collapse runs of white space (but keep explicit line breaks) and trim the ends."""
+    folded = []
+    for run in runs:
+        text = run.text if run.text == "\n" else " ".join(run.text.split()) + (" " if run.text[-1:].isspace() else "")
+        if run.text[:1].isspace() and run.text != "\n":
+            text = " " + text.lstrip()
+        folded.append(Run(text, run.bold, run.italic))
+    if folded:
+        folded[0] = Run(folded[0].text.lstrip(), folded[0].bold, folded[0].italic)
+        folded[-1] = Run(folded[-1].text.rstrip(), folded[-1].bold, folded[-1].italic)
+    return tuple(r for r in folded if r.text)
