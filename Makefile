@@ -42,10 +42,11 @@ lock:  ## Refresh requirements.lock from pyproject.toml (exact versions and hash
 	    --python-version 3.11 --upgrade -o $(LOCK)
 	rm -rf .venv-lock
 
-lint: $(STAMP)  ## ruff and mypy
+lint: $(STAMP)  ## ruff, mypy, and the layers of the package (tests/test_layers.py)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_layers.py
 
 schema: $(STAMP)  ## Regenerate schemas/ from the models
 	$(BIN)/baocao schema -o schemas

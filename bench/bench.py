@@ -102,7 +102,7 @@ def bench_build(runs: int, work: Path) -> None:
 
 
 def bench_validate(runs: int, work: Path) -> None:
-    folder = generate.write(work / "units", 1000, by_topic=True)
+    folder = generate.write_reports(work / "reports", 1000)
     files = sorted(str(p) for p in folder.glob("*.yaml"))
     sizes = sorted(Path(f).stat().st_size for f in files)
     peer = BIN / "check-jsonschema"
@@ -115,7 +115,8 @@ def bench_validate(runs: int, work: Path) -> None:
         commands["check-jsonschema"] = [str(peer), "--schemafile", schema, *files]
     results = interleaved(commands, runs)
     print(
-        f"## validate: {len(files)} generated files, {sizes[0] // 1024}-{sizes[-1] // 1024} KB, median of {runs} runs"
+        f"## validate: {len(files)} generated commune reports written as sections (bench/generate.py commune()), "
+        f"{sizes[0] // 1024}-{sizes[-1] // 1024} KB, median of {runs} runs"
     )
     for name, seconds in results.items():
         print(f"  {name:<18} {seconds:6.2f} s   {len(files) / seconds:7.0f} files/s")
@@ -126,11 +127,13 @@ def bench_validate(runs: int, work: Path) -> None:
         print("  check-jsonschema is not installed: pip install check-jsonschema ruamel.yaml.clib")
 
 
-def bench_diff(runs: int, work: Path) -> None:
+def bench_diff(runs: int, work: Path, figures: int = 480) -> None:
+    """Two versions of one commune's report, the same keys with other values (seeds 1 and 2)."""
     old, new = work / "old.yaml", work / "new.yaml"
-    old.write_text(generate.commune(7, random.Random(1), figures=480), encoding="utf-8")
-    new.write_text(generate.commune(7, random.Random(2), figures=480), encoding="utf-8")
-    lines = len(new.read_text(encoding="utf-8").splitlines())
+    old.write_text(generate.commune(7, random.Random(1), figures=figures), encoding="utf-8")
+    new.write_text(generate.commune(7, random.Random(2), figures=figures), encoding="utf-8")
+    size = max(old.stat().st_size, new.stat().st_size) // 1024
+    lines = max(len(path.read_text(encoding="utf-8").splitlines()) for path in (old, new))
     results = interleaved(
         {
             "diff": [str(BIN / "baocao"), "diff", str(old), str(new), "--format", "json"],
@@ -139,7 +142,10 @@ def bench_diff(runs: int, work: Path) -> None:
         },
         runs,
     )
-    print(f"## diff: two unit files of {lines} lines, median of {runs} runs")
+    print(
+        f"## diff: two commune reports written as sections, {figures} figures each (up to {size} KB, {lines} lines),"
+        f" median of {runs} runs"
+    )
     print(f"  baocao diff          {results['diff'] * 1000:7.1f} ms   (target: well under 1 s)")
     print(f"  baocao diff, text    {results['diff text'] * 1000:7.1f} ms")
     print(
@@ -280,9 +286,13 @@ def _seconds(run: Run) -> str:
 
 
 def bench_many(work: Path, figures: dict[str, str]) -> None:
-    files = sorted(generate.write(work / "by-topic", 200, by_topic=True).glob("*.yaml"))
+    files = sorted(generate.write_reports(work / "reports-200", 200).glob("*.yaml"))
+    sizes = sorted(file.stat().st_size for file in files)
     baocao = str(BIN / "baocao")
-    print(f"## many units: {len(files)} generated commune files")
+    print(
+        f"## many units: {len(files)} generated commune reports written as sections (bench/generate.py commune()),"
+        f" {sizes[0] // 1024}-{sizes[-1] // 1024} KB"
+    )
     batch = work / "batch"
     batch.mkdir()
     for file in files[:200]:

@@ -1,15 +1,18 @@
 """Generate commune unit files for the benchmarks: valid, varied.
 
 ``generate.py FOLDER --count N`` writes ``FOLDER/communes/xa-0001.yaml`` … , each
-answering the built-in đề cương ``cds-xa-2025`` (sections with its keys, about 6 KB),
+answering the built-in đề cương ``cds-xa-2025`` (sections with its keys, 4-6 KB),
 and ``FOLDER/province.yaml``, the province's own file they roll up under, with
 slots for some of the outline's items:
 
     baocao rollup FOLDER/communes --unit FOLDER/province.yaml -o FOLDER/rolled.yaml
     baocao build FOLDER/rolled.yaml
 
-``--by-topic`` writes files of the format by topic instead (``kind: ict``, 10-15 KB,
-budget lines), which the validate, diff and batch benchmarks keep measuring.
+``commune()`` writes a longer commune report written as sections in its own outline,
+with no đề cương (13-16 KB: text under eight headings, six cited plans, twelve figures
+with parts, ten indicators with their percentages, a budget of eight lines with its
+total), and ``write_reports()`` a folder of them: the files the validate, diff and
+batch-build timings of ``bench.py`` measure.
 The figures are made up (seeded), and every file says so in its first lines.
 """
 
@@ -23,8 +26,6 @@ LOREM = (
     "Tiếp tục chỉ đạo các bộ phận chuyên môn triển khai các nhiệm vụ chuyển đổi số, cải cách hành chính, "
     "nâng cao chất lượng phục vụ người dân và doanh nghiệp trên địa bàn xã"
 )
-TOPICS = ("direction", "infrastructure", "egov", "staff", "post_telecom", "propaganda", "difficulties", "tasks_next")
-
 
 SYLLABLES = ("An", "Bình", "Châu", "Đông", "Hà", "Hòa", "Long", "Minh", "Phong", "Sơn", "Tân", "Thanh", "Trà", "Vĩnh")
 
@@ -35,14 +36,85 @@ def place_name(index: int) -> str:
     return " ".join([words[0], *(word.lower() for word in words[1:])])
 
 
+def _text(rng: random.Random) -> list[str]:
+    """Two or three paragraphs of a section, a text block each."""
+    return [f'- "- {LOREM} năm 2025, bảo đảm tiến độ và chất lượng theo kế hoạch đề ra."'] * rng.randint(2, 3)
+
+
+def _citation(n: int, rng: random.Random) -> list[str]:
+    return [
+        "- citation:",
+        f"    key: kh-{n}",
+        "    action: Thực hiện",
+        "    type: Kế hoạch",
+        f"    number: {rng.randint(10, 300)}/KH-UBND",
+        f"    date: {rng.randint(10, 28)}/{rng.randint(3, 12)}/2024",
+        "    issuer: UBND tỉnh Quảng Ngãi",
+        "    subject: chuyển đổi số, phát triển chính quyền số và bảo đảm an toàn thông tin mạng năm 2025",
+    ]
+
+
+def _figure(n: int, label: str, rng: random.Random) -> list[str]:
+    parts = [rng.randint(0, 40) for _ in range(rng.randint(0, 3))]
+    value = sum(parts) if parts else rng.randint(0, 500)
+    listed = ", ".join(f"{{label: phần {k}, value: {p}}}" for k, p in enumerate(parts))
+    return [
+        f'- figure: {{key: f{n}, label: "{label} {n}", value: {value}, unit: điểm'
+        + (f", parts: [{listed}]}}" if parts else "}")
+    ]
+
+
+def _indicator(n: int, rng: random.Random) -> list[str]:
+    total = rng.randint(50, 40000)
+    count = rng.randint(0, total)
+    percent = f"{count * 100 / total:.1f}".replace(".", ",")
+    if count * 1000 % total * 2 == total:  # a tie at the digit written: leave the percentage out
+        percent = ""
+    stated = percent and not (percent == "100,0" and count != total) and not (percent == "0,0" and count)
+    return [
+        f'- indicator: {{key: i{n}, label: "Tỷ lệ hồ sơ, tài khoản số {n}", count: {count}, total: {total}, '
+        + (f'unit: hồ sơ, percent: "{percent}"}}' if stated else "unit: hồ sơ}")
+    ]
+
+
+def _budget(rng: random.Random) -> list[str]:
+    amounts = [rng.randint(1, 20000) / 10 for _ in range(8)]
+    lines = ["- budget:", "    unit: triệu đồng", "    items:"]
+    lines += [
+        f'      - {{key: kp-{n}, name: Nhiệm vụ {n}, phase: "2025", source: NS cấp xã, amount: "{amount:.1f}"}}'
+        for n, amount in enumerate(amounts)
+    ]
+    return [*lines, f'    total: "{sum(amounts):.1f}"']
+
+
+def _section(indent: str, title: str, key: str, content: list[str]) -> list[str]:
+    """A section at ``indent`` (its ``- title:`` line), its blocks below ``content:``."""
+    return [f"{indent}- title: {title}", f"{indent}  key: {key}", f"{indent}  content:",
+            *(f"{indent}    {line}" for line in content)]  # fmt: skip
+
+
+FIGURE_SECTIONS = (  # the sections figures stand in, figure n in the (n % 3)th: key, title, label of its figures
+    ("ha_tang", "Hạ tầng kỹ thuật", "Chỉ tiêu hạ tầng số"),
+    ("ung_dung_cntt", "Ứng dụng công nghệ thông tin", "Chỉ tiêu ứng dụng công nghệ thông tin số"),
+    ("buu_chinh_vien_thong", "Bưu chính, viễn thông", "Chỉ tiêu bưu chính, viễn thông số"),
+)
+
+
 def commune(index: int, rng: random.Random, figures: int = 12) -> str:
-    """A commune's file by topic (``kind: ict``)."""
+    """A commune's half-year ICT report written as sections, in its own outline (no đề cương).
+
+    Under "Kết quả thực hiện": the direction (six cited plans), the technical
+    infrastructure, IT applications (with the ten indicators), post and telecoms
+    (the figures taken in turn by these three), staff, propaganda and the budget;
+    then the difficulties and the next half-year's tasks. Each section and each
+    citation, figure, indicator and budget line has a key, the same from one seed
+    to another, so that two files compare block by block.
+    """
     place = place_name(index)
     name = f"Xã {place}"
     lines = [
         "# Generated for the baocao benchmarks: the figures are illustrative, not real.",
         "document:",
-        "  kind: ict",
         "  level: commune",
         "  parent_body: UBND tỉnh Quảng Ngãi",
         f"  issuing_body: Ủy ban nhân dân {name.lower()}",
@@ -57,48 +129,25 @@ def commune(index: int, rng: random.Random, figures: int = 12) -> str:
         "  recipients: [UBND tỉnh, Sở Khoa học và Công nghệ, Thường trực Đảng ủy xã]",
         "  signer: {on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, "
         f"name: Nguyễn Văn {index}}}",
-        "narrative:",
+        "sections:",
+        "  - title: Kết quả thực hiện",
+        "    key: ket_qua",
+        "    sections:",
     ]
-    for topic in TOPICS:
-        lines.append(f"  {topic}: |")
-        for _ in range(rng.randint(2, 3)):
-            lines.append(f"    - {LOREM} năm 2025, bảo đảm tiến độ và chất lượng theo kế hoạch đề ra.")
-    lines.append("citations:")
-    for n in range(6):
-        lines += [
-            f"  - key: kh-{n}",
-            "    action: Thực hiện",
-            "    type: Kế hoạch",
-            f"    number: {rng.randint(10, 300)}/KH-UBND",
-            f"    date: {rng.randint(10, 28)}/{rng.randint(3, 12)}/2024",
-            "    issuer: UBND tỉnh Quảng Ngãi",
-            "    subject: chuyển đổi số, phát triển chính quyền số và bảo đảm an toàn thông tin mạng năm 2025",
-        ]
-    lines.append("figures:")
-    for n in range(figures):
-        parts = [rng.randint(0, 40) for _ in range(rng.randint(0, 3))]
-        value = sum(parts) if parts else rng.randint(0, 500)
-        lines += [f"  - key: f{n}", f"    label: Chỉ tiêu hạ tầng số {n}", f"    value: {value}", "    unit: điểm",
-                  f"    topic: {rng.choice(('infrastructure', 'egov', 'post_telecom'))}"]  # fmt: skip
-        if parts:
-            lines.append("    parts:")
-            lines += [f"      - {{label: phần {k}, value: {p}}}" for k, p in enumerate(parts)]
-    lines.append("indicators:")
-    for n in range(10):
-        total = rng.randint(50, 40000)
-        count = rng.randint(0, total)
-        percent = f"{count * 100 / total:.1f}".replace(".", ",")
-        if count * 1000 % total * 2 == total:  # a tie at the digit written: leave the percentage out
-            percent = ""
-        lines += [f"  - key: i{n}", f"    label: Tỷ lệ hồ sơ, tài khoản số {n}", f"    count: {count}",
-                  f"    total: {total}", "    unit: hồ sơ", "    topic: egov"]  # fmt: skip
-        if percent and not (percent == "100,0" and count != total) and not (percent == "0,0" and count):
-            lines.append(f'    percent: "{percent}"')
-    lines += ["budget:", "  unit: triệu đồng", "  items:"]
-    amounts = [rng.randint(1, 20000) / 10 for _ in range(8)]
-    for n, amount in enumerate(amounts):
-        lines.append(f'    - {{name: Nhiệm vụ {n}, phase: "2025", source: NS cấp xã, amount: "{amount:.1f}"}}')
-    lines.append(f'  total: "{sum(amounts):.1f}"')
+    direction = [line for n in range(6) for line in _citation(n, rng)]
+    lines += _section("      ", "Công tác lãnh đạo, chỉ đạo", "chi_dao", direction + _text(rng))
+    for first, (key, title, label) in enumerate(FIGURE_SECTIONS):
+        content = _text(rng)
+        for n in range(first, figures, len(FIGURE_SECTIONS)):
+            content += _figure(n, label, rng)
+        if key == "ung_dung_cntt":
+            content += [line for n in range(10) for line in _indicator(n, rng)]
+        lines += _section("      ", title, key, content)
+    lines += _section("      ", "Nguồn nhân lực", "nhan_luc", _text(rng))
+    lines += _section("      ", "Thông tin, tuyên truyền", "tuyen_truyen", _text(rng))
+    lines += _section("      ", "Kinh phí thực hiện", "kinh_phi", _budget(rng))
+    lines += _section("  ", "Khó khăn, vướng mắc", "kho_khan", _text(rng))
+    lines += _section("  ", "Nhiệm vụ 06 tháng cuối năm 2025", "nhiem_vu", _text(rng))
     return "\n".join(lines) + "\n"
 
 
@@ -202,8 +251,8 @@ def outline_commune(index: int, rng: random.Random) -> str:
 
 
 PROVINCE = """# Generated for the baocao benchmarks: the province's own file, which its communes roll up under.
+# Its blank blocks are slots the roll-up fills with the communes' sums.
 document:
-  kind: ict
   level: province
   parent_body: UBND tỉnh Quảng Ngãi
   issuing_body: Sở Khoa học và Công nghệ
@@ -212,19 +261,10 @@ document:
   symbol: BC-SKHCN
   place: Quảng Ngãi
   period: {type: half_year, number: 1, year: 2025}
-  subject: tình hình thông tin và truyền thông 06 tháng đầu năm 2025 trên địa bàn tỉnh Quảng Ngãi
+  subject: kết quả chuyển đổi số cấp xã 06 tháng đầu năm 2025 trên địa bàn tỉnh Quảng Ngãi
   recipients: [Bộ Khoa học và Công nghệ, UBND tỉnh]
   signer: {authority: KT, head_title: Giám đốc, title: Phó Giám đốc, name: Nguyễn Văn B}
-"""
-
-
-PROVINCE_OUTLINE = (
-    PROVINCE.replace("  kind: ict\n", "")
-    .replace("tình hình thông tin và truyền thông", "kết quả chuyển đổi số cấp xã")
-    .replace(
-        "roll up under.\n", "roll up under.\n# Its blank blocks are slots the roll-up fills with the communes' sums.\n"
-    )
-    + """sections:
+sections:
   - title: Kết quả chuyển đổi số cấp xã
     key: ket_qua_xa
     content:
@@ -237,22 +277,26 @@ PROVINCE_OUTLINE = (
       - "- Cán bộ phụ trách chuyển đổi số cấp xã phần lớn kiêm nhiệm."
       - "- Đề nghị Bộ Khoa học và Công nghệ hỗ trợ nền tảng dùng chung cho cấp xã."
 """
-)
 
 
-def write(folder: Path, count: int, seed: int = 2025, by_topic: bool = False) -> Path:
-    """``count`` commune files in ``folder/communes`` and ``folder/province.yaml``; the communes' folder.
-
-    The communes answer the đề cương cds-xa-2025, or, ``by_topic``, are written by topic.
-    """
+def write(folder: Path, count: int, seed: int = 2025) -> Path:
+    """``count`` communes answering cds-xa-2025 in ``folder/communes``, ``folder/province.yaml``; the communes."""
     rng = random.Random(seed)
     communes = folder / "communes"
     communes.mkdir(parents=True, exist_ok=True)
-    make = commune if by_topic else outline_commune
     for index in range(1, count + 1):
-        (communes / f"xa-{index:04d}.yaml").write_text(make(index, rng), encoding="utf-8")
-    (folder / "province.yaml").write_text(PROVINCE if by_topic else PROVINCE_OUTLINE, encoding="utf-8")
+        (communes / f"xa-{index:04d}.yaml").write_text(outline_commune(index, rng), encoding="utf-8")
+    (folder / "province.yaml").write_text(PROVINCE, encoding="utf-8")
     return communes
+
+
+def write_reports(folder: Path, count: int, seed: int = 2025) -> Path:
+    """``count`` commune reports of :func:`commune` in ``folder``, ``xa-0001.yaml`` …; the folder."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(1, count + 1):
+        (folder / f"xa-{index:04d}.yaml").write_text(commune(index, rng), encoding="utf-8")
+    return folder
 
 
 def main() -> None:
@@ -260,9 +304,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--by-topic", action="store_true", help="files of the format by topic (kind: ict)")
     args = parser.parse_args()
-    write(args.folder, args.count, args.seed, args.by_topic)
+    write(args.folder, args.count, args.seed)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
 
 import docx
 import pytest
@@ -11,7 +10,6 @@ from docx.document import Document as DocxDocument
 
 from baocao import api
 
-T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
 
@@ -48,17 +46,6 @@ def pdf_ready() -> bool:
     return True
 
 
-def without_by_topic(found: list[T]) -> list[T]:
-    """The codes of a file written by topic (BY_TOPIC is), less the one BC013 such a file gets (tests/test_upgrade.py).
-
-    These tests check other codes on files that are by topic on purpose: the file must get exactly one BC013,
-    or none when the schema refuses it (BC1xx: nothing is typed, so nothing is said of its format).
-    """
-    codes = [str(getattr(item, "code", item)) for item in found]
-    assert codes.count("BC013") == (0 if any(code.startswith("BC1") for code in codes) else 1), codes
-    return [item for item, code in zip(found, codes, strict=True) if code != "BC013"]
-
-
 def write(tmp_path: Path, text: str, name: str = "unit.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -93,24 +80,11 @@ sections:
 """
 """A unit's file written as sections; ``kind: outline`` (the default) keeps the header on the lines of BY_TOPIC."""
 
-BY_TOPIC = """\
-document:
-  kind: ict
-  level: commune
-  parent_body: UBND huyện Sơn Tịnh
-  issuing_body: Ủy ban nhân dân xã Tịnh Hà
-  short_name: UBND xã Tịnh Hà
-  area: xã Tịnh Hà
-  number: 5
-  symbol: BC-UBND
-  place: Tịnh Hà
-  date: 05/01/2024
-  period: {type: year, year: 2023}
-  subject: tình hình thông tin và truyền thông năm 2023
-  recipients: [UBND huyện]
-  signer: {on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch, title: Phó Chủ tịch, name: Nguyễn Văn A}
-narrative:
+BY_TOPIC = (
+    MINIMAL.split("sections:")[0].replace("kind: outline", "kind: ict")
+    + """narrative:
   direction: "- Chỉ đạo triển khai."
   tasks_next: "- Tiếp tục triển khai."
 """
+)
 """The same unit written by topic, the format before sections: for the tests of ``upgrade`` and BC013."""

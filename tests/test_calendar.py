@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from baocao import api
 from baocao.cli.main import main
 from baocao.model.calendar import Cutoff, Deadline, Window, calendar
-from baocao.models.document import Period
+from baocao.model.period import Period
 
-from .conftest import EXAMPLES, MINIMAL, without_by_topic, write
+from .conftest import EXAMPLES, MINIMAL, write
 
 D = dt.date
 
@@ -68,8 +68,12 @@ def test_a_regime_sets_its_own_window_and_the_unit_overrides_it():
     assert calendar(rule, [], [None, due]).deadline == due
 
 
+def findings(tmp_path, text: str) -> list[api.Finding]:
+    return api.load(str(write(tmp_path, text))).findings
+
+
 def codes(tmp_path, text: str) -> list[str]:
-    return without_by_topic([f.code for f in api.load(str(write(tmp_path, text))).findings])
+    return [f.code for f in findings(tmp_path, text)]
 
 
 def quarter_one(date: str, extra: str = "") -> str:
@@ -87,7 +91,7 @@ def test_seed_004_dated_on_its_cut_off_has_no_early_warning():
 
 def test_a_report_dated_one_day_before_the_cut_off_is_warned_with_the_window_named(tmp_path):
     assert codes(tmp_path, quarter_one("14/3/2019")) == []
-    (finding,) = without_by_topic(api.load(str(write(tmp_path, quarter_one("13/3/2019")))).findings)
+    (finding,) = findings(tmp_path, quarter_one("13/3/2019"))
     assert finding.code == "BC306" and finding.line == 11
     message = finding.message("vi")
     assert "13/3/2019" in message and "từ ngày 15/12/2018 đến ngày 14/3/2019" in message
@@ -99,7 +103,7 @@ def test_a_report_dated_one_day_before_the_cut_off_is_warned_with_the_window_nam
 def test_a_unit_that_states_its_own_cut_off(tmp_path):
     stated = "  cutoff: {end: 10/3/2019}\n"
     assert codes(tmp_path, quarter_one("10/3/2019", stated)) == []
-    (finding,) = without_by_topic(api.load(str(write(tmp_path, quarter_one("09/3/2019", stated)))).findings)
+    (finding,) = findings(tmp_path, quarter_one("09/3/2019", stated))
     assert finding.code == "BC306"
     assert "đến ngày 10/3/2019" in finding.message("vi") and "đã ghi" in finding.message("vi")
     window = "  cutoff: {start: 01/01/2019, end: 31/3/2019}\n"
@@ -112,8 +116,7 @@ def test_a_unit_that_states_its_own_cut_off(tmp_path):
     ["{end: 31/12/2018}", "{end: 01/4/2019}", "{start: 15/12/2017, end: 14/3/2018}", "{end: 14/3/2020}"],
 )
 def test_a_stated_cut_off_outside_the_period_is_an_error(tmp_path, stated):
-    source = write(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n"))
-    (finding,) = [f for f in without_by_topic(api.load(str(source)).findings) if f.code != "BC306"]
+    (finding,) = [f for f in findings(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n")) if f.code != "BC306"]
     assert (finding.code, finding.line) == ("BC311", 14)
     assert "01/01/2019" in finding.message("vi") and "31/3/2019" in finding.message("vi")
 
@@ -128,9 +131,7 @@ def test_a_stated_cut_off_outside_the_period_is_an_error(tmp_path, stated):
     ],
 )
 def test_an_impossible_cut_off_is_refused_at_its_line(tmp_path, stated, code, says):
-    (finding,) = without_by_topic(
-        api.load(str(write(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n")))).findings
-    )
+    (finding,) = findings(tmp_path, quarter_one("14/3/2019", f"  cutoff: {stated}\n"))
     assert (finding.code, finding.line) == (code, 14) and says in finding.message("vi")
 
 
@@ -139,9 +140,7 @@ REQUEST = "  requested_by: {{type: Công văn, number: 381/SKHĐT-THKTKG, date: 
 
 def test_a_report_dated_after_the_deadline_of_its_request_is_warned(tmp_path):
     assert codes(tmp_path, quarter_one("15/3/2019", REQUEST.format(deadline="15/3/2019"))) == []
-    (finding,) = without_by_topic(
-        api.load(str(write(tmp_path, quarter_one("16/3/2019", REQUEST.format(deadline="15/3/2019"))))).findings
-    )
+    (finding,) = findings(tmp_path, quarter_one("16/3/2019", REQUEST.format(deadline="15/3/2019")))
     assert (finding.code, finding.line) == ("BC310", 11)
     assert finding.message("vi") == (
         "Ngày báo cáo 16/3/2019 sau thời hạn 15/3/2019 do Công văn số 381/SKHĐT-THKTKG đặt ra."
@@ -150,15 +149,14 @@ def test_a_report_dated_after_the_deadline_of_its_request_is_warned(tmp_path):
 
 
 def test_a_deadline_before_the_request_itself_is_refused(tmp_path):
-    findings = without_by_topic(
-        api.load(str(write(tmp_path, quarter_one("14/3/2019", REQUEST.format(deadline="01/3/2019"))))).findings
-    )
-    assert [f.code for f in findings] == ["BC110"]
+    assert codes(tmp_path, quarter_one("14/3/2019", REQUEST.format(deadline="01/3/2019"))) == ["BC110"]
 
 
 def test_a_deadline_is_only_read_from_the_requesting_document(tmp_path):
-    cited = "citations:\n  - {type: Kế hoạch, number: 90/KH-UBND, date: 01/3/2019, deadline: 10/3/2019}\n"
-    assert codes(tmp_path, quarter_one("14/3/2019") + cited) == ["BC102"]
+    first = '      - "- Chỉ đạo triển khai."\n'
+    cited = "      - citation: {type: Kế hoạch, number: 90/KH-UBND, date: 01/3/2019, deadline: 10/3/2019}\n"
+    (finding,) = findings(tmp_path, quarter_one("14/3/2019").replace(first, first + cited))
+    assert (finding.code, finding.line) == ("BC102", 21) and "deadline" in finding.message("vi")
 
 
 def paragraphs(tmp_path, text: str, *options: str) -> tuple[list[str], str]:
@@ -181,7 +179,10 @@ def test_the_report_prints_its_window_when_the_unit_asks(tmp_path):
 def test_a_template_that_leaves_the_window_out_is_warned(tmp_path):
     folder = tmp_path / "tpl"
     folder.mkdir()
-    (folder / "ict.xml.j2").write_text("<p>{{ view.text('direction') }}{{ view.text('tasks_next') }}</p>", "utf-8")
+    sections = "{% for section in view.outline().sections %}<h1>{{ section.title }}</h1>{% endfor %}"
+    (folder / "outline.xml.j2").write_text(sections, "utf-8")
+    _, output = paragraphs(tmp_path, MINIMAL, "--templates", str(folder))
+    assert "BC403" not in output, "the frame shows all the unit holds but the window it does not ask for"
     text = MINIMAL.replace("  recipients:", "  cutoff: {show: true}\n  recipients:")
     _, output = paragraphs(tmp_path, text, "--templates", str(folder))
     assert "BC403" in output and "document.cutoff" in output

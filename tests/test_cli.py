@@ -20,12 +20,18 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, check=False)
 
 
-def ict_template(tmp_path: Path, text: str) -> Path:
-    """A templates folder whose ict.xml.j2 is ``text``."""
+def frame_template(tmp_path: Path, text: str) -> Path:
+    """A templates folder whose outline.xml.j2, the frame of a report written as sections, is ``text``."""
     folder = tmp_path / "tpl"
     folder.mkdir()
-    (folder / "ict.xml.j2").write_text(text, encoding="utf-8")
+    (folder / "outline.xml.j2").write_text(text, encoding="utf-8")
     return folder
+
+
+SECTIONS = (
+    '{% import "_blocks.xml.j2" as b %}{% for section in view.outline().sections %}{{ b.section(section) }}{% endfor %}'
+)
+"""A frame's loop over the unit's sections, each printed as the built-in frame prints it."""
 
 
 def built_texts(tmp_path: Path, folder: Path) -> list[str]:
@@ -98,36 +104,31 @@ def test_missing_file_is_a_usage_error(tmp_path):
 
 
 def test_unknown_report_kind_lists_the_available_ones(tmp_path):
-    source = write(tmp_path, MINIMAL.replace("kind: ict", "kind: nothing"))
+    source = write(tmp_path, MINIMAL.replace("kind: outline", "kind: nothing"))
     result = run("build", str(source))
     assert result.returncode == 1
-    assert "BC401" in result.stderr and "department_quarterly" in result.stderr and "ict" in result.stderr
+    assert f"{source}:2:9:" in result.stderr and "BC401" in result.stderr and "'nothing'" in result.stderr
+    available = next(line for line in result.stderr.splitlines() if "Các loại có sẵn:" in line)
+    assert "outline" in available.split(":", 1)[1].replace(",", " ").replace(".", " ").split()
 
 
 def test_user_templates_override_the_built_in_ones(tmp_path):
-    folder = ict_template(
-        tmp_path,
-        '{% import "_macros.xml.j2" as m with context %}<h1>Riêng</h1>{{ m.topic("direction") }}'
-        '{{ m.topic("tasks_next") }}<p>Chữ ký của {{ doc.short_name }}</p>',
-    )
+    folder = frame_template(tmp_path, "<h1>Riêng</h1><p>Chữ ký của {{ doc.short_name }}</p>" + SECTIONS)
     texts = built_texts(tmp_path, folder)
     assert "I. RIÊNG" in texts and "Chữ ký của UBND xã Tịnh Hà" in texts
+    assert "II. KẾT QUẢ THỰC HIỆN" in texts and "- Chỉ đạo triển khai." in texts
 
 
 def test_template_errors_name_the_template_and_line(tmp_path):
-    folder = ict_template(tmp_path, "<p>ok</p>\n<p>{{ doc.nothing_here }}</p>\n")
+    folder = frame_template(tmp_path, "<p>ok</p>\n<p>{{ doc.nothing_here }}</p>\n")
     source = write(tmp_path, MINIMAL)
     result = run("build", str(source), "--templates", str(folder))
     assert result.returncode == 1
-    assert "BC402" in result.stderr and "ict.xml.j2" in result.stderr and "dòng 2" in result.stderr
+    assert "BC402" in result.stderr and "outline.xml.j2" in result.stderr and "dòng 2" in result.stderr
 
 
 def test_comments_in_a_template_are_left_out_of_the_report(tmp_path):
-    folder = ict_template(
-        tmp_path,
-        "<!-- mục I --><h1>Riêng</h1><p>Một <!-- ghi chú -->đoạn.</p>"
-        "<p>{{ view.text('direction') }}{{ view.text('tasks_next') }}</p>",
-    )
+    folder = frame_template(tmp_path, "<!-- mục I --><h1>Riêng</h1><p>Một <!-- ghi chú -->đoạn.</p>" + SECTIONS)
     texts = built_texts(tmp_path, folder)
     assert "I. RIÊNG" in texts and "Một đoạn." in texts
     assert not any("ghi chú" in text or "mục I" in text for text in texts)
@@ -138,20 +139,20 @@ def test_comments_in_a_template_are_left_out_of_the_report(tmp_path):
     ["<p>chưa đóng", "<div>lạ</div>", '<!DOCTYPE body [<!ENTITY x "lặp">]><p>&x;</p>', "<p><h1>lồng</h1></p>"],
 )
 def test_markup_outside_the_vocabulary_is_refused_and_nothing_is_written(tmp_path, markup):
-    folder = ict_template(tmp_path, markup)
+    folder = frame_template(tmp_path, markup)
     source = write(tmp_path, MINIMAL)
     result = run("build", str(source), "--templates", str(folder), "-o", str(tmp_path / "o.docx"))
     assert result.returncode == 1
-    assert "BC402" in result.stderr and "ict.xml.j2" in result.stderr
+    assert "BC402" in result.stderr and "outline.xml.j2" in result.stderr
     assert not (tmp_path / "o.docx").exists()
 
 
 def test_data_left_out_by_the_template_is_reported_as_a_warning(tmp_path):
-    folder = ict_template(tmp_path, "<p>{{ view.text('direction') }}</p>")
+    folder = frame_template(tmp_path, "<p>{{ doc.subject }}</p>")
     source = write(tmp_path, MINIMAL)
     result = run("build", str(source), "--templates", str(folder))
     assert result.returncode == 0
-    assert "BC403" in result.stderr and "narrative.tasks_next" in result.stderr
+    assert f"{source}:17:3:" in result.stderr and "BC403" in result.stderr and "'sections'" in result.stderr
 
 
 @pytest.mark.parametrize(

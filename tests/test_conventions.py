@@ -15,8 +15,8 @@ import pytest
 
 from .conftest import MINIMAL, ROOT, write
 
-BY_TOPIC = ROOT / "tests" / "fixtures" / "by-topic"  # figures, indicators… by topic: the diff's sections by name
-OLD, NEW = (str(BY_TOPIC / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
+EXAMPLES = ROOT / "data" / "examples"  # written as sections: the diff's sections by key or title
+OLD, NEW = (str(EXAMPLES / name) for name in ("binh-son-2021-h1.yaml", "binh-son-2022-h1.yaml"))
 ANSI = "\x1b["
 
 
@@ -107,10 +107,10 @@ def test_batch_failure_reasons_are_in_the_language_asked_for(tmp_path):
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_diff_speaks_the_language_asked_for(fmt):
     vi = run("diff", OLD, NEW, "--format", fmt).stdout
-    assert "Số liệu" in vi and "Thay đổi" in vi and "giá trị" in vi
+    assert "Các mục của báo cáo" in vi and "Thay đổi" in vi and "giá trị" in vi and "thêm" in vi
     en = run("diff", OLD, NEW, "--format", fmt, "--lang", "en").stdout
-    assert "Figures" in en and "Change" in en and "value" in en
-    assert not re.search("Số liệu|Thay đổi|giá trị|Thông tin văn bản", en)
+    assert "Sections" in en and "Change" in en and "value" in en and "added" in en
+    assert not re.search("Các mục của báo cáo|Thay đổi|giá trị|Thông tin văn bản|Số liệu tính", en)
 
 
 # --- terminals and CI -----------------------------------------------------------------------
@@ -151,12 +151,13 @@ def test_no_color_is_honoured_on_a_terminal(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_findings_read_the_same_with_and_without_colour(lang):
+def test_findings_read_the_same_with_and_without_colour(lang, tmp_path):
     """Without colour the lines are written directly, not through rich: the same lines, [brackets] and :words: kept."""
     from baocao import api
     from baocao.cli import formatters
 
-    findings = [f for path in (OLD, NEW, *SEEDS) for f in api.load(str(path)).findings]
+    seeds = [api.upgrade_file(str(seed), str(tmp_path))[0] for seed in SEEDS]  # their own figures, as sections
+    findings = [f for path in (OLD, NEW, *seeds) for f in api.load(str(path)).findings]
     assert len({f.code for f in findings}) >= 5
     coloured, plain = io.StringIO(), io.StringIO()
     formatters.text(findings, {}, lang, coloured, color=True)
@@ -165,12 +166,12 @@ def test_findings_read_the_same_with_and_without_colour(lang):
     assert ANSI not in plain.getvalue() and plain.getvalue().count("\n") > 4 * len(findings)
 
 
-SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*-as-typed.yaml"))
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*-as-typed.yaml"))  # the seeds' own figures, by topic
 
 
 def test_the_summary_of_a_large_batch_names_the_files_with_errors_first_and_sums_the_rest():
-    """1,000 files by topic each have a warning: the table names 30 files, those with errors first, and one row
-    sums the others; the totals count every file."""
+    """1,000 files each have a warning, one in a hundred an error: the table names 30 files, those with errors
+    first, and one row sums the others; the totals count every file."""
     from baocao.cli import formatters
 
     results = [(f"xa-{n:04d}.yaml", 1 if n % 100 == 7 else 0, 1) for n in range(1000)]
@@ -275,12 +276,12 @@ def test_upper_case_suffixes_are_found_in_folders(tmp_path):
     folder = tmp_path / "units"
     folder.mkdir()
     write(folder, MINIMAL.replace("number: 5", "number: 05"), "XA-AN.YAML")
-    write(folder, MINIMAL, "xa-binh.Yml")
+    write(folder, MINIMAL.replace("date: 05/01/2024", "date: 13/12/2023"), "xa-binh.Yml")  # early
     (folder / "notes.txt").write_text("not a unit", encoding="utf-8")
     result = run("validate", str(folder), "--format", "json")
     assert result.returncode == 1
     found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)}
-    assert found == {("XA-AN.YAML", "BC106"), ("xa-binh.Yml", "BC013")}  # both read: an error, and by topic
+    assert found == {("XA-AN.YAML", "BC106"), ("xa-binh.Yml", "BC306")}  # both read: an error, and a warning
 
 
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(tmp_path):

@@ -1,4 +1,8 @@
-"""baocao diff and build --compare: identity matching, changes, refusals, exit codes, phrases."""
+"""baocao diff and build --compare: identity matching, changes, refusals, exit codes, phrases.
+
+On two periods of one unit written as sections: changes are placed section by section (by key,
+else title) and block by block (by type and key, else label), as tests/test_outline_diff.py shows.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,16 @@ import docx
 import pytest
 
 from baocao import api
-from baocao.diff.compare import compare, word_diff
+from baocao.diff.compare import word_diff
 
 from .conftest import MINIMAL, write
 
-EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "by-topic"  # the format by topic; outlines: test_outline_diff
-OLD, NEW = str(EXAMPLES / "binh-son-2021-h1.yaml"), str(EXAMPLES / "binh-son-2022-h1.yaml")
+FOLDER = Path(__file__).resolve().parents[1] / "data" / "examples"
+OLD, NEW = str(FOLDER / "binh-son-2021-h1.yaml"), str(FOLDER / "binh-son-2022-h1.yaml")
+ICT = ("Kết quả thực hiện", "Về lĩnh vực bưu chính, viễn thông và công nghệ thông tin")
+POST = (*ICT, "Về lĩnh vực bưu chính, viễn thông")  # the section of the post figures
+BUDGET = (*ICT, "Về hạ tầng kỹ thuật", "kinh phí")  # the budget block, named by its type
+RADIO = ("Kết quả thực hiện", "Lĩnh vực thông tin, tuyên truyền", "Thực trạng hệ thống truyền thanh cơ sở")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,22 +45,30 @@ def find(changes, section, *path):
 
 
 def test_numbers_up_and_down_with_their_change(changes):
-    (down,) = find(changes, "figures", "Điểm Bưu điện Văn hóa xã", "value")
+    (down,) = find(changes, "sections", *POST, "Điểm Bưu điện Văn hóa xã", "value")
     assert (down.old, down.new, down.delta, down.percent) == (25, 23, -2, Decimal("-8.0"))
-    (up,) = find(changes, "figures", "Chiều dài các tuyến đường thư", "value")
+    (up,) = find(changes, "sections", *POST, "Chiều dài các tuyến đường thư", "value")
     assert (up.delta, up.percent) == (30, Decimal("7.1"))
 
 
 def test_items_added_and_removed_are_matched_by_name(changes):
-    group = ("budget", "groups", "Huyện Bình Sơn", "items")
-    kinds = {c.path[3]: c.kind for c in find(changes, *group) if len(c.path) == 4}
+    group = (*BUDGET, "groups", "Huyện Bình Sơn", "items")
+    kinds = {c.path[len(group)]: c.kind for c in find(changes, "sections", *group) if len(c.path) == len(group) + 1}
     assert kinds["Hệ thống phòng họp không giấy Ecabinet"] == "added"
     assert kinds["Mua sắm máy tính cho Bộ phận một cửa các xã, thị trấn"] == "removed"
     assert "Phần mềm diệt virus Bkav Pro Internet Security" not in kinds  # only its phase changed
 
 
 def test_reordering_a_list_is_not_a_change(changes):
-    assert find(changes, "figures", "Bưu cục") == []
+    old, new = (Path(path).read_text(encoding="utf-8") for path in (OLD, NEW))
+    assert old.index("label: Bưu cục") < old.index("label: Điểm Bưu điện Văn hóa xã")  # swapped between the two
+    assert new.index("label: Bưu cục") > new.index("label: Điểm Bưu điện Văn hóa xã")
+    assert old.index("- Sở TT&TT") < old.index("- UBND tỉnh") and new.index("- Sở TT&TT") > new.index("- UBND tỉnh")
+    assert find(changes, "sections", *POST, "Bưu cục") == []
+    changed = {(c.path[len(POST)], c.kind) for c in find(changes, "sections", *POST)}
+    assert changed == {("đoạn văn 1", "added"), ("Điểm Bưu điện Văn hóa xã", "changed"),
+                       ("Điểm Bưu điện Văn hóa xã", "added"), ("Chiều dài các tuyến đường thư", "changed"),
+                       ("Chiều dài các tuyến đường thư", "added")}  # fmt: skip
     assert find(changes, "document", "recipients") == []
 
 
@@ -62,11 +78,12 @@ def test_metadata_is_kept_apart(changes):
     assert all(c.section == "document" for c in changes if c.path[:1] in (("period",), ("subject",)))
 
 
-def test_changed_narrative_has_a_word_level_view(changes):
-    (radio,) = find(changes, "narrative", "radio")
+def test_changed_text_has_a_word_level_view(changes):
+    (radio,) = find(changes, "narrative", *RADIO)  # changed text goes with the text, shown word by word
     assert radio.kind == "changed"
     view = word_diff(radio.old, radio.new)
     assert ("-", "01") in view and ("+", "02") in view
+    assert "Truyền hình tỉnh [-01-] {+02+} lần mỗi ngày" in run("diff", OLD, NEW, "--lang", "en").stdout
 
 
 def test_computed_totals_are_compared(changes):
@@ -75,7 +92,7 @@ def test_computed_totals_are_compared(changes):
 
 
 def test_identical_files_have_no_changes_and_exit_zero():
-    assert compare(api.load(NEW).report, api.load(NEW).report) == []
+    assert api.diff(NEW, NEW) == ([], [])
     result = run("diff", NEW, NEW)
     assert result.returncode == 0 and "Không có thay đổi" in result.stdout
 
@@ -85,11 +102,12 @@ def test_differences_exit_one_in_every_format():
         result = run("diff", OLD, NEW, "--format", fmt)
         assert result.returncode == 1, result.stderr
     document = json.loads(run("diff", OLD, NEW, "--format", "json").stdout)
-    change = next(c for c in document["changes"] if c["path"] == ["Chiều dài các tuyến đường thư", "value"])
-    assert change == {"section": "figures", "path": ["Chiều dài các tuyến đường thư", "value"], "kind": "changed",
+    path = [*POST, "Chiều dài các tuyến đường thư", "value"]
+    change = next(c for c in document["changes"] if c["path"] == path)
+    assert change == {"section": "sections", "path": path, "kind": "changed",
                       "old": 420, "new": 450, "delta": 30, "percent": 7.1}  # fmt: skip
     markdown = run("diff", OLD, NEW, "--format", "markdown").stdout
-    assert "| Chiều dài các tuyến đường thư › giá trị | 420 | 450 | +30 (+7,1%) |" in markdown
+    assert f"| {' › '.join(POST)} › Chiều dài các tuyến đường thư › giá trị | 420 | 450 | +30 (+7,1%) |" in markdown
 
 
 def test_text_view_fits_80_columns():

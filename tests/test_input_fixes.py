@@ -47,7 +47,7 @@ def test_text_in_a_legacy_font_is_a_warning_that_says_how_to_convert(tmp_path):
     findings = _findings(tmp_path, text)
     [warning] = [f for f in findings if f.code == "BC001"]
     assert warning.severity.label == "warning" and "Unikey" in warning.hint("vi") and "VNI" in warning.hint("en")
-    assert (warning.line, warning.col) == (17, 22) and "hiÖn" in warning.message("vi")
+    assert (warning.line, warning.col) == (20, 17) and "hiÖn" in warning.message("vi")
     assert not _at(_findings(tmp_path, MINIMAL), "BC001")
 
 
@@ -68,17 +68,13 @@ def test_a_comment_that_cuts_a_plain_value_short_is_a_warning(tmp_path):
 def test_an_unclosed_quote_is_reported_where_it_opened(tmp_path):
     text = MINIMAL.replace('"- Tiếp tục triển khai."', '"- Tiếp tục triển khai.\n\n')
     [error] = [f for f in _findings(tmp_path, text) if f.code == "BC002"]
-    assert (error.line, error.col) == (18, 15) and "not closed" in error.message("en")
+    assert (error.line, error.col) == (24, 9) and "not closed" in error.message("en")
 
 
 def test_a_word_curly_quote_is_reported_at_its_line(tmp_path):
     text = MINIMAL.replace('"- Tiếp tục triển khai."', '"- Tiếp tục triển khai.\u201d')
     [error] = [f for f in _findings(tmp_path, text) if f.code == "BC002"]
-    assert (
-        error.line == 18
-        and error.quote == '  tasks_next: "- Tiếp tục triển khai.\u201d'
-        and "Word" in error.message("en")
-    )
+    assert error.line == 24 and error.quote == '      - "- Tiếp tục triển khai.\u201d' and "Word" in error.message("en")
 
 
 @pytest.mark.parametrize("closing", ["", "\u201d"])
@@ -159,17 +155,34 @@ class _NoRead:
         raise AssertionError("the file was read")
 
 
+FIGURES = """\
+  - title: Hạ tầng
+    content:
+      - figure:
+          key: bts
+          label: Trạm BTS
+          value: 9,179
+          unit: trạm
+      - figure:
+          key: road
+          label: Cáp quang
+          value: 9,179
+          unit: km
+      - figure:
+          key: team
+          label: Tổ
+          parts: [{label: a, value: '1,500'}]
+          unit: tổ
+"""
+"""A section of figures written with a comma before three digits: a count (trạm, tổ) or a measure (km)."""
+
+
 def test_a_count_written_with_a_thousands_comma_is_flagged_as_ambiguous(tmp_path):
-    figures = (
-        "figures:\n  - key: bts\n    label: Trạm BTS\n    value: 9,179\n    unit: trạm\n    topic: infrastructure\n"
-        "  - key: road\n    label: Cáp quang\n    value: 9,179\n    unit: km\n    topic: infrastructure\n"
-        "  - key: team\n    label: Tổ\n    parts: [{label: a, value: '1,500'}]\n    unit: tổ\n"
-        "    topic: infrastructure\n"
-    )
-    findings = _findings(tmp_path, MINIMAL + figures)
-    assert [(f.line, f.params["plain"]) for f in findings if f.code == "BC111"] == [(22, "9179"), (32, "1500")]
+    findings = _findings(tmp_path, MINIMAL + FIGURES)
+    assert [(f.line, f.params["plain"]) for f in findings if f.code == "BC111"] == [(30, "9179"), (40, "1500")]
     assert all(f.severity.label == "warning" for f in findings if f.code == "BC111")
-    assert not _at(_findings(tmp_path, MINIMAL + figures.replace("9,179", "9179").replace("1,500", "1500")), "BC111")
+    plain = FIGURES.replace("9,179", "9179").replace("1,500", "1500")
+    assert not _at(_findings(tmp_path, MINIMAL + plain), "BC111")
 
 
 def test_a_nul_near_the_start_of_a_utf8_file_is_not_taken_for_utf16(tmp_path):

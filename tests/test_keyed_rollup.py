@@ -195,10 +195,12 @@ def test_the_annex_row_of_a_unit_is_its_block_s_row_in_the_registry_with_parts_a
 
 
 def test_a_note_names_a_few_units_and_counts_the_rest() -> None:
-    from baocao.rollup.sections import sum_indicator
+    from baocao.blocks import REGISTRY
 
     values = [{"key": "ky_so", "label": "Ký số", "percent": "trên 95"} for _ in range(40)]
-    _, note = sum_indicator(values, [f"UBND xã {n}" for n in range(40)])
+    rollup = REGISTRY["indicator"].rollup
+    assert rollup is not None
+    _, note = rollup(values, [f"UBND xã {n}" for n in range(40)], False)
     assert "UBND xã 0, UBND xã 1," in note and "UBND xã 9 và 30 đơn vị khác" in note and "UBND xã 10" not in note
 
 

@@ -85,7 +85,7 @@ PARSERS = {
 @pytest.mark.parametrize("depth", [100, 1500, 60000])
 def test_deep_nesting_is_refused_at_the_same_place_by_every_parser(monkeypatch, parser, depth):
     monkeypatch.setattr(loader, "Parser", PARSERS[parser])
-    text = "document:\n  kind: ict\nnhom: " + "[" * depth + "]" * depth + "\n"
+    text = "document:\n  kind: outline\nnhom: " + "[" * depth + "]" * depth + "\n"
     _, findings = load(text)
     assert codes(findings) == ["BC006"]
     # the file's mapping is level 1, so the 40th bracket (from column 7) opens level 41

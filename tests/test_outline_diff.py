@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,7 +35,7 @@ def test_a_section_or_block_added_shows_its_values():
     assert {c.new["number"] for c in added} == {"169/KH-UBND", "181/KH-UBND", "2126/QĐ-UBND", "04/KH-BCĐ"}
 
 
-def test_changed_text_is_shown_word_by_word_as_narrative_is(tmp_path):
+def test_changed_text_is_shown_word_by_word(tmp_path):
     (text,) = [c for c in changes() if c.path[-2:] == ("Về tình hình phát triển kinh tế - xã hội", "đoạn văn 1")]
     assert text.section == "narrative" and text.kind == "changed"
 
@@ -75,3 +78,30 @@ def test_two_sections_of_one_title_are_compared_in_turn_not_merged(tmp_path):
     new.write_text(unit("Bốn", "Hai"), encoding="utf-8")
     found, _ = api.diff(str(old), str(new))
     assert [(c.kind, c.old, c.new) for c in found] == [("changed", "Một", "Bốn")]
+
+
+def test_a_block_the_newer_report_lacks_is_reported_removed(tmp_path):
+    from .test_outline import HEAD
+
+    figure = "      - figure: {key: bts, label: Trạm BTS, value: 12, unit: trạm}\n"
+    section = f"""\
+sections:
+  - title: Hạ tầng
+    key: ha_tang
+    content:
+      - Đã nâng cấp mạng nội bộ.
+{figure}      - indicator: {{label: Hồ sơ trực tuyến, count: 5, total: 10}}
+"""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(HEAD + section, encoding="utf-8")
+    new.write_text(HEAD + section.replace(figure, ""), encoding="utf-8")
+    found, _ = api.diff(str(old), str(new))
+    assert [(c.section, c.path[0], c.kind) for c in found] == [("sections", "Hạ tầng", "removed")]
+    (removed,) = found
+    assert removed.old["label"] == "Trạm BTS" and removed.old["value"] == 12 and removed.new is None
+    command = [sys.executable, "-m", "baocao", "diff"]
+    result = subprocess.run([*command, str(old), str(new), "--format", "json"], capture_output=True, check=False)
+    assert result.returncode == 1, result.stderr
+    (change,) = json.loads(result.stdout)["changes"]
+    assert change["kind"] == "removed" and change["old"]["label"] == "Trạm BTS"
+    assert subprocess.run([*command, str(old), str(old)], capture_output=True, check=False).returncode == 0

@@ -12,7 +12,7 @@ import pytest
 from baocao import api
 from baocao.load import source as loader
 
-from .conftest import MINIMAL
+from .conftest import BY_TOPIC
 
 HEAD = """\
 document:
@@ -125,11 +125,11 @@ def test_the_province_report_builds_with_its_annexes(rolled, tmp_path):
     assert "SỐ LIỆU THEO ĐƠN VỊ" in texts and "CHỈ TIÊU TỶ LỆ THEO ĐƠN VỊ" in texts
 
 
-def test_units_in_another_format_than_the_unit_file_are_refused(rolled, tmp_path):
+def test_units_written_by_topic_among_units_in_sections_are_refused(rolled, tmp_path):
     period = "period: {type: half_year, number: 2, year: 2025}"
-    (tmp_path / "units" / "old.yaml").write_text(
-        MINIMAL.replace("period: {type: year, year: 2023}", period), encoding="utf-8"
-    )
+    by_topic = BY_TOPIC.replace("period: {type: year, year: 2023}", period)
+    assert by_topic != BY_TOPIC
+    (tmp_path / "units" / "old.yaml").write_text(by_topic, encoding="utf-8")
     result = rollup(tmp_path / "units", tmp_path / "own.yaml", tmp_path / "again.yaml")
-    assert result.returncode != 0 and "baocao upgrade" in result.stderr
+    assert result.returncode != 0 and "baocao upgrade" in result.stderr and "old.yaml" in result.stderr
     assert not (tmp_path / "again.yaml").exists()

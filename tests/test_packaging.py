@@ -28,10 +28,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("baocao-*.whl"))
 
 
-def test_wheel_ships_the_templates(wheel: Path):
+def test_wheel_ships_the_templates_and_the_built_in_outlines(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
-    for template in ("ict", "digital_transformation", "department_quarterly", "_macros"):
-        assert f"baocao/templates/{template}.xml.j2" in names
+    templates = sorted(p.name for p in (ROOT / "templates").glob("*.xml.j2"))
+    assert {"outline.xml.j2", "_blocks.xml.j2", "_macros.xml.j2"} <= set(templates)  # the frame of a report
+    assert [t for t in templates if f"baocao/templates/{t}" not in names] == []
+    outlines = sorted(p.name for p in (ROOT / "src" / "baocao" / "data" / "outlines").glob("*.yaml"))
+    assert "cds-xa-2025.yaml" in outlines
+    assert [o for o in outlines if f"baocao/data/outlines/{o}" not in names] == []
 
 
 def test_the_wheels_baocao_command_builds_a_report_from_the_unpacked_wheel_alone(wheel: Path, tmp_path: Path):
@@ -86,9 +90,11 @@ def test_the_tests_run_from_the_unpacked_sdist(sdist: Path, tmp_path: Path):
     where = [sys.executable, "-c", "import baocao.render.view as r; print(r.__file__); print(r.builtin_templates())"]
     found = subprocess.run(where, env=env, cwd=sdist, capture_output=True, text=True, check=True).stdout.split()
     assert all(Path(p).is_relative_to(sdist) for p in found), found
-    selection = [
+    selection = [  # tests that read what the sdist carries: units of conftest, examples, fixtures, schemas, templates
         "tests/test_checks.py",
         "tests/test_calendar.py",
+        "tests/test_outline.py",
+        "tests/test_numbers_printed.py",
         "tests/test_mutations.py",
         "tests/test_diff.py",
         "tests/test_cli.py::test_schema_file_is_up_to_date",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from baocao import api
+from baocao import api, outline
 from baocao.cli.main import main
 from baocao.outline import find as outlines
 from baocao.outline import starter
@@ -376,7 +376,7 @@ def test_the_schema_line_points_at_the_schema_from_where_the_file_is(tmp_path: P
     deep = start(tmp_path / "don-vi" / "2025", "cds-xa-2025")
     first = deep.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schemas/report.schema.json"
-    assert starter.schema_reference(Path("/")) in (starter.CHECKOUT_SCHEMA.as_posix(), "schemas/report.schema.json")
+    assert outline.schema_reference(Path("/")) in (outline.CHECKOUT_SCHEMA.as_posix(), "schemas/report.schema.json")
 
 
 @pytest.mark.parametrize(

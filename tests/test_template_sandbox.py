@@ -186,8 +186,8 @@ def test_a_bad_limit_is_a_usage_error(probe_env, tmp_path, monkeypatch):
 def test_what_the_vocabulary_documents_still_works(probe_env, tmp_path):
     folder, source, _ = probe_env
     (folder / "probe.xml.j2").write_text(
-        "{% set ns = namespace(n=0) %}{% for t in ['direction', 'tasks_next'] %}{% set ns.n = ns.n + 1 %}"
-        "<p>{{ loop.index }}. {{ view.text(t)|trim }} {{ doc.period.label }}</p>{% endfor %}"
+        "{% set ns = namespace(n=0) %}{% for s in view.outline().sections %}{% set ns.n = ns.n + 1 %}"
+        "<p>{{ loop.index }}. {{ s.title|trim }} {{ doc.period.label }}</p>{% endfor %}"
         "<p>{{ ns.n }} {{ doc.signer.name|upper }} {{ doc.date.year }} {{ doc.recipients|join(', ') }}"
         " {{ doc.subject.startswith('tình') }} {{ 'x' * 3 }} {{ 2 ** 10 }} {{ period['year'] }}</p>",
         encoding="utf-8",

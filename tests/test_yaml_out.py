@@ -42,7 +42,8 @@ def test_plain_text_stays_plain_and_lists_sit_under_their_key():
 
 
 def test_rolled_up_text_passes_the_loader(tmp_path):
-    data = {"document": {"kind": "ict", "subject": "a\tb\u2028c"}, "narrative": {"direction": "- Một.\n- Hai.\n"}}
+    content = ["- Một.\n- Hai.\n", {"figure": {"key": "bts", "label": "Trạm BTS", "value": "12"}}]
+    data = {"document": {"subject": "a\tb\u2028c"}, "sections": [{"title": "Kết quả", "content": content}]}
     path = tmp_path / "out.yaml"
     path.write_text(yaml_out.dump(data), encoding="utf-8")
     source, findings = loader.read(str(path))

@@ -1,6 +1,6 @@
 """The command line in one language: Vietnamese by default, English with ``--lang en``.
 
-The commands' help is written in English beside the options in :mod:`baocao.cli`;
+The commands' help is written in English beside the options in :mod:`baocao.cli.main`;
 :data:`HELP` holds its Vietnamese. click writes its own words (``Usage:``,
 ``Error: No such option``, ``[default: …]``) through ``gettext``, which each of its
 modules binds as ``_`` and ``ngettext``; :func:`use` points those at :data:`CLICK`

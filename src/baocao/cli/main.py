@@ -1,4 +1,4 @@
-"""The command line: parse options, call :mod:`baocao.api`, print, exit.
+"""The command line: parse options, call a command of :mod:`baocao.commands`, print, exit.
 
 Heavy modules are imported inside the commands, so ``baocao --help`` stays fast.
 """
@@ -19,8 +19,10 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from baocao import __version__
+from baocao.cli import formatters
 from baocao.cli import lang as cli_lang
 from baocao.core.errors import BaocaoError, ExitCode, InputError, UserError
+from baocao.core.findings import Severity
 from baocao.core.messages import Phrase
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,10 +47,11 @@ def _outlines_option(func: F) -> F:
     """``--outlines DIR`` (repeatable): folders of đề cương looked in first for an outline named by id."""
 
     def share(ctx: click.Context, param: click.Parameter, folders: tuple[Path, ...]) -> tuple[Path, ...]:
-        if folders:  # the đề cương models are loaded only when there are outlines to look in
-            from baocao.outline import find as outlines
+        if folders:
+            # the pipeline loads when a command runs with --outlines, not for --help
+            from baocao.commands.files import share_outlines
 
-            outlines.share(tuple(str(folder.resolve()) for folder in folders))
+            share_outlines(tuple(str(folder.resolve()) for folder in folders))
         return folders
 
     return click.option(
@@ -63,7 +66,6 @@ def _outlines_option(func: F) -> F:
 
 
 def _print_findings(findings: Sequence[Any], lang: str, fmt: str = "text") -> None:
-    from baocao.cli import formatters
 
     lines: dict[str, list[str]] = {}  # findings carry their line (Finding.quote): no file is read again
     stream = sys.stdout if fmt != "text" else sys.stderr
@@ -185,7 +187,9 @@ def build(
     lang: str,
 ) -> None:
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
-    from baocao import api
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands import build as command
+    from baocao.commands.files import expand
     from baocao.write import output as output_module
 
     stage = output_module.new_stage() if pdf else None
@@ -193,12 +197,13 @@ def build(
     program = None
     try:
         if pdf:  # LibreOffice is looked for before anything is built; subprocess is imported only then
+            # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
 
             program = pdf_module.soffice()
-        files = api.expand(list(sources))
+        files = expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
-            target, findings = api.build(files[0], output, templates, allow_errors, compare, stage)
+            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage)
             if findings:
                 _print_findings(findings, lang)
             built = [target]
@@ -207,6 +212,7 @@ def build(
                 raise UserError("compare_one")
             built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage)
         if stage:
+            # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
 
             converted = pdf_module.convert_staged(built, stage, program=program)
@@ -231,13 +237,13 @@ def _build_batch(
     lang: str,
     stage: str | None,
 ) -> list[Path]:
-    from baocao import api
-    from baocao.cli import formatters
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.build import build_many
 
     built: list[Path] = []
     failed = []
     with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
-        for outcome in api.build_many(files, output, templates, allow_errors, jobs, stage):
+        for outcome in build_many(files, output, templates, allow_errors, jobs, stage):
             if outcome.target is None:
                 failed.append(outcome)
             else:
@@ -268,16 +274,16 @@ def validate(
     sources: tuple[str, ...], fmt: str, strict: bool, jobs: int | None, templates: Path | None, lang: str
 ) -> None:
     """Check YAML files (or folders, recursively; - for standard input)."""
-    from baocao import api
-    from baocao.cli import formatters
-    from baocao.core.findings import Severity
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.files import expand
+    from baocao.commands.validate import validate_each
 
     findings = []
     results = []
     try:
-        files = api.expand(list(sources))
+        files = expand(list(sources))
         with formatters.Progress(len(files), sys.stderr) as progress:
-            for path, found in api.validate_each(files, jobs, templates):
+            for path, found in validate_each(files, jobs, templates):
                 findings.extend(found)
                 errors = sum(f.severity is Severity.ERROR for f in found)
                 results.append((path, errors, len(found) - errors))
@@ -302,19 +308,19 @@ def validate(
 @_lang_option
 def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, lang: str) -> None:
     """Show what changed from an older period (OLD) to a newer one (NEW). Exit 0: none, 1: changes, 2: trouble."""
-    from baocao import api
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands import diff as command
     from baocao.diff.format import FORMATS
 
     del only
     try:
-        changes, warnings = api.diff(old, new, force, include_same=show_all)
+        changes, warnings = command.diff(old, new, force, include_same=show_all)
     except BaocaoError as exc:
         exc.exit_code = ExitCode.USAGE
         _fail(exc, lang, fmt, note="not_compared")
     labels = (Path(old).stem, Path(new).stem)
-    from baocao.cli.formatters import color
 
-    FORMATS[fmt](changes, [w.text(lang) for w in warnings], sys.stdout, color(sys.stdout), labels, lang)
+    FORMATS[fmt](changes, [w.text(lang) for w in warnings], sys.stdout, formatters.color(sys.stdout), labels, lang)
     sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
 
 
@@ -335,14 +341,12 @@ def rollup(
     include_rollups: bool, lang: str,
 ) -> None:  # fmt: skip
     """Compile units' files into the data of the level above (sums; ratios re-computed)."""
-    from baocao import api
-    from baocao.cli import formatters
-    from baocao.core.findings import Severity
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.files import expand
+    from baocao.commands.rollup import rollup_units
 
     try:
-        result = api.rollup_units(
-            api.expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups
-        )
+        result = rollup_units(expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups)
     except BaocaoError as exc:
         _fail(exc, lang, note="not_rolled_up")
     _print_findings([f for _, found in result.files for f in found], lang)
@@ -366,14 +370,16 @@ def rollup(
 @_lang_option
 def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
     """Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak."""
-    from baocao import api
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.files import expand
+    from baocao.commands.upgrade import upgrade_file
 
     try:
-        files = api.expand(list(sources))
+        files = expand(list(sources))
         if output and len(files) > 1 and not Path(output).is_dir():
             raise UserError("several_into_folder", path=output)
         for path in files:
-            target, backup = api.upgrade_file(path, output)
+            target, backup = upgrade_file(path, output)
             click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
     except BaocaoError as exc:
         _fail(exc, lang)
@@ -387,10 +393,11 @@ def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
 @_lang_option
 def next_period(source: str, output: str | None, force: bool, lang: str) -> None:
     """Start the next period from a report: period advanced, last values kept to compare, blanks to fill in."""
-    from baocao import api
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.next import next_file
 
     try:
-        target, text = api.next_file(source, output, force)
+        target, text = next_file(source, output, force)
     except BaocaoError as exc:
         _fail(exc, lang, note="not_carried")
     if target is None:
@@ -427,14 +434,15 @@ def new(
     period: str | None, year: int | None, lang: str, **fields: str | None,
 ) -> None:  # fmt: skip
     """Write a unit's file to fill in from a đề cương (--outline); without one, list the outlines."""
-    from baocao import api
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.new import new_file
 
     try:
         if show_list or not name:
             _list_outlines(lang)
             return
         ask = _asker(lang) if not no_input and _stdin_is_tty() else None
-        target = api.new_file(name, output, force, period, year, fields, ask)
+        target = new_file(name, output, force, period, year, fields, ask)
     except BaocaoError as exc:
         _fail(exc, lang, note="new_not_written")
     if target is not None:
@@ -469,12 +477,12 @@ def _asker(lang: str) -> Callable[[str, str | None, Callable[[str], object] | No
 
 
 def _list_outlines(lang: str) -> None:
-    from baocao.outline import find as outlines
-    from baocao.outline import starter
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.new import catalogue, folders
 
-    found = starter.catalogue()
+    found = catalogue()
     if not found:
-        click.echo(_say("new_none_listed", lang, folders=", ".join(map(str, outlines.folders()))))
+        click.echo(_say("new_none_listed", lang, folders=", ".join(map(str, folders()))))
         return
     click.echo(_say("new_listed", lang, count=len(found)))
     width = max(len(item.id) for item in found)
@@ -497,10 +505,11 @@ def _list_outlines(lang: str) -> None:
 @_lang_option
 def schema(folder: Path, lang: str) -> None:
     """Write the JSON Schemas of a unit's file and of a đề cương (for editors and other tools)."""
-    from baocao.write.schema import write_schemas
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.schema import schemas
 
     try:
-        for target in write_schemas(folder):
+        for target in schemas(folder):
             click.echo(str(target))
     except BaocaoError as exc:
         _fail(exc, lang)

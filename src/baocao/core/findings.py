@@ -28,7 +28,7 @@ class Finding:
     """A problem in one input file, located at a line and column (1-based).
 
     The text is not stored: ``message`` and ``hint`` render it from the
-    catalogue in :mod:`baocao.messages`, in the language asked for.
+    catalogue in :mod:`baocao.core.messages`, in the language asked for.
     """
 
     path: str
@@ -75,3 +75,14 @@ class Finding:
 def has_errors(findings: list[Finding]) -> bool:
     """True when any finding is an error."""
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem a check found, before it is placed on a line: a code, the place in the data, what explains it."""
+
+    code: str
+    loc: Loc
+    params: dict[str, Any] = field(default_factory=dict)
+    snippet: str | None = None
+    """Words inside a text value the issue concerns; the finding is placed where they are written."""

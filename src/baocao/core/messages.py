@@ -151,10 +151,10 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "BC013": Entry(
         "input.by_topic",
-        "warning",
+        "error",
         (
-            "Tệp viết theo dạng cũ, theo chủ đề ('{key}:' …, xếp chỗ theo document.kind), không theo mục (sections).",
-            "The file is written by topic ('{key}:' …, placed by document.kind), the old format, not as sections.",
+            "Tệp viết theo dạng cũ, theo chủ đề ('{key}:' …), không theo mục (sections): baocao không đọc dạng này.",
+            "The file is written by topic ('{key}:' …), the old format, not as sections: baocao no longer reads it.",
         ),
         (
             "Chạy: baocao upgrade {file} (viết lại theo mục, giữ bản cũ .bak).",
@@ -881,10 +881,6 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "templates_not_folder": ("--templates {path}: không phải thư mục.", "--templates {path}: not a folder."),
     "compare_one": ("--compare chỉ dùng cho một báo cáo mỗi lần.", "--compare takes one report at a time."),
-    "other_format": (
-        "{paths}: viết khác dạng với tệp --unit (chạy baocao upgrade cho các tệp viết theo chủ đề)",
-        "{paths}: written in another format than the --unit file (run baocao upgrade on the files written by topic)",
-    ),
     "other_outline": (
         "{path}: báo cáo theo đề cương '{theirs}', các đơn vị khác theo đề cương '{ours}' "
         "(sửa document.outline của tệp này, hoặc bỏ tệp ra khỏi lần tổng hợp)",
@@ -893,6 +889,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
+    "upgrade_rollup": (
+        "{path}: tệp do baocao rollup viết; chuyển tệp của từng đơn vị rồi tổng hợp lại.",
+        "{path}: a file baocao rollup wrote; upgrade the units' files and roll them up again.",
+    ),
     "already_sections": (
         "{path}: đã viết theo mục (sections); không có gì để chuyển.",
         "{path}: already written as sections; nothing to upgrade.",
@@ -949,10 +949,6 @@ USAGE: dict[str, tuple[str, str]] = {
     "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
     "left_out": ("không tổng hợp {name}", "left out {name}"),
-    "next_by_topic": (
-        "{path}: tệp viết theo chủ đề (narrative, figures…); chạy 'baocao upgrade {path}' trước.",
-        "{path}: the file is written by topic (narrative, figures…); run 'baocao upgrade {path}' first.",
-    ),
     "next_rollup": (
         "{path}: tệp do baocao rollup ghi; chạy 'baocao next' cho tệp của các đơn vị và tệp --unit.",
         "{path}: a file written by baocao rollup; run 'baocao next' on the units' files and the --unit file.",

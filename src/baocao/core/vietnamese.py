@@ -62,6 +62,14 @@ def ratio_percent(part: int, whole: int, decimals: int = 1) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def change_percent(old: Decimal | int, new: Decimal | int) -> Decimal | None:
+    """The change from ``old`` to ``new`` in percent of ``old``, to one decimal (half up); None when old is 0."""
+    if Decimal(str(old)) == 0:
+        return None
+    delta = Decimal(str(new)) - Decimal(str(old))
+    return (delta * 100 / Decimal(str(old))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def day_month(day: int, month: int) -> tuple[str, str]:
     """Decree 30 zero-padding: days 1-9 and months 1-2 take a leading zero."""
     return f"{day:02d}", (f"{month:02d}" if month < 3 else str(month))

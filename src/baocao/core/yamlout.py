@@ -127,3 +127,54 @@ def scalar(value: Any) -> str:
         return "'" + value.replace("'", "''") + "'"
     quoted = json.dumps(value, ensure_ascii=False)
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def flow(value: str | list[str]) -> str:
+    """Text, or a list of texts written on one line in brackets."""
+    if isinstance(value, str):
+        return scalar(value)
+    return "[" + ", ".join(flow_item(v) for v in value) + "]"
+
+
+def flow_item(value: str) -> str:
+    """A text inside a flow collection: quoted when a comma, bracket or colon could end it."""
+    written = scalar(value)
+    if not re.search(r"[,\[\]{}:#]", written) or written[0] in "'\"":
+        return written
+    return "'" + value.replace("'", "''") + "'"
+
+
+# --- PyYAML's writer, for the files a person reads and edits (upgrade, next) --------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style; text of several lines as a literal block."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+# Every scalar of a unit's file is read as text, so numbers need no quotes: 2022 stays 2022, not '2022'.
+_Dumper.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag.rsplit(":", 1)[-1] not in ("int", "float", "bool")]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def to_yaml(data: Any, comments: str = "") -> str:
+    """Data as a file a person edits (block style, text of several lines as a literal block), after ``comments``."""
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, indent=2)
+    return comments + body
+
+
+def leading_comments(text: str) -> str:
+    """The comment lines (and blank lines) at the top of a file."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)

@@ -12,37 +12,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from baocao.models import Report
-from baocao.models.radio import STATION_NAMES
+from baocao.blocks import REGISTRY
+from baocao.core import vietnamese as vn
+from baocao.report import Report
 
 Item = dict[str, Any]
-KEYS: dict[str, Callable[[Item], Any]] = {  # list path (indices dropped) -> identity of an item
-    "citations": lambda c: c.get("key") or c["number"],
-    "figures": lambda f: f["key"],
-    "figures.parts": lambda p: p["label"],
-    "indicators": lambda i: i["key"],
-    "targets": lambda t: t["key"],
-    "teams": lambda t: t["level"],
-    "budget.groups": lambda g: g["name"],
-    "budget.groups.items": lambda i: i.get("key") or i["name"],
-    "budget.items": lambda i: i.get("key") or i["name"],
-    "public_services.procedures": lambda p: p["scope"],
-    "public_services.procedures.levels": lambda level: level["level"],
-    "public_services.dossiers.by_field": lambda d: d["field"],
-    "public_services.dossiers.by_field.items": lambda d: d["field"],
-    "radio.stations": lambda s: s["commune"],
-    "radio.cluster_groups": lambda g: ", ".join(g["places"]) or g.get("note"),
-    # the unit's own outline: sections by key or title, blocks by type and key (see _outline_pattern)
-    "sections": lambda s: s.get("key") or s["title"],
-    "figure.parts": lambda p: p["label"],
-    "indicator.levels": lambda level: level["label"],
-    "table.columns": lambda c: c["key"],
-    "table.rows": lambda row: next(iter(row.values()), None),
-    "tasks.rows": lambda t: t["task"],
-}
 BLOCK_LISTS = ("opening", "content", "closing")
 OUTLINE = ("opening", "sections", "closing")
 LABELS = ("label", "title", "name", "scope", "field", "commune", "level", "number")
@@ -73,10 +50,7 @@ class Change:
     @property
     def percent(self) -> Decimal | None:
         """The relative change in percent, when the old value is not zero."""
-        if not self.numeric or Decimal(str(self.old)) == 0:
-            return None
-        delta = self.delta or Decimal(0)
-        return (delta * 100 / Decimal(str(self.old))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return vn.change_percent(self.old, self.new) if self.numeric else None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain types only, for JSON."""
@@ -165,7 +139,7 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
     if pattern and pattern[-1] in BLOCK_LISTS:
         yield from _walk_blocks(old, new, section, path, include_same)
         return
-    identify = KEYS.get(".".join(pattern))
+    identify = _identity(pattern)
     if identify is None:  # a list of plain values: order does not matter
         for value in new:
             if value not in old:
@@ -189,6 +163,15 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
             yield from _walk(item, _emptied(item), section, (*path, _label(item, key)), pattern, include_same)
         elif key not in new_items:
             yield Change(section, (*path, _label(item, key)), "removed", item, None)
+
+
+def _identity(pattern: tuple[str, ...]) -> Callable[[Item], Any] | None:
+    """What identifies an item of a list: a section its key or title; a block's own lists, as its type says."""
+    if pattern == ("sections",):
+        return lambda section: section.get("key") or section["title"]
+    if not pattern or pattern[0] not in REGISTRY:
+        return None
+    return REGISTRY[pattern[0]].lists.get(".".join(pattern[1:]))
 
 
 def _identified(items: list[Item], identify: Callable[[Item], Any]) -> dict[Any, Item]:
@@ -221,8 +204,6 @@ def _outline_pattern(pattern: tuple[str, ...]) -> tuple[str, ...]:
 
 def _block_ids(blocks: list[Item]) -> dict[str, Item]:
     """Blocks by identity: their key, else the name the registry gives them; text by its place among the texts."""
-    from baocao.blocktypes import REGISTRY
-
     out: dict[str, Item] = {}
     counts: dict[str, int] = {}
     for block in blocks:
@@ -259,38 +240,14 @@ def _label(item: Item, key: Any) -> str:
 
 def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:
     """Numbers baocao computes rather than reads: totals, counts by type."""
-    old_values = {name: value for name, (value, _) in computed_values(old).items()}
-    new_values = {name: value for name, (value, _) in computed_values(new).items()}
+    old_values = {name: value for name, (value, _) in old.computed().items()}
+    new_values = {name: value for name, (value, _) in new.computed().items()}
     for name in list(new_values) + [n for n in old_values if n not in new_values]:
         before, after = old_values.get(name), new_values.get(name)
         if before == after and not include_same:
             continue
         kind = "same" if before == after else "added" if before is None else "removed" if after is None else "changed"
         yield Change("computed", (name,), kind, before, after)
-
-
-def computed_values(report: Report) -> dict[str, tuple[Decimal | int, str]]:
-    """The totals baocao computes for a report, by name, with their unit."""
-    values: dict[str, tuple[Decimal | int, str]] = {}
-    budget = report.budget or next((b.budget for _, b in report.blocks() if b.budget is not None), None)
-    radio = report.radio or next((b.radio for _, b in report.blocks() if b.radio is not None), None)
-    services = report.public_services or next(
-        (b.public_services for _, b in report.blocks() if b.public_services is not None), None
-    )
-    if budget:
-        values["Tổng kinh phí"] = (budget.computed, budget.unit.value)
-    if radio:
-        values["Đài truyền thanh"] = (radio.total, "đài")
-        for kind, count in radio.by_type().items():
-            values[f"Đài truyền thanh {STATION_NAMES[kind]}"] = (count, "đài")
-    if services:
-        for group in services.procedures:
-            values[f"Thủ tục trực tuyến - {group.scope}"] = (group.levels_sum or group.total or 0, "thủ tục")
-        dossiers = services.dossiers
-        received = dossiers.column_total("received") if dossiers else None
-        if received is not None:
-            values["Hồ sơ tiếp nhận"] = (received, "hồ sơ")
-    return values
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

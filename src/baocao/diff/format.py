@@ -12,24 +12,13 @@ from typing import IO, Any
 
 from baocao.core import vietnamese as vn
 from baocao.diff.compare import TEXT, Change, word_diff
-from baocao.models.topics import TITLES
-
-TOPIC_TITLES = {topic.value: title for topic, title in TITLES.items()}
 
 SECTIONS = {  # section: (vi, en), in the order they are shown
     "document": ("Thông tin văn bản", "Document"),
-    "narrative": ("Nội dung viết", "Narrative"),
+    TEXT: ("Nội dung viết", "Narrative"),
     "opening": ("Phần mở đầu", "Opening"),
     "sections": ("Các mục của báo cáo", "Sections"),
     "closing": ("Phần kết thúc", "Closing"),
-    "citations": ("Văn bản được dẫn", "Cited documents"),
-    "figures": ("Số liệu", "Figures"),
-    "indicators": ("Chỉ tiêu tỷ lệ", "Indicators"),
-    "targets": ("Chỉ tiêu kỳ tới", "Targets"),
-    "teams": ("Tổ công nghệ số cộng đồng", "Community digital technology teams"),
-    "public_services": ("Dịch vụ công, thủ tục hành chính", "Public services"),
-    "radio": ("Truyền thanh cơ sở", "Grassroots radio"),
-    "budget": ("Kinh phí", "Budget"),
     "computed": ("Số liệu tính", "Computed totals"),
 }
 KINDS = {
@@ -102,8 +91,6 @@ CONTAINERS = frozenset({"groups", "items", "parts", "levels", "by_field", "proce
 
 def title(change: Change, lang: str = "vi") -> str:
     """Where the change is, for a person: item names and field titles, without list names."""
-    if change.section == TEXT and lang == "vi" and len(change.path) == 1 and change.path[0] in TOPIC_TITLES:
-        return TOPIC_TITLES[change.path[0]]
     parts = [_say(FIELDS[part], lang) if part in FIELDS else part for part in change.path if part not in CONTAINERS]
     return " › ".join(parts) or section_title(change.section, lang)
 

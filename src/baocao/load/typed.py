@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from baocao.core.findings import Finding, Loc
 from baocao.load.source import Source
-from baocao.models import Report
 
 EXPECTED = {
     "model_type": ("một bảng khóa: giá trị", "a mapping of keys to values"),
@@ -40,11 +39,6 @@ RANGE_WORDS = {
 }
 
 
-def type_report(source: Source) -> tuple[Report | None, list[Finding]]:
-    """Validate the loaded data as a Report."""
-    return type_as(Report, source)
-
-
 M = typing.TypeVar("M", bound=BaseModel)
 
 
@@ -63,7 +57,7 @@ def _key(finding: Finding) -> tuple[str, int, int, str, str]:
     return finding.path, finding.line, finding.col, finding.code, ".".join(map(str, finding.loc))
 
 
-def _finding(source: Source, error: Any, root: type[BaseModel] = Report) -> Finding:
+def _finding(source: Source, error: Any, root: type[BaseModel]) -> Finding:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
@@ -76,7 +70,7 @@ def _finding(source: Source, error: Any, root: type[BaseModel] = Report) -> Find
 
 
 def _classify(
-    kind: str, loc: Loc, raw: Any, params: dict[str, Any], root: type[BaseModel] = Report
+    kind: str, loc: Loc, raw: Any, params: dict[str, Any], root: type[BaseModel]
 ) -> tuple[str, dict[str, Any], bool]:
     """The code, its params, and whether the key (not the value) is the place."""
     last = str(loc[-1]) if loc else ""
@@ -114,7 +108,7 @@ def _classify(
     return "BC110", {**params, "detail": message, "detail_en": message}, False
 
 
-def _suggest(loc: Loc, root: type[BaseModel] = Report) -> tuple[str, str]:
+def _suggest(loc: Loc, root: type[BaseModel]) -> tuple[str, str]:
     """A "did you mean" for an unknown key, from the keys allowed at that place."""
     import difflib
 
@@ -133,7 +127,7 @@ def _suggest(loc: Loc, root: type[BaseModel] = Report) -> tuple[str, str]:
     return f"Các khóa hợp lệ ở đây: {keys}.", f"Keys allowed here: {keys}."
 
 
-def _allowed_keys(loc: Loc, root: type[BaseModel] = Report) -> list[str]:
+def _allowed_keys(loc: Loc, root: type[BaseModel]) -> list[str]:
     model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
@@ -159,6 +153,10 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:  # a model built when it is needed (baocao.blocks.registry.Built)
+            if callable(getattr(meta, "model", None)):
+                built: type[BaseModel] = meta.model()
+                return built
         return _model_in(typing.get_args(annotation)[0])
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
         for arg in typing.get_args(annotation):

@@ -63,7 +63,8 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _parse_count(value: Any) -> Any:
+def parse_count(value: Any) -> Any:
+    """A whole number written in plain digits (12779); the error says which trap it fell in."""
     text = _text(value)
     if text is None:
         return value
@@ -82,7 +83,8 @@ def _parse_count(value: Any) -> Any:
     )
 
 
-def _parse_decimal(value: Any) -> Any:
+def parse_decimal(value: Any) -> Any:
+    """A number with decimals after a comma or a point (200,5); the error says which trap."""
     text = _text(value)
     if text is None:
         return Decimal(str(value)) if isinstance(value, (int, float)) else value
@@ -109,14 +111,16 @@ def _parse_decimal(value: Any) -> Any:
     )
 
 
-def _parse_percent(value: Any) -> Any:
+def parse_percent(value: Any) -> Any:
+    """A percentage as written (99,5 or 99,5%), keeping its digits."""
     text = _text(value)
     if text is not None and DECIMAL.match(text.removesuffix("%").strip()):
         return Decimal(text.removesuffix("%").strip().replace(",", "."))
-    return _parse_decimal(value)
+    return parse_decimal(value)
 
 
-def _parse_date(value: Any) -> Any:
+def parse_date(value: Any) -> Any:
+    """A date written 27/6/2022 or 2022-06-27."""
     text = _text(value)
     if text is None:
         return value
@@ -133,7 +137,8 @@ def _parse_date(value: Any) -> Any:
     raise PydanticCustomError("date_format", "bad date", {})
 
 
-def _parse_bool(value: Any) -> Any:
+def parse_bool(value: Any) -> Any:
+    """Yes or no: true/false, có/không."""
     text = _text(value)
     if text is None:
         return value
@@ -154,7 +159,7 @@ SPACE = r"\s*"
 MAX_COUNT = 10**15 - 1  # fifteen digits
 
 
-def _any_case(*words: str) -> str:
+def any_case(*words: str) -> str:
     """An ECMA-262 alternation of ``words`` in any letter case (JSON Schema patterns have no flags)."""
     return "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word) for word in words)
 
@@ -170,7 +175,7 @@ def _date_pattern() -> str:
     return f"^{SPACE}({day_month}|{iso}){SPACE}$"
 
 
-class _Schema(WithJsonSchema):
+class SchemaOf(WithJsonSchema):
     """A type's JSON Schema, handed out as a copy: pydantic before 2.11 writes a field's default into it."""
 
     def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
@@ -210,7 +215,7 @@ DATE_SCHEMA: dict[str, Any] = {
 FLAG_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "boolean"},
-        {"type": "string", "pattern": f"^{SPACE}({_any_case('true', 'false', 'có', 'co', 'không', 'khong')}){SPACE}$"},
+        {"type": "string", "pattern": f"^{SPACE}({any_case('true', 'false', 'có', 'co', 'không', 'khong')}){SPACE}$"},
     ],
     "description": "Có hoặc không: true/false (có/không).",
 }
@@ -230,26 +235,26 @@ def whole_schema(low: int, high: int, digits: str, description: str) -> WithJson
         ],
         "description": description,
     }
-    return _Schema(schema)
+    return SchemaOf(schema)
 
 
-Whole = Annotated[int, BeforeValidator(_parse_count)]
+Whole = Annotated[int, BeforeValidator(parse_count)]
 """A whole number written like a count, to be bounded with Field(ge=…, le=…) and :func:`whole_schema`."""
 
-Count = Annotated[int, BeforeValidator(_parse_count), Field(ge=0), _Schema(COUNT_SCHEMA)]
+Count = Annotated[int, BeforeValidator(parse_count), Field(ge=0), SchemaOf(COUNT_SCHEMA)]
 """A whole number of things, written in plain digits: 12779."""
 
-Amount = Annotated[Decimal, BeforeValidator(_parse_decimal), Field(ge=0, lt=10**15), _Schema(AMOUNT_SCHEMA)]
+Amount = Annotated[Decimal, BeforeValidator(parse_decimal), Field(ge=0, lt=10**15), SchemaOf(AMOUNT_SCHEMA)]
 """A non-negative quantity that may have decimals: 200,0 or 200.5."""
 
-Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100), _Schema(PERCENT_SCHEMA)]
+Percent = Annotated[Decimal, BeforeValidator(parse_percent), Field(ge=0, le=100), SchemaOf(PERCENT_SCHEMA)]
 """A percentage as written, keeping its precision: 99,5 stays 99,5."""
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date), _Schema(DATE_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(parse_date), SchemaOf(DATE_SCHEMA)]
 """A date written 27/6/2022 or 2022-06-27."""
 
-Flag = Annotated[bool, BeforeValidator(_parse_bool), _Schema(FLAG_SCHEMA)]
+Flag = Annotated[bool, BeforeValidator(parse_bool), SchemaOf(FLAG_SCHEMA)]
 """Yes or no: true/false, có/không."""
 
-Text = Annotated[str, Field(min_length=1), _Schema(TEXT_SCHEMA)]
+Text = Annotated[str, Field(min_length=1), SchemaOf(TEXT_SCHEMA)]
 """Non-empty text."""

@@ -16,14 +16,12 @@ from pathlib import Path
 
 from baocao.core.findings import Finding, has_errors
 from baocao.load import source as loader
-from baocao.load import typed as schema_errors
 from baocao.load.source import Source
-from baocao.models import Report
+from baocao.load.typed import type_as
+from baocao.outline import ENVIRONMENT, SUFFIXES, is_path
 from baocao.outline.model import Outline
 
 BUILT_IN = Path(__file__).resolve().parents[1] / "data" / "outlines"
-ENVIRONMENT = "BAOCAO_OUTLINES"
-SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -39,11 +37,6 @@ def folders() -> list[Path]:
     """The folders searched for an outline named by id, in order: those shared (--outlines), then baocao's."""
     shared = [Path(p) for p in os.environ.get(ENVIRONMENT, "").split(os.pathsep) if p.strip()]
     return [*shared, BUILT_IN]
-
-
-def is_path(name: str) -> bool:
-    """True when ``name`` is a file name rather than an outline's id."""
-    return name.lower().endswith(SUFFIXES) or "/" in name or "\\" in name
 
 
 def locate(name: str, near: str | None) -> Path | None:
@@ -87,35 +80,5 @@ def _read(path: str, _size: int, _mtime: int) -> Found:
 
 def read_source(source: Source) -> Found:
     """Type a file already read as a đề cương."""
-    outline, typed = schema_errors.type_as(Outline, source)
+    outline, typed = type_as(Outline, source)
     return Found(source.path, outline, typed)
-
-
-def share(extra: tuple[str, ...]) -> None:
-    """Search these folders first, in this process and in the worker processes it starts."""
-    if extra:
-        os.environ[ENVIRONMENT] = os.pathsep.join([*extra, *filter(None, [os.environ.get(ENVIRONMENT)])])
-
-
-def attach(report: Report, source: Source) -> list[Finding]:
-    """Find the đề cương the report names and make the report follow it; findings when it cannot.
-
-    The outline file's own problems are reported at their place in that file.
-    """
-    name = report.document.outline
-    if name is None:
-        return []
-    loc = ("document", "outline")
-    line, col = source.locate(loc)
-    try:
-        where = locate(name, source.path)
-        found = read(where) if where is not None else None
-    except OSError:
-        found = None
-    if found is None:
-        params = {"name": name, "available": ", ".join(available()) or "—"}
-        return [Finding(source.path, line, col, "BC601", loc, params)]
-    if found.outline is None:
-        return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
-    report.follow(found.outline)
-    return list(found.findings)

@@ -9,8 +9,8 @@ An outline file is YAML, written by the superior (a province office, a Sở):
   answers, targets and tables (data forms, biểu mẫu) by key, with label, unit and whether
   required, and free text — and its sub-sections.
 
-A unit's file follows it by section key and block key; :mod:`baocao.checks.conformance`
-says where it does not, :mod:`baocao.starter` writes a unit file to fill in from it.
+A unit's file follows it by section key and block key; :mod:`baocao.check.conformance`
+says where it does not, :mod:`baocao.outline.starter` writes a unit file to fill in from it.
 """
 
 from __future__ import annotations
@@ -20,16 +20,17 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Self
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from baocao.blocks import Expect, ExpectEntry
+from baocao.blocks.base import Expected, Key
+from baocao.blocks.citation import Citation
 from baocao.model.calendar import Cutoff, Deadline, Window
 from baocao.model.fields import Model, Text, field
-from baocao.models.blocks import Column, Numbering, TaskTitles, answer_choices, one_of
-from baocao.models.document import Citation, Period, PeriodType, UnitLevel
+from baocao.model.period import Period, PeriodType, UnitLevel
+from baocao.report.sections import Numbering
 
-KEY = r"^[A-Za-z0-9_.-]+$"
-Key = Annotated[str, Field(pattern=KEY, min_length=1, max_length=80)]
 DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$")
 
 
@@ -135,85 +136,6 @@ class About(Model):
     illustrative: bool = field("Chỉ là ví dụ", "true: đề cương minh họa, không phải văn bản thật.", default=False)
 
 
-class Expected(Model):
-    """What every expected item has: its key, label, unit, and whether the unit must fill it."""
-
-    key: Key = field("Mã", "Đơn vị ghi đúng mã này trong khối số liệu.")
-    label: Text = field("Tên, nội dung")
-    unit: Text | None = field("Đơn vị tính", "Đơn vị phải ghi đúng như vậy.", default=None)
-    required: bool = field("Bắt buộc", "false: đơn vị có thể bỏ trống.", default=True)
-    by_unit: bool = field(
-        "Phụ lục theo đơn vị", "true: báo cáo tổng hợp có phụ lục một dòng cho mỗi đơn vị.", default=False
-    )
-    guide: Text | None = field("Hướng dẫn", "Lời dặn in trong tệp mẫu của đơn vị.", default=None)
-
-
-class ExpectedAnswer(Expected):
-    """A yes/no or small fixed answer."""
-
-    choices: Text | list[Text] = field("Các câu trả lời", "yes_no, done, posted hoặc một danh sách.", default="yes_no")
-
-    @field_validator("choices")
-    @classmethod
-    def _known_set(cls, choices: str | list[str]) -> str | list[str]:
-        if not answer_choices(choices):
-            raise PydanticCustomError("choice", "unknown set", {"expected": "yes_no, done, posted"})
-        return choices
-
-
-class ExpectedTable(Expected):
-    """A data form (biểu mẫu): typed columns, and the rows it asks for by their first cell."""
-
-    title: Text | None = field("Tên biểu", default=None)
-    columns: Annotated[list[Column], Field(min_length=1)] = field("Các cột")
-    rows: list[Text] = field(
-        "Các dòng", "Nội dung cột đầu của từng dòng phải có; bỏ trống: dòng tùy đơn vị.", default=[]
-    )
-    total: bool = field("Có dòng tổng cộng", default=False)
-
-
-class ExpectedTasks(Expected):
-    """A task and progress table (nội dung, kết quả/tiến độ, kinh phí, ghi chú)."""
-
-    columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)
-
-
-class ExpectedText(Model):
-    """Free text the section must hold (or may)."""
-
-    label: Text = field("Nội dung cần viết", "Ví dụ: Khó khăn, vướng mắc.")
-    required: bool = field("Bắt buộc", default=False)
-    guide: Text | None = field("Hướng dẫn", default=None)
-
-
-class Expect(Model):
-    """One expected entry of a section, named by its block type as a unit writes it."""
-
-    figure: Expected | None = field("Số liệu", default=None)
-    indicator: Expected | None = field("Tỷ lệ", default=None)
-    target: Expected | None = field("Chỉ tiêu", default=None)
-    answer: ExpectedAnswer | None = field("Trả lời", default=None)
-    table: ExpectedTable | None = field("Biểu mẫu, bảng", default=None)
-    tasks: ExpectedTasks | None = field("Bảng nhiệm vụ", default=None)
-    text: ExpectedText | None = field("Đoạn văn", default=None)
-
-    @model_validator(mode="after")
-    def _one_type(self) -> Self:
-        one_of(self)
-        return self
-
-    @property
-    def kind(self) -> str:
-        """The block type expected."""
-        return one_of(self)
-
-    @property
-    def item(self) -> Expected | ExpectedText:
-        """What is expected."""
-        value: Expected | ExpectedText = getattr(self, self.kind)
-        return value
-
-
 class OutlineSection(Model):
     """A heading of the outline, what it expects, then its sub-sections."""
 
@@ -221,7 +143,7 @@ class OutlineSection(Model):
     title: Text = field("Tiêu đề", "Không ghi số thứ tự: baocao tự đánh số.")
     required: bool = field("Bắt buộc", "false: đơn vị có thể bỏ mục này.", default=True)
     guide: Text | None = field("Hướng dẫn", "Viết gì ở mục này; in thành chú thích trong tệp mẫu.", default=None)
-    expects: list[Expect] = field("Nội dung yêu cầu", default=[])
+    expects: list[ExpectEntry] = field("Nội dung yêu cầu", default=[])
     sections: list[OutlineSection] = field("Các mục con", default=[])
 
 
@@ -248,6 +170,22 @@ class Outline(Model):
                     raise ValueError(f"mã '{key}' dùng hai lần")
                 items.add(key)
         return self
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Every item the outline expects by key: (key, item)."""
+        for _, _, expect in expectations(self.sections):
+            key = getattr(expect.item, "key", None)
+            if key is not None:
+                yield key, expect.item
+
+    def free_text_optional(self) -> set[str]:
+        """Keys of the sections whose free text may be left out: the section, or all its text, is optional."""
+        keys = set()
+        for _, section, _ in walk(self.sections):
+            texts = [e.item for e in section.expects if "key" not in type(e.item).model_fields]
+            if not section.required or (texts and not any(t.required for t in texts)):
+                keys.add(section.key)
+        return keys
 
     @property
     def named(self) -> str:

@@ -14,33 +14,23 @@ nothing else, and once they are filled it validates and builds.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao.blocks import REGISTRY
+from baocao.blocks.citation import Citation
+from baocao.blocks.text import PLACEHOLDER
 from baocao.core import vietnamese as vn
 from baocao.core.errors import UserError
 from baocao.core.yamlout import scalar
-from baocao.models.blocks import Column, TaskTitles, answer_choices
-from baocao.models.document import PERIOD_COUNT, Citation, Period, PeriodType, UnitLevel
+from baocao.model.period import PERIOD_COUNT, Period, PeriodType, UnitLevel
+from baocao.outline import SUFFIXES
 from baocao.outline import find as outlines
-from baocao.outline.model import (
-    Expect,
-    Expected,
-    ExpectedAnswer,
-    ExpectedTable,
-    ExpectedTasks,
-    ExpectedText,
-    Outline,
-    OutlineSection,
-)
+from baocao.outline.model import Outline, OutlineSection
 
-PLACEHOLDER = "…"
-SCHEMA_NAME = "report.schema.json"
-CHECKOUT_SCHEMA = Path(__file__).resolve().parents[3] / "schemas" / SCHEMA_NAME
 PERIOD_WORDS = {
     PeriodType.MONTH: "tháng",
     PeriodType.QUARTER: "quý",
@@ -53,16 +43,6 @@ LEVEL_WORDS = {
     UnitLevel.DISTRICT: "cấp huyện",
     UnitLevel.DEPARTMENT: "sở, ngành",
     UnitLevel.PROVINCE: "cấp tỉnh",
-}
-COLUMN_HINTS = {
-    "text": "chữ",
-    "integer": "số đếm",
-    "count_of_total": "số đạt/tổng số, ví dụ 3/5",
-    "quantity": "số lượng",
-    "money": "số tiền",
-    "percent": "tỷ lệ %",
-    "date": "ngày, ví dụ 15/6/2026",
-    "yes_no": "Có hoặc Không",
 }
 COMMITTEE = re.compile(r"^\s*(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
 AREA = re.compile(r"^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$", re.IGNORECASE)
@@ -258,31 +238,6 @@ def complete(outline: Outline, given: Header, year: int | None, today: dt.date, 
     return header
 
 
-# --- where the schema is, and what the file names its outline by ---------------------------------
-
-
-def schema_reference(folder: Path) -> str:
-    """The schema for the editor: ``schemas/report.schema.json`` of a folder above ``folder``, else baocao's own."""
-    folder = folder.resolve()
-    for above in (folder, *folder.parents):
-        candidate = above / "schemas" / SCHEMA_NAME
-        if candidate.is_file():
-            return Path(os.path.relpath(candidate, folder)).as_posix()
-    if CHECKOUT_SCHEMA.is_file():
-        return CHECKOUT_SCHEMA.as_posix()
-    return f"schemas/{SCHEMA_NAME}"
-
-
-def outline_reference(name: str, where: Path, folder: Path) -> str:
-    """How the unit's file names its outline: the id as given, or the path relative to the file's folder."""
-    if not outlines.is_path(name):
-        return name
-    try:
-        return Path(os.path.relpath(where.resolve(), folder.resolve())).as_posix()
-    except ValueError:  # another drive
-        return where.resolve().as_posix()
-
-
 # --- the file ----------------------------------------------------------------------------------
 
 
@@ -398,9 +353,11 @@ def _section(section: OutlineSection, depth: int) -> list[str]:
     lines = [""] + [f"{pad}# {note}" for note in notes]
     lines += [f"{pad}- key: {scalar(section.key)}", f"{pad}  title: {scalar(section.title)}"]
     content: list[str] = []
-    alone = not section.sections and all(e.text is not None for e in section.expects)
+    alone = not section.sections and all(REGISTRY.keyless(e.kind) for e in section.expects)
     for expect in section.expects:
-        content += _block(expect, pad + "    ", alone)
+        start = REGISTRY[expect.kind].start
+        assert start is not None  # a type a đề cương may expect says how it starts (baocao.blocks.base)
+        content += start(expect.item, pad + "    ", alone)
     if not section.expects and not section.sections:
         content += [f"{pad}    # Đoạn văn: viết nội dung của mục này thay cho dấu ….", f"{pad}    - {PLACEHOLDER}"]
     if content:
@@ -415,118 +372,6 @@ def _section(section: OutlineSection, depth: int) -> list[str]:
 def _line(text: str) -> str:
     """Text for a comment: on one line, whatever breaks it held (a break would end the comment)."""
     return " ".join(text.split())
-
-
-def _need(item: Expected | ExpectedText) -> str:
-    return "bắt buộc" if item.required else "không bắt buộc"
-
-
-def _comment(pad: str, what: str, item: Expected | ExpectedText, how: str) -> list[str]:
-    unit = f"; đơn vị tính: {item.unit}" if isinstance(item, Expected) and item.unit else ""
-    lines = [f"{pad}# {what} ({_need(item)}{_line(unit)}): {_line(item.label)}.", f"{pad}# {_line(how)}"]
-    if item.guide:
-        lines.append(f"{pad}# Hướng dẫn: {_line(item.guide)}")
-    return lines
-
-
-def _block(expect: Expect, pad: str, alone: bool) -> list[str]:
-    """The comment and the blank block of one expected item.
-
-    Free text is a "…" to replace when it is required, or when the section holds only text;
-    optional text among figures is a comment only.
-    """
-    item = expect.item
-    if isinstance(item, ExpectedText):
-        if item.required or alone:
-            how = "Thay dấu … bằng đoạn văn; mỗi dòng một đoạn, '- ' gạch đầu dòng."
-            return [*_comment(pad, "Đoạn văn", item, how), f"{pad}- {PLACEHOLDER}"]
-        return _comment(pad, "Đoạn văn", item, "Viết thêm đoạn văn ở đây nếu có.")
-    inner = pad + "    "
-    if isinstance(item, ExpectedTable):
-        return [*_comment(pad, "Biểu mẫu", item, "Điền các ô để trống của từng dòng."), *_table(item, pad)]
-    if isinstance(item, ExpectedTasks):
-        return [*_comment(pad, "Bảng nhiệm vụ", item, "Mỗi nhiệm vụ một dòng."), *_tasks(item, pad)]
-    head = [f"{pad}- {expect.kind}:", f"{inner}key: {scalar(item.key)}", f"{inner}label: {scalar(item.label)}"]
-    unit = [f"{inner}unit: {scalar(item.unit)}"] if item.unit else []
-    if expect.kind == "figure":
-        how = "Ghi số vào value (có thể 'trên 98', 'khoảng 40')."
-        return [*_comment(pad, "Số liệu", item, how), *head, *unit, f"{inner}value:"]
-    if expect.kind == "indicator":
-        how = "Ghi số đạt được (count) trên tổng số (total), hoặc chỉ tỷ lệ % (percent)."
-        fields = [f"{inner}count:", f"{inner}total:", f"{inner}percent:"]
-        return [*_comment(pad, "Tỷ lệ", item, how), *head, *unit, *fields]
-    if expect.kind == "target":
-        how = "Ghi giá trị mục tiêu vào value (ví dụ 'trên 80')."
-        return [*_comment(pad, "Chỉ tiêu", item, how), *head, *unit, f"{inner}value:"]
-    assert isinstance(item, ExpectedAnswer)
-    choices = answer_choices(item.choices)
-    how = f"Trả lời vào value một trong: {', '.join(choices)}."
-    chosen = [] if item.choices == "yes_no" else [f"{inner}choices: {_flow(item.choices)}"]
-    return [*_comment(pad, "Trả lời", item, how), *head, *chosen, f"{inner}value:"]
-
-
-def _flow(value: str | list[str]) -> str:
-    if isinstance(value, str):
-        return scalar(value)
-    return "[" + ", ".join(_flow_item(v) for v in value) + "]"
-
-
-def _flow_item(value: str) -> str:
-    """A text inside a flow collection: quoted when a comma, bracket or colon could end it."""
-    written = scalar(value)
-    if not re.search(r"[,\[\]{}:#]", written) or written[0] in "'\"":
-        return written
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _column(column: Column) -> str:
-    parts = [f"key: {_flow_item(column.key)}", f"title: {_flow_item(column.title)}"]
-    if column.type != "text":
-        parts.append(f"type: {column.type}")
-    if column.unit:
-        parts.append(f"unit: {_flow_item(column.unit)}")
-    if column.choices:
-        parts.append(f"choices: {_flow(column.choices)}")
-    if column.group:
-        parts.append(f"group: {_flow_item(column.group)}")
-    return "{" + ", ".join(parts) + "}"
-
-
-def _cell_hint(column: Column) -> str:
-    if column.type == "choice":
-        return "một trong: " + ", ".join(column.choices)
-    hint = COLUMN_HINTS[column.type]
-    return f"{hint} ({column.unit})" if column.unit else hint
-
-
-def _table(item: ExpectedTable, pad: str) -> list[str]:
-    inner = pad + "    "
-    lines = [f"{pad}- table:", f"{inner}key: {scalar(item.key)}", f"{inner}title: {scalar(item.title or item.label)}"]
-    if item.unit:
-        lines.append(f"{inner}unit: {scalar(item.unit)}")
-    lines.append(f"{inner}columns:")
-    lines += [f"{inner}  - {_column(c)}" for c in item.columns]
-    first, rest = item.columns[0], item.columns[1:]
-    if item.rows:
-        lines.append(f"{inner}rows:")
-        for row in item.rows:
-            lines.append(f"{inner}  - {scalar(first.key)}: {scalar(row)}")
-            lines += [f"{inner}    {scalar(c.key)}:  # {_line(c.title)}: {_line(_cell_hint(c))}" for c in rest]
-    else:
-        lines.append(f"{inner}rows: []  # thêm mỗi dòng: - {{{', '.join(f'{c.key}: …' for c in item.columns)}}}")
-    if item.total:
-        lines.append(f"{inner}total: true  # dòng tổng cộng: baocao tự tính")
-    return lines
-
-
-def _tasks(item: ExpectedTasks, pad: str) -> list[str]:
-    inner = pad + "    "
-    lines = [f"{pad}- tasks:", f"{inner}key: {scalar(item.key)}", f"{inner}title: {scalar(item.label)}"]
-    if item.columns != TaskTitles():
-        titles = item.columns.model_dump()
-        lines.append(f"{inner}columns: {{{', '.join(f'{k}: {_flow_item(v)}' for k, v in titles.items())}}}")
-    lines.append(f"{inner}rows: []  # thêm mỗi dòng: - {{task: …, result: …, funding: …, note: …}}")
-    return lines
 
 
 # --- the outlines a clerk can pick from ----------------------------------------------------------
@@ -549,7 +394,7 @@ def catalogue() -> list[Listed]:
     for folder in outlines.folders():
         if not folder.is_dir():
             continue
-        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in outlines.SUFFIXES):
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES):
             if path.stem in seen or not path.is_file():
                 continue
             seen.add(path.stem)

@@ -10,35 +10,27 @@ reported.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
 
-from baocao import phrases
+from baocao.blocks.printing import quantity
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Finding
 from baocao.load.source import Source
-from baocao.models import Report
-from baocao.models.budget import Budget
-from baocao.models.document import reference
-from baocao.models.figures import Figure, Indicator
-from baocao.models.radio import Radio
-from baocao.models.rollup import Rollup
-from baocao.models.services import PublicServices
-from baocao.models.topics import Topic
+from baocao.model.period import reference
 from baocao.render import sandbox
 from baocao.render import templates as template_files
+from baocao.render.compare import rows
+from baocao.render.sections import tree
 from baocao.render.watchdog import Limits, guarded
+from baocao.report import Report
+from baocao.report.model import Rollup
 
 TEMPLATE_SUFFIX = ".xml.j2"
-EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
-BULLETS = {"- ": "li", "+ ": "li2", "* ": "star"}
 
 
 def builtin_templates() -> Path:
@@ -59,7 +51,7 @@ def available_kinds(user_dir: Path | None) -> list[str]:
 
 
 def environment(user_dir: Path | None, limits: Limits | None = None) -> jinja2.Environment:
-    """The sandbox (see :mod:`baocao.sandbox`): strict, autoescaping, over user then built-in templates."""
+    """The sandbox (see :mod:`baocao.render.sandbox`): strict, autoescaping, over user then built-in templates."""
     folders = [user_dir] if user_dir else []
     env = sandbox.TemplateEnvironment(
         loader=template_files.ConfinedLoader([*folders, builtin_templates()]),
@@ -79,122 +71,29 @@ def environment(user_dir: Path | None, limits: Limits | None = None) -> jinja2.E
         date_short=vn.date_short,
         words=vn.amount_in_words,
         capitalize=vn.capitalize,
-        quantity=phrases.quantity,
-        figure=phrases.figure,
-        indicator=phrases.indicator,
-        target=phrases.target,
-        team=phrases.team,
-        citation=phrases.citation,
-        procedures=phrases.procedures,
-        narrative=narrative,
+        quantity=quantity,
         roman=vn.roman,
-        radio_summary=phrases.radio_summary,
-        radio_bands=phrases.radio_bands,
     )
     env.filters.update({name: sandbox.filter_function(function) for name, function in own.items()})
     env.filters["apply"] = lambda value, name: env.filters[name](value)
     return env
 
 
-def narrative(text: str | None, level: int = 4) -> Markup:
-    """User text as blocks: one line, one paragraph; '- ', '+ ', '* ' bullets; '# ' a heading."""
-    out = []
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("# "):
-            out.append(f"<h{level}>{_inline(line[2:])}</h{level}>")
-            continue
-        tag = BULLETS.get(line[:2], "p")
-        body = line[2:] if tag != "p" else line
-        out.append(f"<{tag}>{_inline(body)}</{tag}>")
-    return Markup("\n".join(out))
-
-
-def _inline(text: str) -> str:
-    r"""Escape, then turn **bold** and *italic* into tags; ``\*`` is a literal asterisk."""
-    escaped = str(escape(text.strip())).replace("\\*", "\x00")  # NUL never reaches here (BC008)
-    marked = EMPHASIS.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>", escaped)
-    return marked.replace("\x00", "*")
-
-
 @dataclass
 class View(sandbox.TemplateView):
     """What a template may read of a report; records what it showed."""
 
-    TEMPLATE_API = frozenset(
-        {
-            "text", "has", "figures", "indicators", "targets", "cutoff", "citations", "teams", "budget", "radio",
-            "services", "reference", "versus", "comparisons", "unit_annexes", "rollup", "previous", "outline",
-        }
-    )  # fmt: skip
+    TEMPLATE_API = frozenset({"cutoff", "reference", "comparisons", "unit_annexes", "rollup", "previous", "outline"})
 
     report: Report
     previous: Report | None = None
     shown: set[str] = field(default_factory=set)
-
-    def _note(self, name: str, items: Iterable[Any]) -> list[Any]:
-        self.shown.add(name)
-        return list(items)
-
-    def text(self, topic: str) -> str | None:
-        """The narrative of a topic."""
-        self.shown.add(f"narrative.{_topic(topic).value}")
-        return self.report.text(topic)
-
-    def has(self, *topics: str) -> bool:
-        """True when any of the topics has narrative, figures, indicators or citations."""
-        r = self.report
-        wanted = {_topic(t) for t in topics}
-        return (
-            any(self.report.text(t) for t in wanted)
-            or any(f.topic in wanted for f in r.figures)
-            or any(i.topic in wanted for i in r.indicators)
-            or any(t.topic in wanted for t in r.targets)
-            or (Topic.DIRECTION in wanted and bool(r.citations))
-        )
-
-    def figures(self, topic: str) -> list[Any]:
-        """Figures placed in a topic."""
-        return self._note(f"figures.{topic}", (f for f in self.report.figures if f.topic == _topic(topic)))
-
-    def indicators(self, topic: str) -> list[Any]:
-        """Indicators placed in a topic."""
-        return self._note(f"indicators.{topic}", (i for i in self.report.indicators if i.topic == _topic(topic)))
-
-    def targets(self, topic: str) -> list[Any]:
-        """Targets placed in a topic."""
-        return self._note(f"targets.{topic}", (t for t in self.report.targets if t.topic == _topic(topic)))
 
     def cutoff(self) -> str | None:
         """The line "Số liệu tính từ ngày … đến ngày …" when the unit asks for it (``cutoff: {show: true}``)."""
         self.shown.add("document.cutoff")
         calendar = self.report.document.calendar
         return calendar.window.sentence if calendar.shown else None
-
-    def citations(self) -> list[Any]:
-        """Every cited document."""
-        return self._note("citations", self.report.citations)
-
-    def teams(self) -> list[Any]:
-        """Community digital technology teams."""
-        return self._note("teams", self.report.teams)
-
-    def budget(self) -> Budget | None:
-        """The budget table."""
-        self.shown.add("budget")
-        return self.report.budget
-
-    def radio(self) -> Radio | None:
-        """The radio system."""
-        self.shown.add("radio")
-        return self.report.radio
-
-    def services(self) -> PublicServices | None:
-        """Online public services and dossiers."""
-        self.shown.add("public_services")
-        return self.report.public_services
 
     @property
     def reference(self) -> str:
@@ -203,49 +102,14 @@ class View(sandbox.TemplateView):
             return ""
         return reference(self.previous.document.period, self.report.document.period)
 
-    def versus(self, item: Any) -> str:
-        """Written as ", tăng 30 km (7,1%) so với cùng kỳ năm 2021" for a figure or indicator both periods have."""
-        if self.previous is None:
-            return ""
-        if isinstance(item, Figure):
-            before = next((f for f in self.previous.figures if f.key == item.key), None)
-            if before is None:
-                return ""
-            return ", " + phrases.versus(item.total - before.total, before.total, item.unit, self.reference)
-        if isinstance(item, Indicator):
-            old = next((i for i in self.previous.indicators if i.key == item.key), None)
-            if old is None:
-                return ""
-            change = item.shown_percent - old.shown_percent
-            return ", " + phrases.versus(change, old.shown_percent, "%", self.reference, points=True)
-        return ""
-
     def comparisons(self) -> list[dict[str, Any]]:
-        """Rows of the comparison annex: figures and indicators both periods have, then computed totals."""
+        """Rows of the comparison annex: the keyed blocks both periods have, then computed totals."""
         if self.previous is None:
             return []
-        from baocao.diff.compare import computed_values
-
-        rows = []
-        old_figures = {f.key: f for f in self.previous.keyed("figure")}
-        for figure in self.report.keyed("figure"):
-            if figure.key in old_figures:
-                rows.append(_row(figure.label, figure.unit, old_figures[figure.key].total, figure.total))
-        old_indicators = {i.key: i for i in self.previous.keyed("indicator")}
-        for item in self.report.keyed("indicator"):
-            if item.key in old_indicators:
-                old = old_indicators[item.key]
-                rows.append(_row(f"{item.label} (tỷ lệ)", "%", old.computed_percent, item.computed_percent))
-        old_values = computed_values(self.previous)
-        for name, (value, unit) in computed_values(self.report).items():
-            if name in old_values:
-                rows.append(_row(name, unit, old_values[name][0], value))
-        return rows
+        return rows(self.report, self.previous)
 
     def outline(self) -> dict[str, Any]:
-        """The unit's own outline as plain data: opening, numbered sections, closing (see baocao.outline)."""
-        from baocao.render.sections import tree
-
+        """The report's own sections as plain data: opening, numbered sections, closing (see baocao.render.sections)."""
         self.shown.update(("opening", "sections", "closing"))
         return tree(self.report, self.previous, self.reference)
 
@@ -254,7 +118,7 @@ class View(sandbox.TemplateView):
         self.shown.add("rollup")
         if self.report.rollup is None:
             return []
-        from baocao.annex import unit_annexes
+        from baocao.render.annex import unit_annexes  # only a rolled-up report needs it
 
         return unit_annexes(self.report)
 
@@ -270,46 +134,10 @@ class View(sandbox.TemplateView):
     def present(self) -> set[str]:
         """Parts of the data that hold something."""
         r = self.report
-        present = {f"narrative.{t.value}" for t in Topic if r.text(t)}
-        present |= {f"figures.{f.topic.value}" for f in r.figures}
-        present |= {f"indicators.{i.topic.value}" for i in r.indicators}
-        present |= {f"targets.{t.topic.value}" for t in r.targets}
-        present |= {name for name in ("citations", "teams", "opening", "sections", "closing") if getattr(r, name)}
-        present |= {name for name in ("budget", "radio", "public_services", "rollup") if getattr(r, name) is not None}
+        present = {name for name in ("opening", "sections", "closing") if getattr(r, name)}
+        present |= {"rollup"} if r.rollup is not None else set()
         present |= {"document.cutoff"} if r.document.calendar.shown else set()
         return present
-
-
-def _topic(name: str) -> Topic:
-    """A topic by name; an unknown one is a template error that lists the topics."""
-    try:
-        return Topic(name)
-    except ValueError:
-        names = ", ".join(t.value for t in Topic)
-        raise jinja2.TemplateRuntimeError(f"unknown topic '{name}'; the topics are: {names}") from None
-
-
-def _row(label: str, unit: str | None, old: Decimal | int, new: Decimal | int) -> dict[str, Any]:
-    """A row of the comparison annex; the change is worked out as ``baocao diff`` works it out.
-
-    The rate is signed with one decimal ("+7,1%", "-8,0%", "0,0%"); a row of
-    percentages shows its change in percentage points and no rate.
-    """
-    from baocao.diff.compare import Change
-
-    change = Change("annex", (label,), "changed", old, new)
-    delta = change.delta or Decimal(0)
-    sign = "+" if delta > 0 else ""
-    if unit == "%":
-        text, relative = f"{sign}{vn.number(delta, 1)} điểm phần trăm", ""
-    else:
-        text = sign + vn.number(delta)
-        rate = change.percent
-        relative = "" if rate is None else ("+" if rate > 0 else "") + vn.number(rate, 1) + "%"
-    return {
-        "label": label, "unit": unit or "", "old": old, "new": new, "change": delta,
-        "change_text": text, "relative": relative,
-    }  # fmt: skip
 
 
 def render_body(
@@ -385,9 +213,8 @@ def template_findings(report: Report, source: Source, user_dir: Path | None) -> 
 
 
 def _data_loc(name: str) -> list[str]:
-    """Where in the file an unshown part starts: narrative.x, document.cutoff, or the list's key."""
-    head, _, tail = name.partition(".")
-    return [head, tail] if head in ("narrative", "document") else [head]
+    """Where in the file an unshown part starts: document.cutoff, or the key of the part."""
+    return name.split(".")
 
 
 def _template_place(exc: BaseException, kind: str) -> tuple[str, int | None]:

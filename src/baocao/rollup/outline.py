@@ -7,12 +7,12 @@ title. What the units' outline expects and the level above has no place for is
 added after its sections, under the titles of the units' outline, so nothing is
 left out. The units' own lines (text, budget lines, items the outline does not
 ask for) stay in their own reports; the items the outline marks ``by_unit`` get
-one annex row per unit (:mod:`baocao.annex`).
+one annex row per unit (:mod:`baocao.render.annex`).
 
-Figures are summed, indicators re-computed from the summed counts and totals,
-tables summed row by row (:mod:`baocao.outline_rollup`); an answer becomes the
-number of units that gave its first choice out of those that answered, with the
-count of every other choice in a note.
+Each block type says how the units' blocks of one key are rolled up
+(:attr:`baocao.blocks.base.BlockType.rollup_keyed`): figures summed, indicators
+re-computed from the summed counts and totals, forms summed row by row, answers
+counted by choice.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from baocao.blocks import REGISTRY
+from baocao.blocks.base import note_entry
+from baocao.blocks.sums import listed
 from baocao.outline.model import Outline, OutlineSection, by_unit, expectations
-from baocao.rollup.sections import listed, row_values
+from baocao.rollup.sections import NUMBERING
+from baocao.rollup.units import BLANK
 
 Data = dict[str, Any]
-SUMMED = ("figure", "indicator", "answer", "table")  # the expected items that come from the units
-ANNEXED = (*SUMMED, "target")  # the items that can have a row per unit (a target is the level above's own)
 
 
 def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
@@ -35,17 +37,18 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
     sums: dict[str, list[Data]] = {}
     for _, _, expect in expectations(outline.sections):
         wanted, key = expect.kind, getattr(expect.item, "key", None)
-        if wanted not in SUMMED or key is None:
+        keyed = REGISTRY[wanted].rollup_keyed
+        if keyed is None or key is None:
             continue
         given = [(name, blocks[key]) for name, blocks in zip(names, found, strict=True) if key in blocks]
-        values = [(name, value) for name, (kind, value) in given if kind == wanted and not _blank(kind, value)]
-        if values and not _own_lines(wanted, values[0][1]):
-            sums[key] = _summed(wanted, values, getattr(expect.item, "by_unit", False))
+        values = [(name, value) for name, (kind, value) in given if kind == wanted and not value.get(BLANK)]
+        if values:
+            sums[key] = keyed([value for _, value in values], [name for name, _ in values], expect.item.by_unit)
         if other := [name for name, (kind, _) in given if kind != wanted]:
             label = getattr(expect.item, "label", key)
             note = f"*{label}: chưa cộng số liệu của {listed(other)} (ghi khác loại khối với đề cương).*"
-            sums[key] = [*sums.get(key, []), {"text": note}]
-    out: Data = {"document": own["document"], "numbering": own.get("numbering", ["I.", "1.", "1.1.", "a)"])}
+            sums[key] = [*sums.get(key, []), note_entry(note)]
+    out: Data = {"document": own["document"], "numbering": own.get("numbering", NUMBERING)}
     if own.get("opening"):
         out["opening"] = own["opening"]
     placed: set[str] = set()
@@ -74,102 +77,34 @@ def keyed_blocks(data: Data) -> dict[str, tuple[str, Any]]:
 
 
 def unit_values(data: Data, items: list[Data]) -> Data:
-    """A unit's cells of the annexes: figures and indicators by key, the by-unit items' blocks and form rows.
+    """A unit's by-unit items, by key: of each block only what its annex row shows, under the outline's label.
 
-    Of a by-unit block only what its annex row shows is kept (:data:`ANNEX_FIELDS`), under the
-    outline's label, so that a roll-up of thousands of units keeps a few values per unit.
+    What a type keeps is its ``annex_keeps``, so that a roll-up of thousands of units keeps a few
+    values per unit; the rest (text, notes, previous period) stays in the unit's report.
     """
-    figures, indicators = row_values(data)
     found = keyed_blocks(data)
-    row: Data = {"figures": figures, "indicators": indicators, "blocks": {}, "tables": {}}
+    row: Data = {}
     for item in items:
         kind, value = found.get(item["key"], ("", None))
-        if kind != item["kind"] or not isinstance(value, dict):
+        if kind != item["kind"] or not isinstance(value, dict) or value.get(BLANK):
             continue
-        if kind == "table":
-            if value.get("rows"):
-                row["tables"][item["key"]] = value["rows"]
-        elif not _blank(kind, value) or (kind == "target" and value.get("value") is not None):
-            kept = {k: v for k, v in value.items() if k in ANNEX_FIELDS and v is not None}
-            row["blocks"][item["key"]] = {**kept, "label": item["label"]}
-    return {name: cells for name, cells in row.items() if cells}
-
-
-ANNEX_FIELDS = ("unit", "value", "parts", "parts_are", "count", "total", "percent", "levels", "choices")
-"""What a unit's by-unit block keeps for its annex row: the rest (text, notes, previous period) stays in its report."""
+        kept = {k: v for k, v in value.items() if k in REGISTRY[kind].annex_keeps and v is not None}
+        row[item["key"]] = {**kept, "label": item["label"]}
+    return row
 
 
 def marked(outline: Outline) -> list[Data]:
-    """The items the outline marks ``by_unit``, as the rolled-up data records them."""
+    """The items the outline marks ``by_unit`` whose type has a row in an annex, as the rolled-up data records them."""
     items = []
     for kind, item in by_unit(outline):
-        if kind not in ANNEXED:
+        entry = REGISTRY[kind]
+        if entry.annex is None or entry.by_unit is None:
             continue
-        entry: Data = {"kind": kind, "key": item.key, "label": item.label}
+        record: Data = {"kind": kind, "key": item.key, "label": item.label}
         if item.unit:
-            entry["unit"] = item.unit
-        if kind == "answer":
-            from baocao.models.blocks import answer_choices
-
-            entry["choices"] = list(answer_choices(getattr(item, "choices", "yes_no")))
-        if kind == "table":
-            entry["columns"] = [c.model_dump(mode="json", exclude_defaults=True) for c in getattr(item, "columns", [])]
-        items.append(entry)
+            record["unit"] = item.unit
+        items.append(record | entry.by_unit(item))
     return items
-
-
-def _blank(kind: str, value: Data) -> bool:
-    if kind == "figure":
-        return value.get("value") is None and not value.get("parts")
-    if kind == "indicator":
-        return value.get("count") is None and value.get("percent") is None
-    if kind == "answer":
-        return value.get("value") is None
-    return not value.get("rows")
-
-
-def _own_lines(kind: str, value: Data) -> bool:
-    """True for a table with no column that adds up or counts (Mẫu 02's problems): each unit's own lines."""
-    if kind != "table":
-        return False
-    from baocao.models.blocks import SUMMED_COLUMNS
-
-    counted = (*SUMMED_COLUMNS, "yes_no", "choice")
-    return not any(c.get("type", "text") in counted for c in value.get("columns", [])[1:])
-
-
-def _summed(kind: str, values: list[tuple[str, Data]], annexed: bool) -> list[Data]:
-    """The units' values of one key as blocks: the sum (or count of answers), then a note if any."""
-    if kind == "answer":
-        return _answers([value for _, value in values])
-    from baocao.blocktypes import REGISTRY
-
-    combine_values = REGISTRY[kind].rollup
-    assert combine_values is not None
-    block, note = combine_values([value for _, value in values], [name for name, _ in values])
-    if note and annexed:  # the units' own values are in the annex
-        note = note.replace("xem báo cáo từng đơn vị", "xem số liệu từng đơn vị kèm theo")
-    return [*([{kind: block}] if block is not None else []), *([{"text": note}] if note else [])]
-
-
-def _answers(values: list[Data]) -> list[Data]:
-    from baocao.models.blocks import answer_choices, match_answer
-
-    first = values[0]
-    choices = answer_choices(first.get("choices", "yes_no"))
-    counts = dict.fromkeys(choices, 0)
-    for value in values:  # an answer outside the outline's choices is counted under its own words
-        choice = match_answer(str(value["value"]), choices) or str(value["value"])
-        counts[choice] = counts.get(choice, 0) + 1
-    leading = choices[0]
-    label = f"{first['label']} ({leading.lower()})"
-    block: Data = {"key": first["key"], "label": label, "count": str(counts[leading])}
-    block |= {"total": str(sum(counts.values())), "unit": "đơn vị"}
-    out: list[Data] = [{"indicator": block}]
-    if len(counts) > 2:
-        each = "; ".join(f"{choice}: {count}" for choice, count in counts.items())
-        out.append({"text": f"*{first['label']} — số đơn vị theo câu trả lời: {each}.*"})
-    return out
 
 
 def _fill(section: Data, sums: dict[str, list[Data]], placed: set[str]) -> Data:
@@ -192,8 +127,9 @@ def _slot(block: Any, sums: dict[str, list[Data]], placed: set[str]) -> list[Any
     key = own.get("key") if isinstance(own, dict) else None
     summed = sums.get(str(key)) if key is not None and key not in placed else None
     if not summed or kind not in summed[0]:
-        if kind in SUMMED and isinstance(own, dict) and _blank(kind, own) and own.get("label"):
-            return [{"text": f"*{own['label']}: không đơn vị nào báo cáo số liệu này.*"}]  # a slot left unfilled
+        rolled = kind in REGISTRY and REGISTRY[kind].rollup_keyed is not None
+        if rolled and isinstance(own, dict) and own.get(BLANK) and own.get("label"):
+            return [note_entry(f"*{own['label']}: không đơn vị nào báo cáo số liệu này.*")]  # a slot left unfilled
         return [block]
     placed.add(str(key))
     named = {k: own[k] for k in ("label", "unit", "title") if own.get(k)}

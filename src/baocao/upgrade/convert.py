@@ -12,13 +12,11 @@ no place for gets a section of its own at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-from baocao.checks.by_topic import OLD_KEYS
-from baocao.models import Report
-from baocao.models.topics import TITLES, Topic
+from baocao.upgrade.model import TITLES, ByTopic, Topic
+from baocao.write.output import write_atomic
 
 COMPARISON_WORDS = {"at_least": "tối thiểu", "above": "trên", "about": "khoảng", "exactly": ""}
 DATA_BLOCKS = ("citations", "teams", "public_services", "radio", "budget")
@@ -214,11 +212,6 @@ KINDS: dict[str, tuple[str, tuple[Node, ...]]] = {
 }
 
 
-def is_old_format(data: Any) -> bool:
-    """True for a file written by topic (any of the keys of that format holds something) without sections."""
-    return isinstance(data, dict) and not data.get("sections") and any(data.get(key) for key in OLD_KEYS)
-
-
 class _Content:
     """The old file's content, taken out topic by topic so that what is left can be placed at the end."""
 
@@ -313,7 +306,7 @@ def _section(node: Node, content: _Content, labels: dict[str, str]) -> dict[str,
     return section
 
 
-def upgrade(data: dict[str, Any], report: Report) -> dict[str, Any]:
+def upgrade(data: dict[str, Any], report: ByTopic) -> dict[str, Any]:
     """The outline form of a file of the format by topic (plain data in, plain data out)."""
     document = dict(data["document"])
     kind = str(document.pop("kind", "ict"))
@@ -337,42 +330,7 @@ def upgrade(data: dict[str, Any], report: Report) -> dict[str, Any]:
     out["sections"] = sections
     if closing:
         out["closing"] = closing
-    if data.get("rollup"):
-        out["rollup"] = data["rollup"]
     return out
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style; text of several lines as a literal block."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-# Every scalar of a unit's file is read as text, so numbers need no quotes: 2022 stays 2022, not '2022'.
-_Dumper.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag.rsplit(":", 1)[-1] not in ("int", "float", "bool")]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
-
-
-def to_yaml(data: dict[str, Any], comments: str = "") -> str:
-    """The upgraded file, with the comment lines that headed the original."""
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, indent=2)
-    return comments + body
-
-
-def leading_comments(text: str) -> str:
-    """The comment lines (and blank lines) at the top of a file."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        lines.append(line)
-    return "".join(lines)
 
 
 OLD_KINDS = ("ict", "digital_transformation", "department_quarterly")  # the templates of the format by topic
@@ -406,7 +364,7 @@ HEADER = """\
 # Chép tệp này, điền phần document, rồi viết nội dung từng mục vào content
 # (xem README: "Writing a report in its own outline"). Mục không có nội dung
 # thì không được in; có thể đổi tên, thêm, bớt, sắp xếp lại các mục.
-# Generated from baocao.upgrade.KINDS: `python -m baocao.upgrade data/outlines`.
+# Generated from baocao.upgrade.convert.KINDS: `python -m baocao.upgrade.convert data/outlines`.
 
 document:
   level: commune                # commune, district, department, province
@@ -449,10 +407,6 @@ def starting_outline(kind: str) -> str:
 
 def write_starting_outlines(folder: str) -> list[str]:
     """Write every starting outline into ``folder``; return the files written."""
-    from pathlib import Path
-
-    from baocao.write.output import write_atomic
-
     written = []
     for kind in STARTING:
         target = Path(folder) / f"{kind}.yaml"

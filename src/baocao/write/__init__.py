@@ -1,1 +1,1 @@
-"""write."""
+"""Writing: template markup to blocks, blocks to DOCX, PDF through LibreOffice, atomic output, JSON Schemas."""

@@ -2,7 +2,7 @@
 
 The page is A4 portrait with margins 20/20/30/15 mm; the header is a
 borderless two-column table; the body uses the named styles of
-:mod:`baocao.basedoc`; Nơi nhận stands beside the signature; page numbers are
+:mod:`baocao.write.basedoc`; Nơi nhận stands beside the signature; page numbers are
 centred in the header from page 2. The bytes depend on the input only.
 """
 
@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao.core import vietnamese as vn
-from baocao.models.document import Document, is_archive_line
+from baocao.report.document import Document, is_archive_line
 from baocao.write import layout, metrics, ooxml
 from baocao.write.basedoc import base_package
 from baocao.write.markup import Annex, Block, Heading, Paragraph, Row, Run, Table

@@ -5,7 +5,7 @@ body and under the trích yếu, and one as long as the text under the Tiêu ng�
 LibreOffice and Word wrap wherever a line is full, which breaks a name such as
 "SỞ THÔNG TIN VÀ TRUYỀN / THÔNG" inside a phrase and leaves the rule sized for
 a line that is not there. So the lines are chosen here, with the widths of
-:mod:`baocao.metrics`, and written with explicit breaks: a body's name breaks
+:mod:`baocao.write.metrics`, and written with explicit breaks: a body's name breaks
 only before the word that starts a phrase ("HUYỆN …", "VÀ …"), the trích yếu
 into lines of even length.
 """

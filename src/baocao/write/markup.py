@@ -86,11 +86,14 @@ class Annex(NamedTuple):
 Block = Heading | Paragraph | Table | Annex
 
 
-class _Numbering:
+class HeadingNumbers:
+    """The numbers of the headings so far: "I.", "1.", "1.1.", "a)" in Vietnamese letter order."""
+
     def __init__(self) -> None:
         self.counters = [0, 0, 0, 0]
 
     def next(self, level: int) -> str:
+        """The number of the next heading of ``level`` (1 to 4); the deeper levels start again."""
         self.counters[level - 1] += 1
         for deeper in range(level, 4):
             self.counters[deeper] = 0
@@ -105,7 +108,7 @@ def parse(markup: str) -> list[Block]:
         root = etree.fromstring(f"<body>{markup}</body>", PARSER)
     except etree.XMLSyntaxError as exc:
         raise MarkupError(f"markup is not well formed: {exc}") from exc
-    numbering = _Numbering()
+    numbering = HeadingNumbers()
     return [_block(element, numbering) for element in _filled(list(root)) if element.tag != "end"]
 
 
@@ -134,7 +137,7 @@ def _filled(elements: list[etree._Element]) -> list[etree._Element]:
     return kept[::-1]
 
 
-def _block(element: etree._Element, numbering: _Numbering) -> Block:
+def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
     tag = element.tag
     if tag in ("h1", "h2", "h3", "h4"):
         level = int(tag[1])

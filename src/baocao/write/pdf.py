@@ -1,7 +1,7 @@
 """PDF through LibreOffice: one soffice process per output folder, checked before anything is moved.
 
 In a --pdf run every DOCX is first written into a staging folder beside its
-target (:func:`baocao.output.staged`); LibreOffice converts the staged files there;
+target (:func:`baocao.write.output.staged`); LibreOffice converts the staged files there;
 each PDF is checked (it exists, is new, starts with ``%PDF``, has pages); then the
 PDF and the DOCX of a report are moved into place together. A report whose PDF
 fails keeps its earlier DOCX and PDF, and the failure says why.

@@ -1,7 +1,7 @@
 """The JSON Schema of the report format, generated from the models.
 
 The models give the keys, types, titles and the patterns of their values (see
-:mod:`baocao.models.fields`); this module adds the Vietnamese name and
+:mod:`baocao.model.fields`); this module adds the Vietnamese name and
 explanation of every definition, explains the keys that have none from their
 type, and states the rules between keys that the models check in code.
 """
@@ -14,7 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from baocao.models import Report
+from baocao.blocks import REGISTRY
+from baocao.outline.model import Outline
+from baocao.report import Report
+from baocao.write.output import write_atomic
 
 SCHEMA_FILE = "report.schema.json"
 OUTLINE_SCHEMA_FILE = "outline.schema.json"
@@ -25,82 +28,31 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Quyền hạn ký",
         "Cách người ký ký thay: KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền).",
     ),
-    "Budget": ("Kinh phí", "Các khoản chi trong kỳ, cùng một đơn vị tính; tổng cộng và số tiền bằng chữ được tự tính."),
-    "BudgetGroup": ("Nhóm kinh phí", "Một nhóm dòng kinh phí với dòng cộng nhóm, ví dụ HUYỆN BÌNH SƠN."),
-    "BudgetItem": ("Dòng kinh phí", "Một dòng của bảng kinh phí; kinh phí có thể để trống (ví dụ: VNPT hỗ trợ)."),
-    "Citation": (
-        "Văn bản được dẫn",
-        "Văn bản dẫn trong báo cáo: Kế hoạch số 90/KH-UBND ngày 27/6/2022 của UBND huyện về …",
-    ),
-    "ClusterGroup": ("Đợt lắp cụm loa", "Số cụm loa lắp đặt ở một số nơi trong cùng một đợt đầu tư."),
-    "Comparison": ("Cách so sánh", "Chỉ tiêu so với mức: tối thiểu, trên, khoảng hoặc đúng bằng."),
     "Document": ("Thông tin văn bản", "Tiêu đề, số và ký hiệu, kỳ báo cáo, trích yếu, nơi nhận và người ký."),
     "Cutoff": (
         "Thời gian chốt số liệu",
         "Số liệu tính từ ngày, đến ngày nào, khi đơn vị ghi khác quy định của Nghị định 09/2019; in hay không.",
     ),
-    "DossierCount": (
-        "Hồ sơ theo lĩnh vực",
-        "Số hồ sơ thủ tục hành chính của một lĩnh vực; có thể chia nhỏ trong items.",
-    ),
-    "Dossiers": ("Hồ sơ thủ tục hành chính", "Toàn bộ hồ sơ trong kỳ, có chia theo lĩnh vực."),
-    "Figure": ("Số liệu", "Một con số, có thể chia thành phần: 28 dịch vụ, trong đó 25 mức độ 3 và 03 mức độ 4."),
-    "Indicator": ("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số, tỷ lệ ghi nếu có: 42.694/42.829 công dân, đạt 99,7%."),
-    "LevelCount": ("Dịch vụ theo mức độ", "Số dịch vụ công ở một mức độ và số hồ sơ tiếp nhận."),
-    "MoneyUnit": ("Đơn vị tiền", "Đơn vị ghi kinh phí."),
-    "Narrative": (
-        "Nội dung viết",
-        "Văn bản theo từng mục: mỗi dòng một đoạn; '- ', '+ ' mở đầu gạch đầu dòng, '# ' đề mục.",
-    ),
-    "Pair": ("Số đạt trên tổng số", "Số đạt được và tổng số của một chỉ tiêu tỷ lệ."),
-    "Part": ("Thành phần", "Một phần của số liệu: 25 dịch vụ mức độ 3."),
     "Period": ("Kỳ báo cáo", "Kỳ báo cáo: 06 tháng đầu năm 2022, quý I/2019, năm 2023."),
     "PeriodType": ("Loại kỳ báo cáo", "Tháng, quý, 6 tháng, 9 tháng hoặc năm."),
-    "ProcedureGroup": (
-        "Dịch vụ công theo phạm vi",
-        "Thủ tục cung cấp trực tuyến của một phạm vi (một cấp, một hệ thống).",
-    ),
-    "PublicServices": ("Dịch vụ công, thủ tục hành chính", "Dịch vụ công trực tuyến và hồ sơ thủ tục hành chính."),
-    "Radio": ("Truyền thanh cơ sở", "Hệ thống truyền thanh cơ sở của đơn vị."),
     "Request": (
         "Văn bản yêu cầu báo cáo",
         "Văn bản yêu cầu báo cáo (dẫn như một văn bản được dẫn), với thời hạn gửi báo cáo nếu có.",
     ),
     "Rollup": ("Tổng hợp từ các đơn vị", "Báo cáo này được tổng hợp từ báo cáo của các đơn vị như thế nào."),
-    "ServiceLevel": ("Mức độ dịch vụ công", "Một phần, toàn trình (từ 2022), mức độ 3 hoặc mức độ 4 (trước 2022)."),
     "Signer": ("Người ký", "Khối chữ ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / họ tên."),
     "ByUnit": (
         "Mục có phụ lục theo đơn vị",
         "Một số liệu, tỷ lệ, câu trả lời hoặc biểu mẫu của đề cương mà báo cáo tổng hợp in một dòng cho mỗi đơn vị.",
     ),
     "Skipped": ("Đơn vị không tổng hợp", "Một đơn vị bị bỏ ra khỏi bản tổng hợp, và lý do."),
-    "Station": ("Đài truyền thanh xã", "Đài truyền thanh của một xã, phường, thị trấn."),
-    "StationSummary": ("Số đài theo loại", "Số đài như đã ghi, cho báo cáo không liệt kê từng xã."),
-    "StationType": ("Loại đài", "Cách đài phát sóng: hữu tuyến, vô tuyến hoặc ứng dụng CNTT - viễn thông."),
-    "Target": ("Chỉ tiêu kỳ tới", "Một mục tiêu cho kỳ tới: trên 80% dân số trưởng thành có điện thoại thông minh."),
-    "Team": ("Tổ công nghệ số cộng đồng", "Tổ công nghệ số cộng đồng ở một cấp: 16 tổ/16 xã với 151 thành viên."),
-    "Topic": ("Mục của báo cáo", "Nơi một nội dung xuất hiện trong báo cáo."),
     "UnitLevel": ("Cấp đơn vị", "Cấp hành chính của đơn vị báo cáo."),
     "UnitRow": ("Số liệu của một đơn vị", "Các số liệu chính của một đơn vị, như đơn vị đã báo cáo."),
-    # the unit's own outline (models/blocks.py)
     "Section": ("Mục của báo cáo", "Một đề mục: tiêu đề, nội dung (content) và các mục con; baocao tự đánh số."),
     "Block": (
         "Khối nội dung",
         "Một dòng của content: một đoạn văn, hoặc một khóa nêu loại khối (figure, indicator, table…).",
     ),
-    "FigureBlock": ("Số liệu", "Một con số như báo cáo ghi, có thể kèm chữ (trên, hơn…) và các phần."),
-    "FigurePart": ("Thành phần", "Một phần của số liệu: 25 dịch vụ mức độ 3."),
-    "Rate": ("Tỷ lệ", "Số đạt được trên tổng số, hoặc chỉ một tỷ lệ đã ghi."),
-    "IndicatorBlock": ("Chỉ tiêu tỷ lệ", "Số đạt được trên tổng số, hoặc tỷ lệ ghi một mình; có thể chia theo cấp."),
-    "PreviousRate": ("Tỷ lệ kỳ trước", "Số đạt được/tổng số, hoặc tỷ lệ, của kỳ trước (baocao next ghi)."),
-    "TargetBlock": ("Chỉ tiêu", "Một mục tiêu: trên 80% dân số trưởng thành có điện thoại thông minh."),
-    "AnswerBlock": ("Trả lời", "Có/Không, Đã/Chưa thực hiện, Có đăng/Không đăng/Không có dữ liệu, hoặc một danh sách."),
-    "TableBlock": ("Bảng", "Bảng có các cột theo kiểu giá trị, nhóm cột, dòng tổng cộng tự tính hoặc để đối chiếu."),
-    "Column": ("Cột", "Một cột của bảng: mã, tiêu đề, kiểu giá trị, đơn vị, nhóm cột."),
-    "TasksBlock": ("Bảng nhiệm vụ", "Bảng nhiệm vụ, tiến độ: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."),
-    "Task": ("Nhiệm vụ", "Một dòng của bảng nhiệm vụ."),
-    "TaskTitles": ("Tiêu đề cột", "Tiêu đề các cột của bảng nhiệm vụ, khi văn bản yêu cầu ghi khác."),
-    # the đề cương a superior sends (models/outline_file.py)
     "About": ("Đề cương", "Mã đề cương (đơn vị ghi trong document.outline), tên, cơ quan và văn bản ban hành."),
     "Regime": (
         "Chế độ báo cáo",
@@ -116,10 +68,6 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Một nội dung mục yêu cầu, ghi bằng loại khối: figure, indicator, target, answer, table, tasks hoặc text.",
     ),
     "Expected": ("Số liệu yêu cầu", "Mã, tên, đơn vị tính, bắt buộc hay không, có phụ lục theo đơn vị hay không."),
-    "ExpectedAnswer": ("Câu hỏi yêu cầu", "Một câu trả lời có/không hoặc chọn trong một danh sách."),
-    "ExpectedTable": ("Biểu mẫu", "Một biểu mẫu: các cột có kiểu giá trị, các dòng phải có (theo cột đầu), dòng tổng."),
-    "ExpectedTasks": ("Bảng nhiệm vụ yêu cầu", "Bảng nhiệm vụ, tiến độ, với tiêu đề cột như văn bản yêu cầu."),
-    "ExpectedText": ("Đoạn văn yêu cầu", "Nội dung cần viết thành đoạn văn ở mục, bắt buộc hay không."),
 }
 
 
@@ -161,6 +109,7 @@ RULES: dict[str, dict[str, Any]] = {
         "not": {"properties": {"groups": {"minItems": 1}, "items": {"minItems": 1}}, "required": ["groups", "items"]}
     },
     "Expect": {"minProperties": 1, "maxProperties": 1},
+    "Block": {"minProperties": 1, "maxProperties": 1},
     "DeadlineRule": {"minProperties": 1, "maxProperties": 1},
 }
 
@@ -173,8 +122,6 @@ def schema() -> dict[str, Any]:
 
 def outline_schema() -> dict[str, Any]:
     """The schema of a đề cương file as a JSON value."""
-    from baocao.outline.model import Outline
-
     about = "Đề cương cấp trên gửi kèm yêu cầu báo cáo: các mục, số liệu và biểu mẫu yêu cầu, chế độ báo cáo."
     return _generated(Outline, "Đề cương báo cáo (baocao)", about)
 
@@ -187,19 +134,20 @@ def _generated(model: type[BaseModel], title: str, description: str) -> dict[str
     generated["description"] = description
     _plain_refs(generated)
     definitions: dict[str, Any] = generated["$defs"]
+    names = dict(DEFINITIONS)
+    for block_type in REGISTRY.values():  # each block type names its own models
+        names |= block_type.definitions
     for name, definition in definitions.items():
-        title, description = DEFINITIONS[name]
+        title, description = names[name]
         definition["title"] = title
         definition["description"] = description
         if "enum" in definition:
             definition["description"] += " Một trong: " + ", ".join(map(str, definition["enum"])) + "."
         definition.update(RULES.get(name, {}))
-    narrative = definitions["Narrative"]["description"] if "Narrative" in definitions else ""
-    for name, holder in [("", generated), *definitions.items()]:
+    for holder in [generated, *definitions.values()]:
         for prop in holder.get("properties", {}).values():
             if "description" not in prop:  # said by its type: "Số hồ sơ tiếp nhận. Số đếm: chỉ viết chữ số…"
-                kind = narrative if name == "Narrative" else _explain(prop, definitions)
-                prop["description"] = f"{prop['title']}. {kind}"
+                prop["description"] = f"{prop['title']}. {_explain(prop, definitions)}"
     _widen_text(generated)
     return generated
 
@@ -265,8 +213,6 @@ SCHEMAS = {SCHEMA_FILE: schema_text, OUTLINE_SCHEMA_FILE: outline_schema_text}
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write the schemas into ``folder``; return their paths."""
-    from baocao.write.output import write_atomic
-
     targets = []
     for name, text in SCHEMAS.items():
         target = folder / name

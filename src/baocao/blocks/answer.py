@@ -1,0 +1,182 @@
+"""An answer: yes/no or a small fixed choice, "Cổng thông tin tích hợp với Cổng DVC quốc gia: Có".
+
+``choices`` is a named set — ``yes_no`` (Có/Không), ``done`` (Đã/Chưa thực hiện), ``posted``
+(Có đăng/Không đăng/Không có dữ liệu) — or a list. Rolled up by the keys of a đề cương, the
+units' answers become the number of units that gave the first choice out of those that
+answered ("… (có): 95/120 đơn vị"), with the count of every choice in a note when there are
+more than two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from baocao.blocks.base import Data, Expected, as_is, declare, first_written, note_entry, start_comment
+from baocao.blocks.printing import item, with_note
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Issue, Loc
+from baocao.core.yamlout import flow, scalar
+from baocao.model.fields import Model, Text, field
+
+ANSWER_SETS: dict[str, tuple[str, ...]] = {
+    "yes_no": ("Có", "Không"),
+    "done": ("Đã thực hiện", "Chưa thực hiện"),
+    "posted": ("Có đăng", "Không đăng", "Không có dữ liệu"),
+}
+YES_NO_WORDS = {"true": "Có", "yes": "Có", "co": "Có", "false": "Không", "no": "Không", "khong": "Không"}
+
+
+def answer_choices(choices: str | list[str]) -> tuple[str, ...]:
+    """The allowed answers: a named set or the list written."""
+    return ANSWER_SETS.get(choices, ()) if isinstance(choices, str) else tuple(choices)
+
+
+def match_answer(value: str, choices: tuple[str, ...]) -> str | None:
+    """The choice ``value`` names, ignoring case; yes/no words map to Có/Không."""
+    lowered = value.strip().lower()
+    for choice in choices:
+        if choice.lower() == lowered:
+            return choice
+    alias = YES_NO_WORDS.get(lowered)
+    return alias if alias in choices else None
+
+
+class AnswerBlock(Model):
+    """A yes/no or small fixed answer: "Cổng thông tin tích hợp với Cổng DVC quốc gia: Có"."""
+
+    key: Text | None = field("Mã", default=None)
+    label: Text = field("Câu hỏi, nội dung")
+    choices: Text | list[Text] = field(
+        "Các câu trả lời", "yes_no (Có/Không), done (Đã/Chưa thực hiện), posted, hoặc một danh sách.", default="yes_no"
+    )
+    value: Text | None = field("Trả lời", default=None)
+    note: Text | None = field("Ghi chú", default=None)
+
+    @field_validator("choices")
+    @classmethod
+    def _known_set(cls, choices: str | list[str]) -> str | list[str]:
+        if not answer_choices(choices):
+            names = ", ".join(ANSWER_SETS)
+            raise PydanticCustomError("choice", "unknown set", {"expected": names, "expected_en": names})
+        return choices
+
+    @field_validator("value")
+    @classmethod
+    def _value_is_a_choice(cls, value: str | None, info: ValidationInfo) -> str | None:
+        allowed = answer_choices(info.data.get("choices", ()))
+        if value is not None and allowed and match_answer(value, allowed) is None:
+            raise PydanticCustomError(
+                "choice", "not a choice", {"expected": ", ".join(allowed), "expected_en": ", ".join(allowed)}
+            )
+        return value
+
+    @property
+    def answer(self) -> str:
+        """The answer as the choice is spelled ("" while blank)."""
+        if self.value is None:
+            return ""
+        return match_answer(self.value, answer_choices(self.choices)) or self.value
+
+
+class ExpectedAnswer(Expected):
+    """A yes/no or small fixed answer."""
+
+    choices: Text | list[Text] = field("Các câu trả lời", "yes_no, done, posted hoặc một danh sách.", default="yes_no")
+
+    @field_validator("choices")
+    @classmethod
+    def _known_set(cls, choices: str | list[str]) -> str | list[str]:
+        if not answer_choices(choices):
+            raise PydanticCustomError("choice", "unknown set", {"expected": "yes_no, done, posted"})
+        return choices
+
+
+def conform(answer: AnswerBlock, expected: ExpectedAnswer, loc: Loc) -> Iterator[Issue]:
+    """The đề cương's choices."""
+    asked, given = answer_choices(expected.choices), answer_choices(answer.choices)
+    if asked != given:
+        params = {"variant": "choices", "key": expected.key, "stated": " / ".join(given), "expected": " / ".join(asked)}
+        yield Issue("BC606", (*loc, "choices"), params)
+
+
+def start(expected: ExpectedAnswer, pad: str, alone: bool) -> list[str]:
+    """An answer block with the đề cương's key, label and choices, its value blank."""
+    del alone
+    inner = pad + "    "
+    head = [f"{pad}- answer:", f"{inner}key: {scalar(expected.key)}", f"{inner}label: {scalar(expected.label)}"]
+    choices = answer_choices(expected.choices)
+    how = f"Trả lời vào value một trong: {', '.join(choices)}."
+    chosen = [] if expected.choices == "yes_no" else [f"{inner}choices: {flow(expected.choices)}"]
+    return [*start_comment(pad, "Trả lời", expected, how), *head, *chosen, f"{inner}value:"]
+
+
+def keyed(values: list[Data], names: list[str], annexed: bool) -> list[Data]:
+    """The number of units that gave the first choice out of those that answered, as an indicator of units."""
+    del names, annexed
+    first = values[0]
+    choices = answer_choices(first.get("choices", "yes_no"))
+    counts = dict.fromkeys(choices, 0)
+    for value in values:  # an answer outside the outline's choices is counted under its own words
+        choice = match_answer(str(value["value"]), choices) or str(value["value"])
+        counts[choice] = counts.get(choice, 0) + 1
+    leading = choices[0]
+    label = f"{first['label']} ({leading.lower()})"
+    block: Data = {"key": first["key"], "label": label, "count": str(counts[leading])}
+    block |= {"total": str(sum(counts.values())), "unit": "đơn vị"}
+    out: list[Data] = [{"indicator": block}]
+    if len(counts) > 2:
+        each = "; ".join(f"{choice}: {count}" for choice, count in counts.items())
+        out.append(note_entry(f"*{first['label']} — số đơn vị theo câu trả lời: {each}.*"))
+    return out
+
+
+def annex_total(item: Data, columns: list[tuple[str, str]], rows: list[list[Any] | None]) -> tuple[str, ...]:
+    """The units that gave the first choice, out of those that answered: "Có: 95/120"."""
+    given = [row for row in rows if row is not None]
+    if not given:
+        return ("",) * len(columns)
+    choices = item.get("choices") or []
+    first = choices[0] if choices else "Có"
+    chosen = sum(str(row[0]).casefold() == first.casefold() for row in given if row[0] is not None)
+    return (f"{first}: {vn.count(chosen)}/{vn.count(len(given))}",)
+
+
+KIND = declare(
+    name="answer",
+    model=AnswerBlock,
+    title="Trả lời có/không, lựa chọn",
+    description=None,
+    definitions={
+        "AnswerBlock": (
+            "Trả lời",
+            "Có/Không, Đã/Chưa thực hiện, Có đăng/Không đăng/Không có dữ liệu, hoặc một danh sách.",
+        ),
+        "ExpectedAnswer": ("Câu hỏi yêu cầu", "Một câu trả lời có/không hoặc chọn trong một danh sách."),
+    },
+    expected=ExpectedAnswer,
+    start=start,
+    conform=conform,
+    by_unit=lambda expected: {"choices": list(answer_choices(expected.choices))},
+    blank=lambda answer: answer.value is None,
+    fill_at=lambda answer, loc: first_written(answer, loc, ("value",), "label"),
+    blanks_inside=None,
+    check=None,  # its value is checked against its choices by the schema
+    stated=lambda a: (a.answer,),
+    view=lambda answer, context: item(with_note(f"{answer.label}: {answer.answer}", answer.note)),
+    measure=None,
+    computed=None,
+    label=lambda a: a["label"],
+    lists={},
+    carry=as_is("answer"),
+    rollup=None,  # answers in a unit's own sections are its own; by the keys of a đề cương they are counted
+    rollup_keyed=keyed,
+    summary=None,
+    annex=lambda answer: [(answer.label, "choice", answer.answer)],
+    annex_keeps=("value", "choices"),
+    annex_total=annex_total,
+    annex_table=None,
+)

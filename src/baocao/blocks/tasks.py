@@ -1,0 +1,121 @@
+"""The task and progress table: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú (titles can be reworded).
+
+A unit's own lines: ``next`` keeps the tasks and moves their results to a comment, and a
+roll-up leaves them in each unit's report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from baocao.blocks.base import Data, Expected, declare, start_comment
+from baocao.blocks.printing import cell, table
+from baocao.core.yamlout import flow_item, scalar
+from baocao.model.fields import Model, Text, field
+
+
+class Task(Model):
+    """One line of a task table."""
+
+    task: Text = field("Nội dung, nhiệm vụ, dự án")
+    result: Text | None = field("Kết quả, tiến độ thực hiện", default=None)
+    funding: Text | None = field("Kinh phí", "Bao nhiêu, đã cấp theo văn bản nào, hoặc đề xuất.", default=None)
+    note: Text | None = field("Ghi chú", default=None)
+
+
+class TaskTitles(Model):
+    """Column titles of a task table, when the request words them otherwise."""
+
+    task: Text = field("Cột nội dung", default="Nội dung, nhiệm vụ, dự án")
+    result: Text = field("Cột kết quả", default="Kết quả, tiến độ thực hiện")
+    funding: Text = field("Cột kinh phí", default="Kinh phí")
+    note: Text = field("Cột ghi chú", default="Ghi chú")
+
+
+class TasksBlock(Model):
+    """The task and progress table: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."""
+
+    key: Text | None = field("Mã bảng", default=None)
+    title: Text | None = field("Tên bảng", default=None)
+    columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)
+    rows: list[Task] = field("Các nhiệm vụ", "Bỏ trống (rows: []) khi chưa điền.", default=[])
+
+
+class ExpectedTasks(Expected):
+    """A task and progress table (nội dung, kết quả/tiến độ, kinh phí, ghi chú)."""
+
+    columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)
+
+
+def view(block: TasksBlock, context: Any) -> list[dict[str, Any]]:
+    """The task table: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."""
+    del context
+    titles = block.columns
+    header = [[cell(t, "center") for t in ("TT", titles.task, titles.result, titles.funding, titles.note)]]
+    body = [
+        ("item", [cell(n, "center"), cell(t.task), cell(t.result), cell(t.funding), cell(t.note)])
+        for n, t in enumerate(block.rows, 1)
+    ]
+    return table(header, body, [1, 5, 4, 3.5, 2.5], title=block.title)
+
+
+def start(expected: ExpectedTasks, pad: str, alone: bool) -> list[str]:
+    """An empty task table with the đề cương's key, title and column titles."""
+    del alone
+    inner = pad + "    "
+    lines = [f"{pad}- tasks:", f"{inner}key: {scalar(expected.key)}", f"{inner}title: {scalar(expected.label)}"]
+    if expected.columns != TaskTitles():
+        titles = expected.columns.model_dump()
+        lines.append(f"{inner}columns: {{{', '.join(f'{k}: {flow_item(v)}' for k, v in titles.items())}}}")
+    lines.append(f"{inner}rows: []  # thêm mỗi dòng: - {{task: …, result: …, funding: …, note: …}}")
+    return [*start_comment(pad, "Bảng nhiệm vụ", expected, "Mỗi nhiệm vụ một dòng."), *lines]
+
+
+def carry(body: Data, block: TasksBlock, carrier: Any) -> list[Any]:
+    """Tasks kept; their results, which are the period's, in a comment."""
+    del block
+    rows, results = [], []
+    for row in body.get("rows") or []:
+        if isinstance(row, dict) and row.get("result") is not None:
+            results.append(f"{row.get('task')}: {row['result']}")
+            row = {k: v for k, v in row.items() if k != "result"}
+        rows.append(row)
+    body["rows"] = rows
+    comment = [carrier.mark([f"{carrier.reference}, kết quả:", *results])] if results else []
+    return [*comment, {"tasks": body}]
+
+
+KIND = declare(
+    name="tasks",
+    model=TasksBlock,
+    title="Bảng nhiệm vụ, tiến độ",
+    description=None,
+    definitions={
+        "TasksBlock": ("Bảng nhiệm vụ", "Bảng nhiệm vụ, tiến độ: TT, nội dung, kết quả/tiến độ, kinh phí, ghi chú."),
+        "Task": ("Nhiệm vụ", "Một dòng của bảng nhiệm vụ."),
+        "TaskTitles": ("Tiêu đề cột", "Tiêu đề các cột của bảng nhiệm vụ, khi văn bản yêu cầu ghi khác."),
+        "ExpectedTasks": ("Bảng nhiệm vụ yêu cầu", "Bảng nhiệm vụ, tiến độ, với tiêu đề cột như văn bản yêu cầu."),
+    },
+    expected=ExpectedTasks,
+    start=start,
+    conform=None,  # the rows are the unit's own: only the table's presence is checked
+    by_unit=None,  # tasks have no one-row form
+    blank=lambda block: not block.rows,
+    fill_at=lambda block, loc: (*loc, "columns"),
+    blanks_inside=None,
+    check=None,  # words only: nothing to add up
+    stated=None,
+    view=view,
+    measure=None,
+    computed=None,
+    label=lambda t: t.get("title") or t.get("key") or "bảng nhiệm vụ",
+    lists={"rows": lambda t: t["task"]},
+    carry=carry,
+    rollup=None,  # each unit's tasks stay in its own report
+    rollup_keyed=None,
+    summary=None,
+    annex=None,  # no one-row form
+    annex_keeps=(),
+    annex_total=None,
+    annex_table=None,
+)

@@ -1,0 +1,68 @@
+"""Each block checked as its type says; values left blank; sections with nothing in them or nested too deep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from baocao.blocks import REGISTRY
+from baocao.blocks.base import CheckContext, key_of
+from baocao.core.findings import Issue
+from baocao.report import Report
+from baocao.report.sections import Section, walk
+
+
+def each_block(report: Report) -> Iterator[Issue]:
+    """Each block filled in, checked as its type says (see :mod:`baocao.blocks`)."""
+    context = CheckContext(date=report.document.date)
+    for loc, block in report.blocks():
+        kind = REGISTRY[block.kind]
+        if kind.check is not None and not kind.blank(block.value):
+            yield from kind.check(block.value, loc, context)
+
+
+def blank_blocks(report: Report) -> Iterator[Issue]:
+    """A value left blank is not printed: an error, unless the đề cương says the item may be left out."""
+    outline = report.followed
+    optional: set[str] = set()
+    free: set[str] = set()
+    if outline is not None:
+        optional = {key for key, item in outline.items() if not item.required}
+        free = outline.free_text_optional()
+    sections = {loc: section for loc, section, _ in walk(report.sections)}
+    for loc, block in report.blocks():
+        kind = REGISTRY[block.kind]
+        if not kind.blank(block.value):
+            if kind.blanks_inside is not None:
+                yield from kind.blanks_inside(block.value, loc)
+            continue
+        at = kind.fill_at(block.value, loc)
+        if REGISTRY.keyless(block.kind):  # a "…" still standing for the text to write
+            section = sections.get(loc[:-3])
+            if section is None or section.key not in free:
+                yield Issue("BC604", at, {"what": section.title if section else "…", "variant": block.kind})
+            continue
+        key = key_of(block.value)
+        if key is not None and key in optional:
+            continue
+        label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
+        yield Issue("BC604", at, {"what": label})
+
+
+def outline_depth(report: Report) -> Iterator[Issue]:
+    """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed."""
+    levels = len(report.numbering)
+    for loc, section, depth in walk(report.sections):
+        if depth > levels:
+            yield Issue(
+                "BC405", (*loc, "title"), {"depth": depth, "levels": levels, "numbering": " ".join(report.numbering)}
+            )
+        if not section.content and not any(_has_content(s) for s in section.sections):
+            yield Issue("BC404", (*loc, "title"), {"title": section.title})
+
+
+def _has_content(section: Section | Any) -> bool:
+    return bool(section.content) or any(_has_content(s) for s in section.sections)
+
+
+CHECKS = (each_block, outline_depth, blank_blocks)

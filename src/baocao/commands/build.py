@@ -1,0 +1,108 @@
+"""``baocao build``: the DOCX of each report (and its PDF), written whole or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from baocao.commands.files import Loaded, comparison_problems, in_workers, load, valid, workers
+from baocao.core.errors import InputError, UserError
+from baocao.core.findings import Finding, has_errors
+from baocao.core.messages import Phrase
+from baocao.load import source as loader
+from baocao.render.view import TEMPLATE_SUFFIX, render_body, template_findings
+from baocao.report import Report
+from baocao.write import docx, markup, output
+
+
+def render_report(
+    loaded: Loaded, templates: Path | None, previous: Report | None = None
+) -> tuple[bytes | None, list[Finding]]:
+    """The DOCX bytes of a loaded report, or None with the findings that stopped it."""
+    report = loaded.report
+    if report is None:
+        return None, loaded.findings
+    body, findings = render_body(report, loaded.source, templates, previous)
+    rendering = [f for f in loader.quote(loaded.source, findings) if f not in loaded.findings]
+    findings = sorted(loaded.findings + rendering)
+    if has_errors(rendering):
+        return None, findings
+    try:
+        blocks = markup.parse(body)
+    except markup.MarkupError as exc:
+        where = loaded.source.locate(("document", "kind"))
+        params = {"template": report.document.kind + TEMPLATE_SUFFIX, "template_line": "?", "problem": str(exc)}
+        return None, [*findings, Finding(loaded.source.path, *where, "BC402", ("document", "kind"), params)]
+    return docx.write(report.document, blocks), findings
+
+
+def build(
+    path: str,
+    out: str | None = None,
+    templates: Path | None = None,
+    allow_errors: bool = False,
+    compare: str | None = None,
+    stage: str | None = None,
+) -> tuple[Path, list[Finding]]:
+    """Build one report, compared with an older period when asked; raise InputError when it has errors.
+
+    With ``stage`` (a --pdf run) the DOCX goes into that staging folder beside the
+    target, to be moved into place with its PDF (:func:`baocao.write.pdf.convert_staged`).
+    """
+    if templates is not None and not templates.is_dir():
+        raise UserError("templates_not_folder", path=templates)
+    target = output.output_path(path, out)
+    loaded = load(path, templates, template=False)  # rendering below says it, once
+    if loaded.report is None:
+        raise InputError(loaded.findings)
+    if has_errors(loaded.findings) and not allow_errors:
+        raise InputError(sorted(loaded.findings + template_findings(loaded.report, loaded.source, templates)))
+    previous = valid(compare) if compare else None
+    if previous is not None and (problems := comparison_problems(previous, loaded.report)):
+        raise UserError("compare_refused", path=compare, problems=problems)
+    data, findings = render_report(loaded, templates, previous)
+    if data is None:
+        raise InputError(findings)
+    output.write_atomic(output.staged(target, stage) if stage else target, data)
+    return target, findings
+
+
+@dataclass
+class Built:
+    """The outcome of one file of a batch build."""
+
+    source: str
+    target: Path | None
+    findings: list[Finding]
+    error: Phrase | None = None
+
+
+def build_one(
+    source: str, out_dir: str | None, templates: Path | None, allow_errors: bool, stage: str | None = None
+) -> Built:
+    """Build one file of a batch; a failure is reported, not raised."""
+    try:
+        target, findings = build(source, out_dir, templates, allow_errors, stage=stage)
+    except InputError as exc:
+        return Built(source, None, exc.findings, Phrase("data_errors"))
+    except UserError as exc:
+        return Built(source, None, [], exc.phrase)
+    return Built(source, target, findings)
+
+
+def build_many(
+    files: list[str],
+    out_dir: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    jobs: int | None = None,
+    stage: str | None = None,
+) -> Iterator[Built]:
+    """Build many files, one report each, over all cores; one bad file does not stop the rest."""
+    if out_dir is not None:
+        out_dir = out_dir.rstrip("/") + "/"
+    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors, stage=stage)
+    jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
+    yield from in_workers(work, files, jobs, chunksize=8)

@@ -1,0 +1,80 @@
+"""``baocao rollup``: the units' files validated, then combined into the data of the level above."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from baocao.commands.files import in_workers, load, valid, workers
+from baocao.core.errors import UserError
+from baocao.core.findings import Finding, has_errors
+from baocao.core.messages import Phrase, os_reason
+from baocao.load.source import MAX_BYTES
+from baocao.rollup import combine, units
+from baocao.write import output
+
+
+@dataclass
+class RollupResult:
+    """What rollup produced, and what it has to say about its inputs."""
+
+    target: Path | None
+    files: list[tuple[str, list[Finding]]]
+    skipped: list[tuple[str, str]]
+    missing: list[str]
+    problems: list[Phrase]
+
+
+def read_unit(path: str) -> units.UnitData:
+    """Load and check one unit; keep its typed data as plain JSON types (cheap to pass between processes)."""
+    loaded = load(path)
+    if loaded.report is None or has_errors(loaded.findings):
+        return units.UnitData(path, None, loaded.findings)
+    return units.UnitData(path, units.dumped(loaded.report, loaded.source.text), loaded.findings)
+
+
+def read_units(files: list[str], jobs: int | None = None) -> Iterator[units.UnitData]:
+    """Every input, in order, over all cores for a large batch."""
+    yield from in_workers(read_unit, files, workers(files, jobs), chunksize=32)
+
+
+def rollup_units(
+    files: list[str],
+    unit_file: str,
+    out: str,
+    skip_invalid: bool = False,
+    expect: str | None = None,
+    jobs: int | None = None,
+    include_rollups: bool = False,
+) -> RollupResult:
+    """Validate every input, then write the combined data of the level above to ``out``."""
+    target = Path(out)
+    output.check_target(target, [*files, unit_file])
+    own = units.dumped(valid(unit_file, blanks=True))
+    expected = _expected(expect) if expect else []
+    files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
+    read = list(read_units(files, jobs))
+    per_file = [(unit.file, unit.findings) for unit in read]
+    invalid = [unit for unit in read if unit.data is None]
+    skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
+    refusals = units.problems(read, own, include_rollups)
+    absent = units.missing(read, expected)
+    if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in read):
+        return RollupResult(
+            None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
+        )
+    combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
+    combine.moved_outline(combined, unit_file, target)
+    output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))
+    return RollupResult(target, per_file, skipped, absent, [])
+
+
+def _expected(path: str) -> list[str]:
+    try:
+        if not Path(path).is_file():
+            raise OSError(0, "not a regular file")
+        lines = Path(path).read_text(encoding="utf-8", errors="replace")[:MAX_BYTES].splitlines()
+    except OSError as exc:
+        raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

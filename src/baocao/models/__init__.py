@@ -1,5 +1,0 @@
-"""Pydantic models of a unit's report file."""
-
-from baocao.models.report import Report
-
-__all__ = ["Report"]

@@ -1,0 +1,235 @@
+"""Annexes of a rolled-up report: tables of one row per unit, a total row, ratios re-computed.
+
+Each block type says what its row holds (:mod:`baocao.blocks`): in a roll-up by sections,
+its ``summary`` (a figure's value, an indicator's count, total and rate) for every keyed
+block of the rolled-up report; in a roll-up by a đề cương, its ``annex`` cells for each item
+the đề cương marks ``by_unit``, several items side by side in portrait tables of at most
+:data:`VALUE_COLUMNS` value columns, and a table of its own for a data form. The tables
+follow while the annexes hold at most :data:`ANNEX_ROWS` unit rows, so that a province of
+thousands of units gets a report of tens of pages, not hundreds; what a table left out
+would show stays in each unit's own report and in the ``rollup`` section of the
+rolled-up data, and the last annex says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from baocao.blocks import REGISTRY
+from baocao.blocks.base import Cell, UnitSummary, key_of
+from baocao.blocks.printing import shown_value
+from baocao.core import vietnamese as vn
+from baocao.report import Report
+from baocao.report.model import ByUnit, UnitRow
+
+VALUE_COLUMNS = 4  # value columns of a table of figures, answers and indicators: a portrait page
+BY_UNIT = "Kết quả theo đơn vị"
+ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
+Columns = list[tuple[str, str]]  # (title, column type) of one item, as its block type gives them
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """A table of the annex: header cells, one row per unit, the total row."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def wide(self) -> bool:
+        """True when the table wants a landscape page."""
+        return len(self.header) > 6
+
+
+@dataclass(frozen=True)
+class UnitAnnex:
+    """One annex: its title, its tables (landscape when any is wide) and a note on tables left out."""
+
+    title: str
+    tables: tuple[UnitTable, ...]
+    note: str = ""
+
+    @property
+    def wide(self) -> bool:
+        """True when the annex wants landscape pages."""
+        return any(table.wide for table in self.tables)
+
+
+Planned = tuple[str, Callable[[], UnitTable | None]]  # a table's title, and how to make it when it is printed
+
+
+def unit_annexes(report: Report) -> list[UnitAnnex]:
+    """The per-unit tables that fit, one annex per title, in order; the last annex says what is left out."""
+    planned = _planned(report)
+    units = len(report.rollup.units) if report.rollup else 0
+    keep = max(1, ANNEX_ROWS // units) if units else 0
+    annexes: dict[str, list[UnitTable]] = {}
+    for title, make in planned[:keep]:
+        table = make()
+        if table is not None:
+            annexes.setdefault(title, []).append(table)
+    out = [UnitAnnex(title, tuple(group)) for title, group in annexes.items()]
+    if len(planned) > keep and out:
+        left = {title.lower(): None for title, _ in planned[keep:]}
+        note = (
+            f"Do có {vn.count(units)} đơn vị, phụ lục không in {len(planned) - keep} bảng theo đơn vị "
+            f"({'; '.join(left)}); số liệu đó có trong báo cáo của từng đơn vị."
+        )
+        out[-1] = UnitAnnex(out[-1].title, out[-1].tables, note)
+    return out
+
+
+def _planned(report: Report) -> list[Planned]:
+    """Every table a rolled-up report could have; none for an ordinary report."""
+    if report.rollup is None or not report.rollup.units:
+        return []
+    units = report.rollup.units
+    if report.rollup.by_unit:  # units that answered a đề cương: the items it marks by_unit, in its order
+        return list(_by_unit(report.rollup.by_unit, units))
+    return list(_summaries(report, units))
+
+
+# --- a roll-up by sections: each keyed block's summary ----------------------------------------------
+
+
+def _summaries(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
+    for kind, entry in REGISTRY.items():
+        summary = entry.summary
+        if summary is None:
+            continue
+        given = {key for unit in units for key in unit.summary.get(kind, {})}
+        values = []
+        for _, block in report.blocks():
+            key = key_of(block.value)
+            if block.kind == kind and key in given and summary.total(block.value) is not None:
+                values.append((key, block.value))
+        for start in range(0, len(values), summary.per_table):
+            yield (
+                summary.title,
+                partial(_summary_table, summary, kind, values[start : start + summary.per_table], units),
+            )
+
+
+def _summary_table(summary: UnitSummary, kind: str, chunk: list[tuple[Any, Any]], units: list[UnitRow]) -> UnitTable:
+    header = ("TT", "Đơn vị", *(title for _, value in chunk for title in summary.header(value)))
+    rows = tuple(
+        (str(n), unit.name, *(cell for key, _ in chunk for cell in summary.cells(unit.summary.get(kind, {}).get(key))))
+        for n, unit in enumerate(units, 1)
+    )
+    total = ("", "Tổng cộng", *(cell for _, value in chunk for cell in summary.total(value) or ()))
+    return UnitTable(summary.title, header, rows, total)
+
+
+# --- a roll-up by a đề cương: each by-unit item's cells ------------------------------------------------
+
+
+def typed(kind: str, data: Any) -> Any:
+    """A block's value as plain data, typed by its type's model (ValidationError, a ValueError, when it refuses)."""
+    return REGISTRY.entry_model().model_validate({kind: data}).value
+
+
+def _cells_of(kind: str, data: Any) -> list[Cell]:
+    make = REGISTRY[kind].annex
+    return [] if make is None else make(typed(kind, data))
+
+
+def annex_columns(kind: str, data: Any) -> Columns:
+    """The columns a block gives an annex of one row per unit: (title, column type), in order.
+
+    ``data`` is the block's value as a unit file holds it (plain data as loaded, or as dumped
+    from the model). The column types are a table's (``integer``, ``quantity``, ``money``,
+    ``percent``, ``count_of_total``, ``choice``…). A type with no one-row form (text, cited
+    documents, the task table) gives [].
+    """
+    return [(title, column) for title, column, _ in _cells_of(kind, data)]
+
+
+def annex_values(kind: str, data: Any, columns: Columns, cells: list[Cell] | None = None) -> list[Any]:
+    """The typed values of the block's row (None where it has none), one for each of ``columns``: to sum them."""
+    values = {(title, column): value for title, column, value in cells or _cells_of(kind, data)}
+    return [values.get(column) for column in columns]
+
+
+def annex_row(kind: str, data: Any, columns: Columns | None = None) -> list[str]:
+    """The cells of the block's row as printed ("42.694", "trên 98%"), one for each of ``columns``.
+
+    ``columns`` default to the block's own (:func:`annex_columns`). Given those of another
+    unit's block, or of the summed block, each cell is the value of the column of the same
+    title, and blank where this block has none: a unit that states no part, or no
+    sub-rate, leaves that cell empty rather than shifting the others.
+    """
+    cells = _cells_of(kind, data)
+    if columns is None:
+        return [shown_value(column, value) for _, column, value in cells]
+    values = annex_values(kind, data, columns, cells)
+    return [shown_value(column, value) for (_, column), value in zip(columns, values, strict=True)]
+
+
+def _columns(item: ByUnit, units: list[UnitRow]) -> Columns:
+    """The item's annex columns (:func:`annex_columns`) of the first unit that gives it."""
+    data = next((u.blocks[item.key] for u in units if item.key in u.blocks), None)
+    if data is None:
+        data = {"label": item.label, **({"unit": item.unit} if item.unit else {})}
+    return annex_columns(item.kind, data)
+
+
+def _header(item: ByUnit, columns: Columns) -> tuple[str, ...]:
+    """The columns' titles, the first naming the item when its type's title does not ("… : số đạt")."""
+    titles = [title for title, _ in columns]
+    if titles and not titles[0].startswith(item.label):
+        titles[0] = f"{item.label}: {titles[0][:1].lower()}{titles[0][1:]}"
+    return tuple(titles)
+
+
+def _row_cells(columns: Columns, values: list[Any] | None) -> tuple[str, ...]:
+    if values is None:
+        return ("",) * len(columns)
+    return tuple(shown_value(column, value) for (_, column), value in zip(columns, values, strict=True))
+
+
+def _by_unit(items: list[ByUnit], units: list[UnitRow]) -> Iterator[Planned]:
+    """The items whose cells stand side by side, in tables of a few columns; then those with a table of their own."""
+    chunk: list[ByUnit] = []
+    width = 0
+    for item in items:
+        if REGISTRY[item.kind].annex_table is not None:
+            continue
+        columns = len(_columns(item, units))
+        if chunk and width + columns > VALUE_COLUMNS:
+            yield BY_UNIT, partial(_side_by_side, chunk, units)
+            chunk, width = [], 0
+        chunk.append(item)
+        width += columns
+    if chunk:
+        yield BY_UNIT, partial(_side_by_side, chunk, units)
+    for item in items:
+        if REGISTRY[item.kind].annex_table is not None:
+            yield item.label, partial(_own_table, item, units)
+
+
+def _side_by_side(chunk: list[ByUnit], units: list[UnitRow]) -> UnitTable:
+    header: tuple[str, ...] = ("TT", "Đơn vị")
+    total: tuple[str, ...] = ("", "Tổng cộng")
+    cells: list[tuple[str, ...]] = [() for _ in units]
+    for item in chunk:
+        columns = _columns(item, units)
+        values = [annex_values(item.kind, u.blocks[item.key], columns) if item.key in u.blocks else None for u in units]
+        header += _header(item, columns)
+        make_total = REGISTRY[item.kind].annex_total
+        total += make_total(item.model_dump(), columns, values) if make_total else ("",) * len(columns)
+        cells = [row + _row_cells(columns, unit) for row, unit in zip(cells, values, strict=True)]
+    rows = tuple((str(n), unit.name, *row) for n, (unit, row) in enumerate(zip(units, cells, strict=True), 1))
+    return UnitTable(BY_UNIT, header, rows, total)
+
+
+def _own_table(item: ByUnit, units: list[UnitRow]) -> UnitTable | None:
+    make = REGISTRY[item.kind].annex_table
+    assert make is not None  # only the types with a table of their own are planned here (_by_unit)
+    table = make(item.model_dump(mode="json"), [(unit.name, unit.blocks.get(item.key)) for unit in units])
+    return None if table is None else UnitTable(item.label, table.header, table.rows, table.total, table.note)

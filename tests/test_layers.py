@@ -1,0 +1,183 @@
+"""The shape of the package, held by ``make lint``: layers that cannot be crossed, no import cycle, no private
+name imported across modules, an import inside a function only with its reason, a short top level.
+
+Imports are read from the source with ``ast``, those inside functions included, as import-linter reads
+them. The layers, top to bottom: a module imports from its own package and from the layers below it, never
+from a layer above it nor from another package of its own layer (those are independent of each other).
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = "baocao"
+LAYERS: list[set[str]] = [
+    {"__main__"},  # python -m baocao
+    {"cli", "api"},  # the command line, and baocao as a library
+    {"commands"},  # what each command does: one module a command
+    {"rollup", "diff", "upgrade"},  # the level above's data; two periods compared; the format by topic
+    {"render", "write"},  # Jinja and the section tree; markup, DOCX, PDF, schemas, atomic output
+    {"check"},  # the checks that span a report
+    {"outline"},  # the đề cương: its model and regime, where one is found, the file `new` writes
+    {"report"},  # a unit's report: header, sections, what a roll-up keeps; carried to the next period
+    {"blocks"},  # one module per block type, and the registry
+    {"model"},  # scalar types, periods, the reporting calendar
+    {"load"},  # YAML read with positions; pydantic errors as findings
+    {"core"},  # findings, messages, errors, Vietnamese words and numbers, YAML writing
+]
+TOP_LEVEL_MODULES = 12
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name."""
+    found = {}
+    for path in sorted((SRC / PACKAGE).rglob("*.py")):
+        parts = list(path.relative_to(SRC).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, list[str], int, bool]]:
+    """(module imported, names taken from it, line, inside a function) of each import of the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            inside |= {id(sub) for sub in ast.walk(node)}
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, [], node.lineno, id(node) in inside) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], base]).strip(".")
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                found.append((full, [], node.lineno, id(node) in inside) if full in known else
+                             (base, [alias.name], node.lineno, id(node) in inside))  # fmt: skip
+    return [(module, names, line, nested) for module, names, line, nested in found if module.startswith(PACKAGE)]
+
+
+def graph() -> tuple[dict[str, set[str]], list[str]]:
+    """The modules each module imports (the package's own face aside), and what is wrong in how it imports them."""
+    known = modules()
+    edges: dict[str, set[str]] = defaultdict(set)
+    problems = []
+    for name, path in known.items():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for target, names, line, nested in imports(name, path, set(known)):
+            while target not in known:
+                target = target.rpartition(".")[0]
+            if target == name or (path.name == "__init__.py" and target.startswith(name + ".")):
+                continue  # a package's __init__ naming its own modules is its face
+            edges[name].add(target)
+            where = f"{path.relative_to(SRC)}:{line}"
+            problems += [f"{where}: private name {target}.{n}" for n in names if n.startswith("_") and n[1:2] != "_"]
+            if nested and not _says_why(lines, line):
+                problems.append(f"{where}: an import inside a function says why (# …), or moves up")
+    return edges, problems
+
+
+def _says_why(lines: list[str], line: int) -> bool:
+    """True when the import's line, or a comment line just above its group of imports, says why it is there."""
+    at = line - 1
+    while at > 0 and lines[at - 1].strip().startswith(("from ", "import ")) and "#" not in lines[at]:
+        at -= 1
+    return "#" in lines[at] or (at > 0 and lines[at - 1].strip().startswith("#"))
+
+
+def layer(module: str) -> tuple[int, str]:
+    """The layer of a module (its index from the top) and its package there; the package root is below all."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return len(LAYERS), PACKAGE
+    for index, packages in enumerate(LAYERS):
+        if parts[1] in packages:
+            return index, parts[1]
+    raise AssertionError(f"{module}: a package no layer names: add it to LAYERS in {Path(__file__).name}")
+
+
+def test_no_module_imports_a_layer_above_it_or_a_package_of_its_own_layer():
+    edges, _ = graph()
+    crossed = []
+    for module, targets in sorted(edges.items()):
+        here, mine = layer(module)
+        for target in sorted(targets):
+            there, theirs = layer(target)
+            if there < here or (there == here and theirs != mine):
+                crossed.append(f"{module} imports {target}")
+    assert crossed == [], "\n".join(crossed)
+
+
+def test_no_import_cycle_counting_imports_inside_functions():
+    edges, _ = graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in edges.get(module, ()):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(modules()):
+        if module not in index:
+            visit(module)
+    assert cycles == []
+
+
+def test_no_private_name_across_modules_and_an_import_in_a_function_says_why():
+    _, problems = graph()
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_top_of_the_package_is_a_few_modules_and_its_packages():
+    top = [path.name for path in (SRC / PACKAGE).glob("*.py")]
+    assert len(top) <= TOP_LEVEL_MODULES, top
+    packages = {path.name for path in (SRC / PACKAGE).iterdir() if (path / "__init__.py").is_file()}
+    assert packages == set().union(*LAYERS) - {"api", "__main__"}
+
+
+def test_the_checker_sees_what_it_must_refuse(tmp_path, monkeypatch):
+    """An upward import hidden in a function, a private name and a cycle, in a package made for the test."""
+    files = {
+        "__init__.py": "",
+        "core/__init__.py": "def f():\n    from baocao.blocks import kinds  # needed late\n",
+        "blocks/__init__.py": "from baocao.core import _hidden\n",
+        "blocks/kinds.py": "from baocao.blocks import helpers\n",
+        "blocks/helpers.py": "def g():\n    from baocao.blocks import kinds\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / PACKAGE / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "SRC", tmp_path)
+    edges, problems = graph()
+    assert "baocao.blocks.kinds" in edges["baocao.core"]  # read inside a function: a layer above, crossed
+    assert any("private name baocao.core._hidden" in p for p in problems)
+    assert any("blocks/helpers.py:2: an import inside a function says why (# …)" in p for p in problems)
+    assert edges["baocao.blocks.kinds"] == {"baocao.blocks.helpers"}
+    assert edges["baocao.blocks.helpers"] == {"baocao.blocks.kinds"}  # a cycle the cycle test would name
