@@ -83,6 +83,7 @@ KIND = declare(
     computed=None,
     label=lambda link: link["label"],
     lists={},
+    path_names={"url": ("địa chỉ", "address")},
     carry=as_is("link"),
     rollup=None,  # each unit's address stays in its own report
     rollup_keyed=None,

@@ -19,6 +19,7 @@ import pytest
 from baocao import api
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import BlockTypeError, declare
+from baocao.diff.format import title
 from baocao.load import source as loader
 from baocao.write.schema import outline_schema_text, schema_text
 
@@ -75,6 +76,7 @@ def test_diff_names_a_link_by_its_label_and_shows_its_address_changed(link, tmp_
     (changed,) = [c for c in changes if c.path[-1] == "url"]
     assert changed.path == ("Kết quả thực hiện", "Cổng thông tin điện tử của xã", "url")
     assert (changed.old, changed.new) == ("https://tinhha.gov.vn", "https://tinhha.quangngai.gov.vn")
+    assert title(changed) == "Kết quả thực hiện › Cổng thông tin điện tử của xã › địa chỉ"
 
 
 def test_next_carries_a_link_as_it_is(link, tmp_path):
@@ -168,3 +170,6 @@ def test_the_registry_refuses_a_name_taken_and_a_model_without_a_vietnamese_name
     unnamed = dataclasses.replace(link_block.KIND, name="link2", model=Address)
     with pytest.raises(BlockTypeError, match="'link2': the JSON Schema has no Vietnamese name for Address"):
         REGISTRY.register(unnamed)
+    twice = dataclasses.replace(link_block.KIND, name="link2", path_names={"amount": ("số tiền", "sum")})
+    with pytest.raises(BlockTypeError, match="'link2' names 'amount' in a diff otherwise than 'budget' does"):
+        REGISTRY.register(twice)

@@ -171,6 +171,7 @@ KIND = declare(
     computed=None,
     label=lambda a: a["label"],
     lists={},
+    path_names={},
     carry=as_is("answer"),
     rollup=None,  # answers in a unit's own sections are its own; by the keys of a đề cương they are counted
     rollup_keyed=keyed,

@@ -193,6 +193,9 @@ class BlockType:
     """How diff names it, from its data (a key, when it has one, comes first)."""
     lists: Mapping[str, Callable[[Any], Any]]
     """How diff identifies the items of each list inside it, by the list's path ("parts"; "" for the value)."""
+    path_names: Mapping[str, tuple[str, str] | None]
+    """How diff names its own fields in the path of a change, in Vietnamese and English; None for a list it
+    passes over (its items are named). Diff names the fields every block has (value, note, unit, label, total)."""
 
     carry: Callable[[Data, Any, Carrier], list[Any]]
     """How ``baocao next`` carries it: (its data, its typed value, the carrier) -> entries for the new file."""
@@ -228,7 +231,7 @@ class BlockType:
 
 
 FACETS = tuple(facet.name for facet in fields(BlockType))
-DATA_FACETS = frozenset({"name", "title", "description", "definitions", "model", "lists", "annex_keeps"})
+DATA_FACETS = frozenset({"name", "title", "description", "definitions", "model", "lists", "path_names", "annex_keeps"})
 """The facets that are data, not functions."""
 
 

@@ -217,6 +217,17 @@ KIND = declare(
         "groups.items": lambda i: i.get("key") or i["name"],
         "items": lambda i: i.get("key") or i["name"],
     },
+    path_names={
+        "amount": ("kinh phí", "amount"),
+        "phase": ("giai đoạn", "phase"),
+        "source": ("nguồn", "source"),
+        "target": ("mục tiêu", "target"),
+        "subtotal": ("cộng nhóm", "subtotal"),
+        "amount_column": ("tiêu đề cột kinh phí", "amount column"),
+        "total_in_words": ("bằng chữ", "in words"),
+        "groups": None,
+        "items": None,
+    },  # fmt: skip,
     carry=as_comment("budget"),  # written anew each period: last period's as a comment
     rollup=rollup,
     rollup_keyed=None,  # a đề cương cannot ask for it

@@ -181,6 +181,7 @@ KIND = declare(
     computed=None,
     label=lambda c: f"{c['type']} {c['number']}",
     lists={},
+    path_names={},
     carry=carry,
     rollup=None,  # the level above cites its own documents
     rollup_keyed=None,

@@ -297,6 +297,7 @@ KIND = declare(
     computed=None,
     label=lambda f: f["label"],
     lists={"parts": lambda p: p["label"]},
+    path_names={"parts": None},
     carry=carry,
     rollup=rollup,
     rollup_keyed=keyed,

@@ -250,6 +250,7 @@ KIND = declare(
     computed=None,
     label=lambda i: i["label"],
     lists={"levels": lambda level: level["label"]},
+    path_names={"levels": None},
     carry=carry,
     rollup=rollup,
     rollup_keyed=keyed,

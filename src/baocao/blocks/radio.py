@@ -248,6 +248,13 @@ KIND = declare(
     computed=computed,
     label=lambda radio: "truyền thanh cơ sở",
     lists={"stations": lambda s: s["commune"], "cluster_groups": lambda g: ", ".join(g["places"]) or g.get("note")},
+    path_names={
+        "communes": ("số xã", "communes"),
+        "band": ("băng tần", "band"),
+        "licensed": ("cấp phép", "licensed"),
+        "stations": None,
+        "cluster_groups": None,
+    },  # fmt: skip,
     carry=as_comment("radio"),  # written anew each period: last period's as a comment
     rollup=rollup,
     rollup_keyed=None,

@@ -118,6 +118,13 @@ class Registry(Mapping[str, BlockType]):
                 f"block type {kind.name!r}: the JSON Schema has no Vietnamese name for {', '.join(unnamed)}: "
                 "add each to its 'definitions' (title, description)"
             )
+        for part, said in kind.path_names.items():
+            for other in self._kinds.values():
+                if part in other.path_names and other.path_names[part] != said:
+                    raise BlockTypeError(
+                        f"block type {kind.name!r} names {part!r} in a diff otherwise than {other.name!r} does: "
+                        "say it the same way, or give the field another name"
+                    )
         self._kinds[kind.name] = kind
         self._built.clear()
 
@@ -134,6 +141,10 @@ class Registry(Mapping[str, BlockType]):
 
     def __len__(self) -> int:
         return len(self._kinds)
+
+    def path_names(self) -> dict[str, tuple[str, str] | None]:
+        """How diff names the fields of the registered types in a change's path (None: a list passed over)."""
+        return {part: said for kind in self._kinds.values() for part, said in kind.path_names.items()}
 
     def keyless(self, name: str) -> bool:
         """True for a type a đề cương asks for without a key (free text): the section says whether it is there."""

@@ -672,6 +672,7 @@ KIND = declare(
     computed=None,
     label=lambda t: t.get("title") or t.get("key") or "bảng",
     lists={"columns": lambda c: c["key"], "rows": lambda row: next(iter(row.values()), None)},
+    path_names={},
     carry=carry,
     rollup=rollup,
     rollup_keyed=keyed,

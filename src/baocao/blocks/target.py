@@ -80,6 +80,7 @@ KIND = declare(
     computed=None,
     label=lambda t: t["label"],
     lists={},
+    path_names={},
     carry=as_is("target"),
     rollup=None,  # the level above sets its own targets
     rollup_keyed=None,

@@ -110,6 +110,7 @@ KIND = declare(
     computed=None,
     label=lambda t: t.get("title") or t.get("key") or "bảng nhiệm vụ",
     lists={"rows": lambda t: t["task"]},
+    path_names={},
     carry=carry,
     rollup=None,  # each unit's tasks stay in its own report
     rollup_keyed=None,

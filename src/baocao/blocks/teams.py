@@ -88,6 +88,7 @@ KIND = declare(
     computed=None,
     label=lambda teams: "tổ công nghệ số cộng đồng",
     lists={"": lambda t: t["level"]},
+    path_names={"teams": ("số tổ", "teams"), "members": ("thành viên", "members")},
     carry=as_comment("teams"),  # written anew each period: last period's as a comment
     rollup=rollup,
     rollup_keyed=None,

@@ -117,6 +117,7 @@ KIND = declare(
     computed=None,
     label=lambda text: "đoạn văn",
     lists={},
+    path_names={},
     carry=carry,
     rollup=None,  # the units' text stays in their reports; the level above writes its own
     rollup_keyed=None,

@@ -136,7 +136,7 @@ SUMMARY_ROWS = 30  # files named in the summary table; the others are one row of
 def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str], color: bool) -> None:
     """A table of the files with findings (those with errors first), and the totals of the batch.
 
-    A batch of files written by topic has a warning in every file: past :data:`SUMMARY_ROWS` files
+    A batch where every file has a finding (a folder of files by topic, each refused): past :data:`SUMMARY_ROWS` files
     the rest are one row, "… N more files", with their errors and warnings summed (each finding is
     printed above the table all the same).
     """

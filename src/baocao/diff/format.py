@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import IO, Any
 
+from baocao.blocks import REGISTRY
 from baocao.core import vietnamese as vn
 from baocao.diff.compare import TEXT, Change, word_diff
 
@@ -71,28 +72,26 @@ def change_text(change: Change, lang: str = "vi") -> str:
     return _say(KINDS[change.kind], lang)
 
 
-FIELDS = {  # field: (vi, en)
+FIELDS = {  # field: (vi, en); the fields of one type of block are named by its module (``path_names``)
     "value": ("giá trị", "value"), "note": ("ghi chú", "note"), "unit": ("đơn vị", "unit"),
-    "label": ("tên", "name"), "subtotal": ("cộng nhóm", "subtotal"), "total": ("tổng", "total"),
-    "amount": ("kinh phí", "amount"), "phase": ("giai đoạn", "phase"), "source": ("nguồn", "source"),
-    "target": ("mục tiêu", "target"), "count": ("số đạt", "count"), "percent": ("tỷ lệ", "percent"),
-    "received": ("tiếp nhận", "received"), "on_time": ("đúng hạn", "on time"), "late": ("quá hạn", "late"),
-    "pending": ("đang giải quyết", "pending"), "withdrawn": ("rút", "withdrawn"), "online": ("trực tuyến", "online"),
-    "resolved": ("đã giải quyết", "resolved"), "services": ("số dịch vụ", "services"), "teams": ("số tổ", "teams"),
-    "members": ("thành viên", "members"), "units": ("số đơn vị", "units"), "communes": ("số xã", "communes"),
-    "type": ("loại", "type"), "band": ("băng tần", "band"), "licensed": ("cấp phép", "licensed"),
+    "label": ("tên", "name"), "total": ("tổng", "total"), "count": ("số đạt", "count"),
+    "percent": ("tỷ lệ", "percent"), "units": ("số đơn vị", "units"), "type": ("loại", "type"),
     "period": ("kỳ báo cáo", "period"), "subject": ("trích yếu", "subject"), "signer": ("người ký", "signer"),
     "recipients": ("nơi nhận", "recipients"), "name": ("họ tên", "name"), "title": ("chức vụ", "title"),
-    "number": ("số", "number"), "date": ("ngày", "date"), "amount_column": ("tiêu đề cột kinh phí", "amount column"),
-    "total_in_words": ("bằng chữ", "in words"),
+    "number": ("số", "number"), "date": ("ngày", "date"),
 }  # fmt: skip
-CONTAINERS = frozenset({"groups", "items", "parts", "levels", "by_field", "procedures", "stations", "cluster_groups"})
 
 
 def title(change: Change, lang: str = "vi") -> str:
     """Where the change is, for a person: item names and field titles, without list names."""
-    parts = [_say(FIELDS[part], lang) if part in FIELDS else part for part in change.path if part not in CONTAINERS]
+    named = {**REGISTRY.path_names(), **FIELDS}
+    parts = [_say(said, lang) if (said := named.get(part)) else part for part in change.path if not passed(part, named)]
     return " › ".join(parts) or section_title(change.section, lang)
+
+
+def passed(part: str, named: dict[str, tuple[str, str] | None]) -> bool:
+    """True for the name of a list, which a change's path passes over (its items are named)."""
+    return part in named and named[part] is None
 
 
 def section_title(section: str, lang: str) -> str:

@@ -33,9 +33,9 @@ class Deferred:
 
     pydantic builds one validator for the report, from all its fields (a tenth of a
     millisecond a field) whatever a file holds. ``Annotated[Budget, DEFERRED]`` leaves
-    the model out of it: each type of block, each part of the format by topic and a
-    rolled-up report's data is typed by a validator built the first time a file has
-    one, so a file pays for the types it uses. Errors keep their places
+    the model out of it: each type of block, a rolled-up report's data and each part of
+    the format by topic that ``upgrade`` reads are typed by a validator built the first
+    time a file has one, so a file pays for the types it uses. Errors keep their places
     (``sections.0.content.2.table.rows``) and the JSON Schema is the same, a
     reference to the model.
     """
