@@ -66,9 +66,9 @@ def rollup(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
-@pytest.fixture
-def bac_ninh(tmp_path: Path) -> Path:
-    units = tmp_path / "units"
+def bac_ninh_units(folder: Path) -> None:
+    """Three communes answering the Bắc Ninh regime in ``folder/units``, and the district's own file ``own.yaml``."""
+    units = folder / "units"
     units.mkdir()
     for file, args in {
         "dai-dong.yaml": ("Đại Đồng", "3/3", "57/62", "Có", 14),
@@ -76,7 +76,12 @@ def bac_ninh(tmp_path: Path) -> Path:
         "phat-tich.yaml": ("Phật Tích", "2/2", "12/20", "Có", 0),
     }.items():
         (units / file).write_text(bac_ninh_unit(*args), encoding="utf-8")
-    (tmp_path / "own.yaml").write_text(BAC_NINH_OWN, encoding="utf-8")
+    (folder / "own.yaml").write_text(BAC_NINH_OWN, encoding="utf-8")
+
+
+@pytest.fixture
+def bac_ninh(tmp_path: Path) -> Path:
+    bac_ninh_units(tmp_path)
     (tmp_path / "expect.txt").write_text("UBND xã Đại Đồng\nUBND xã Tiên Du\nUBND xã Phật Tích\nUBND xã Lim\n")
     return tmp_path
 

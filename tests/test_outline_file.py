@@ -98,6 +98,15 @@ def test_validate_checks_an_outline_file_as_an_outline(tmp_path: Path) -> None:
     assert codes(write(tmp_path, OUTLINE, "ok.yaml")) == []
 
 
+def test_an_item_marked_by_unit_whose_type_has_no_annex_row_is_refused(tmp_path: Path) -> None:
+    marked = OUTLINE + "      - tasks: {key: nhiem_vu, label: Nhiệm vụ trong kỳ, by_unit: true}\n"
+    path = write(tmp_path, marked, "de-cuong.yaml")
+    (finding,) = api.load(str(path)).findings
+    assert (finding.code, finding.line) == ("BC110", 14)
+    assert "khối tasks không có dòng trong phụ lục theo đơn vị: bỏ by_unit" in finding.message("vi")
+    assert codes(write(tmp_path, marked.replace(", by_unit: true", ""), "ok.yaml")) == []
+
+
 def test_a_blank_value_is_an_error_unless_the_outline_lets_it_be_left_out(tmp_path: Path) -> None:
     write(tmp_path, OUTLINE, "de-cuong.yaml")
     assert codes(unit(tmp_path, value="")) == [("unit.yaml", 17, "BC604")]

@@ -73,7 +73,14 @@ def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-SDIST_FILES = ["data/examples/*.yaml", "schemas/*.json", "templates/*.j2", "tests/**/*.py", "tests/fixtures/**/*.yaml"]
+SDIST_FILES = [
+    "data/examples/*.yaml",
+    "data/outlines/*.yaml",
+    "schemas/*.json",
+    "templates/*.j2",
+    "tests/**/*.py",
+    "tests/fixtures/**/*.yaml",
+]
 
 
 def test_the_sdist_holds_what_the_tests_and_the_makefile_read(sdist: Path):
@@ -90,13 +97,14 @@ def test_the_tests_run_from_the_unpacked_sdist(sdist: Path, tmp_path: Path):
     where = [sys.executable, "-c", "import baocao.render.view as r; print(r.__file__); print(r.builtin_templates())"]
     found = subprocess.run(where, env=env, cwd=sdist, capture_output=True, text=True, check=True).stdout.split()
     assert all(Path(p).is_relative_to(sdist) for p in found), found
-    selection = [  # tests that read what the sdist carries: units of conftest, examples, fixtures, schemas, templates
+    selection = [  # tests that read what the sdist carries: examples, outlines, fixtures, schemas, templates
         "tests/test_checks.py",
         "tests/test_calendar.py",
         "tests/test_outline.py",
         "tests/test_numbers_printed.py",
         "tests/test_mutations.py",
         "tests/test_diff.py",
+        "tests/test_upgrade.py",
         "tests/test_cli.py::test_schema_file_is_up_to_date",
         "tests/test_docx.py::test_every_example_builds",
     ]

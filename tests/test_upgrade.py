@@ -18,6 +18,7 @@ from baocao.upgrade import by_topic
 from baocao.write.markup import HeadingNumbers
 
 from .conftest import BY_TOPIC, MINIMAL, write
+from .test_keyed_rollup import bac_ninh_units
 from .test_numbers_printed import missing_numbers
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -189,3 +190,42 @@ def test_the_upgraded_outline_prints_only_the_headings_with_something_under_them
     assert "1.1. Công tác lãnh đạo, chỉ đạo triển khai các văn bản" in texts
     assert "- Chỉ đạo triển khai." in texts and "- Tiếp tục triển khai." in texts
     assert not any(text.startswith(("1.2.", "2. ", "III.")) for text in texts)
+
+
+OLD_ROLLUPS = sorted((FIXTURES / "old-rollup").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("old", OLD_ROLLUPS, ids=lambda p: p.stem)
+def test_a_roll_up_whose_rows_are_the_old_ones_is_refused_and_upgrade_rewrites_its_rows(old, tmp_path):
+    path = tmp_path / old.name
+    path.write_bytes(old.read_bytes())
+    lines = old.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line in ("    figures:", "    indicators:", "    tables:"))
+    for command, code in ((["validate"], 1), (["build", "-o", str(tmp_path / "x.docx")], 1), (["diff", str(path)], 2)):
+        result = run(*command[:1], str(path), *command[1:], "--lang", "en")
+        assert result.returncode == code, command
+        assert f"{path}:{first}:5: error BC013" in result.stderr and f"Run: baocao upgrade {path}" in result.stderr
+    assert not (tmp_path / "x.docx").exists()
+    before = loader.read(str(old))[0].data["rollup"]["units"]
+    assert run("upgrade", str(path)).returncode == 0
+    assert Path(str(path) + ".bak").read_bytes() == old.read_bytes()
+    assert api.load(str(path)).findings == []
+    for was, row in zip(before, loader.read(str(path))[0].data["rollup"]["units"], strict=True):
+        assert row.get("summary", {}) == {
+            kind: was[key] for key, kind in (("figures", "figure"), ("indicators", "indicator")) if key in was
+        }
+        assert {k: v["rows"] for k, v in row.get("blocks", {}).items() if "rows" in v} == was.get("tables", {})
+
+
+def test_an_upgraded_old_roll_up_builds_the_report_its_units_roll_up_to_now(tmp_path):
+    """The units of the fixture, rolled up again, give the same DOCX as the fixture's rows upgraded."""
+    bac_ninh_units(tmp_path)
+    rolled = run(
+        "rollup", str(tmp_path / "units"), "--unit", str(tmp_path / "own.yaml"), "-o", str(tmp_path / "new.yaml")
+    )
+    assert rolled.returncode == 0, rolled.stderr
+    old = tmp_path / "old.yaml"
+    old.write_bytes((FIXTURES / "old-rollup" / "bac-ninh.yaml").read_bytes())
+    assert run("upgrade", str(old)).returncode == 0
+    built = [api.build(str(tmp_path / f"{name}.yaml"), str(tmp_path / f"{name}.docx"))[0] for name in ("new", "old")]
+    assert built[0].read_bytes() == built[1].read_bytes()

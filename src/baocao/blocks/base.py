@@ -168,7 +168,8 @@ class BlockType:
     conform: Conform | None
     """Where a block differs from the form the đề cương expects, beyond its unit (BC606); None: nothing more."""
     by_unit: Callable[[Any], Data] | None
-    """What the annex of a roll-up keeps of an item marked ``by_unit`` besides its key, label and unit."""
+    """What the annex of a roll-up keeps of an item marked ``by_unit`` besides its key, label and unit: its
+    ``choices`` or its ``columns`` (the fields of ``report.model.ByUnit``), or nothing; None: it is not annexed."""
 
     blank: Callable[[Any], bool]
     """True while its values are not written (a blank block is not printed: BC604)."""
@@ -223,6 +224,8 @@ class BlockType:
             raise BlockTypeError(f"block type {self.name!r}: 'start' is given exactly when 'expected' is")
         if self.annex is None and (self.annex_total is not None or self.annex_table is not None):
             raise BlockTypeError(f"block type {self.name!r}: annex totals or tables without 'annex' cells")
+        if self.by_unit is not None and (self.expected is None or self.annex is None):
+            raise BlockTypeError(f"block type {self.name!r}: 'by_unit' needs 'expected' and 'annex' cells")
         for facet in fields(self):
             value = getattr(self, facet.name)
             if facet.name in DATA_FACETS or value is None or callable(value) or isinstance(value, UnitSummary):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from baocao.blocks.base import CheckContext, Data, as_comment, declare, mismatch
 from baocao.blocks.printing import cell, table
@@ -67,6 +67,15 @@ class BudgetGroup(Model):
 
 class Budget(Model):
     """Planned spending, in one unit, with the total read out in words."""
+
+    model_config = ConfigDict(  # lines in groups or alone, not both (_groups_or_items), for editors too
+        json_schema_extra={
+            "not": {
+                "properties": {"groups": {"minItems": 1}, "items": {"minItems": 1}},
+                "required": ["groups", "items"],
+            }
+        }
+    )
 
     title: Text | None = field("Tên bảng", default=None)
     unit: MoneyUnit = field("Đơn vị tính", default=MoneyUnit.MILLION)

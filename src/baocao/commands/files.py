@@ -66,6 +66,18 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
         where = source.locate((key,), key=True)
         old = Finding(source.path, *where, "BC013", (key,), {"key": key, "file": source.path})
         return Loaded(source, None, loader.quote(source, sorted([*findings, old])))
+    rows = upgrade.old_rows(source.data)
+    if rows is not None:
+        index, key = rows
+        where = source.locate(("rollup", "units", index, key), key=True)
+        old = Finding(
+            source.path,
+            *where,
+            "BC013",
+            ("rollup", "units", index, key),
+            {"key": key, "file": source.path, "variant": "rows"},
+        )
+        return Loaded(source, None, loader.quote(source, sorted([*findings, old])))
     report, found = type_as(Report, source)
     if report is not None:
         found = attach(report, source)

@@ -161,6 +161,20 @@ CATALOGUE: dict[str, Entry] = {
             "Run: baocao upgrade {file} (rewrites it as sections, keeping the original as .bak).",
         ),
     ),
+    "BC013/rows": Entry(
+        "input.by_topic",
+        "error",
+        (
+            "Tệp tổng hợp ghi số liệu từng đơn vị theo dạng cũ ('{key}:' trong rollup.units): "
+            "baocao không đọc dạng này.",
+            "The rolled-up file keeps each unit's values the old way ('{key}:' in rollup.units): "
+            "baocao no longer reads it.",
+        ),
+        (
+            "Chạy: baocao upgrade {file} (ghi lại các dòng theo dạng mới, giữ bản cũ .bak).",
+            "Run: baocao upgrade {file} (rewrites the rows, keeping the original as .bak).",
+        ),
+    ),
     "BC101": Entry(
         "schema.missing",
         "error",
@@ -776,8 +790,8 @@ CATALOGUE: dict[str, Entry] = {
             "'{field}' has data but template '{kind}' does not put it in the report.",
         ),
         (
-            "Chuyển nội dung sang mục khác hoặc dùng loại báo cáo có mục này.",
-            "Move it to a section the template shows, or choose a report kind that has it.",
+            "Chuyển nội dung sang mục khác, hoặc dùng mẫu có đưa mục này vào báo cáo.",
+            "Move it to a section the template shows, or use a template that shows it.",
         ),
     ),
 }
@@ -934,11 +948,6 @@ USAGE: dict[str, tuple[str, str]] = {
         "`apt-get install fonts-liberation2` (Liberation Serif 2) or `apt-get install fonts-texgyre` (TeX Gyre "
         "Termes) on Debian/Ubuntu, then run the command again.",
     ),
-    "pdf_failed": (
-        "LibreOffice không chuyển được các báo cáo trong {path}: {reason}.",
-        "LibreOffice could not convert the reports in {path}: {reason}.",
-    ),
-    "pdf_missing": ("LibreOffice không tạo được PDF của {path}.", "LibreOffice made no PDF of {path}."),
     "another_period": ("{path}: khác kỳ báo cáo với tệp --unit", "{path}: another period than the --unit file"),
     "several_kinds": ("các tệp thuộc nhiều loại báo cáo: {kinds}", "inputs of several report kinds: {kinds}"),
     "same_unit": ("{path}: cùng đơn vị với {other}", "{path}: the same unit as {other}"),

@@ -22,7 +22,7 @@ from baocao.report import Report
 Item = dict[str, Any]
 BLOCK_LISTS = ("opening", "content", "closing")
 OUTLINE = ("opening", "sections", "closing")
-LABELS = ("label", "title", "name", "scope", "field", "commune", "level", "number")
+LABELS = ("label", "title", "name")
 METADATA = "document"
 TEXT = "narrative"
 
@@ -233,9 +233,8 @@ def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, 
 
 
 def _label(item: Item, key: Any) -> str:
-    if item.get("type") and item.get("number"):
-        return f"{item['type']} {item['number']}"
-    return next((str(item[name]) for name in LABELS if item.get(name)), str(key))
+    """How a change names an item of a list: its label, title or name, else what identifies it (``lists``)."""
+    return next((str(item[name]) for name in LABELS if item.get(name)), str(key[0] if isinstance(key, tuple) else key))
 
 
 def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:

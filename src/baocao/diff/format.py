@@ -72,7 +72,7 @@ def change_text(change: Change, lang: str = "vi") -> str:
     return _say(KINDS[change.kind], lang)
 
 
-FIELDS = {  # field: (vi, en); the fields of one type of block are named by its module (``path_names``)
+FIELDS = {  # field: (vi, en); a type of block names its own fields in its module (``path_names``), first
     "value": ("giá trị", "value"), "note": ("ghi chú", "note"), "unit": ("đơn vị", "unit"),
     "label": ("tên", "name"), "total": ("tổng", "total"), "count": ("số đạt", "count"),
     "percent": ("tỷ lệ", "percent"), "units": ("số đơn vị", "units"), "type": ("loại", "type"),
@@ -84,7 +84,7 @@ FIELDS = {  # field: (vi, en); the fields of one type of block are named by its 
 
 def title(change: Change, lang: str = "vi") -> str:
     """Where the change is, for a person: item names and field titles, without list names."""
-    named = {**REGISTRY.path_names(), **FIELDS}
+    named = {**FIELDS, **REGISTRY.path_names()}
     parts = [_say(said, lang) if (said := named.get(part)) else part for part in change.path if not passed(part, named)]
     return " › ".join(parts) or section_title(change.section, lang)
 

@@ -12,8 +12,7 @@ plain, read-only values only:
 Every attribute a template reads goes through :meth:`TemplateEnvironment.getattr`,
 which answers from an allowlist; anything else is an undefined value, whose use is a
 template error. New data types fit without changing the policy: a pydantic model or a
-dataclass becomes a record of its fields and properties; a method becomes visible only
-when listed in :data:`METHODS`.
+dataclass becomes a record of its fields and properties; its methods stay invisible.
 """
 
 from __future__ import annotations
@@ -53,11 +52,6 @@ SAFE_BUILTIN_FILTERS = (
     "last", "length", "list", "lower", "map", "max", "min", "reject", "rejectattr", "reverse", "round",
     "select", "selectattr", "slice", "sort", "string", "sum", "title", "trim", "unique", "upper",
 )  # fmt: skip
-# Methods of data objects a template may call, by class name; everything else a model has is invisible.
-METHODS: dict[str, frozenset[str]] = {
-    "Budget": frozenset({"in_dong"}),
-    "Dossiers": frozenset({"column_total"}),
-}
 
 
 class Record(Mapping[str, Any]):
@@ -75,12 +69,7 @@ class Record(Mapping[str, Any]):
             raise KeyError(name)
         if name not in self._values:
             origin = self._origin
-            if isinstance(origin, Mapping):
-                value = origin[name]
-            elif name in METHODS.get(type(origin).__name__, ()):
-                value = Function(getattr(origin, name))
-            else:
-                value = getattr(origin, name)
+            value = origin[name] if isinstance(origin, Mapping) else getattr(origin, name)
             self._values[name] = plain(value)
         return self._values[name]
 
@@ -138,7 +127,6 @@ def _names(cls: type) -> frozenset[str]:
         for name, member in vars(klass).items():
             if not name.startswith("_") and isinstance(member, (property, functools.cached_property)):
                 names.add(name)
-    names |= METHODS.get(cls.__name__, frozenset())
     return frozenset(names)
 
 

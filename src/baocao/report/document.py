@@ -102,7 +102,7 @@ class Document(Model):
 
     kind: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] = field(
         "Mẫu trình bày",
-        "Bỏ trống khi báo cáo viết theo mục (sections); các mẫu cũ: ict, digital_transformation, department_quarterly.",
+        "Mẫu Jinja trình bày báo cáo (templates/<kind>.xml.j2 trong thư mục --templates); bỏ trống: mẫu 'outline'.",
         default="outline",
     )
     outline: Text | None = field(

@@ -334,6 +334,38 @@ def upgrade(data: dict[str, Any], report: ByTopic) -> dict[str, Any]:
 
 
 OLD_KINDS = ("ict", "digital_transformation", "department_quarterly")  # the templates of the format by topic
+
+SUMMARY_KINDS = {"figures": "figure", "indicators": "indicator"}
+"""The old keys of a unit's row whose values are now its ``summary`` by block type, as they were."""
+
+
+def upgrade_rows(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A rolled-up report whose rows keep each unit's values the old way, with its rows as rollup writes them now.
+
+    ``figures`` and ``indicators`` become the row's ``summary`` by block type, and the rows of each
+    form (``tables``) the form's block under its key, labelled as the đề cương's item. None when a
+    row keeps a budget or radio stations: those rows come from units written by topic, to upgrade
+    and roll up again.
+    """
+    rollup = data["rollup"]
+    labels = {item.get("key"): item.get("label") for item in rollup.get("by_unit", []) if isinstance(item, dict)}
+    rows = []
+    for row in rollup["units"]:
+        if not isinstance(row, dict) or "budget" in row or "stations" in row:
+            return None
+        new = {key: value for key, value in row.items() if key not in (*SUMMARY_KINDS, "tables", "blocks")}
+        summary = {kind: row[old] for old, kind in SUMMARY_KINDS.items() if row.get(old)}
+        if summary:
+            new["summary"] = summary
+        blocks = dict(row.get("blocks") or {})
+        for key, form in (row.get("tables") or {}).items():
+            blocks[key] = {"rows": form, "label": labels.get(key) or key}
+        if blocks:
+            new["blocks"] = blocks
+        rows.append(new)
+    return {**data, "rollup": {**rollup, "units": rows}}
+
+
 STARTING = {
     "ict": "Báo cáo tình hình quản lý và triển khai công tác thông tin và truyền thông (huyện, xã)",
     "digital_transformation": "Báo cáo kết quả chuyển đổi số của kỳ, nhiệm vụ, giải pháp kỳ tới",

@@ -63,10 +63,6 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Mục của đề cương",
         "Một đề mục: mã, tiêu đề, bắt buộc hay không, hướng dẫn, nội dung yêu cầu (expects) và các mục con.",
     ),
-    "Expect": (
-        "Nội dung yêu cầu",
-        "Một nội dung mục yêu cầu, ghi bằng loại khối: figure, indicator, target, answer, table, tasks hoặc text.",
-    ),
     "Expected": ("Số liệu yêu cầu", "Mã, tên, đơn vị tính, bắt buộc hay không, có phụ lục theo đơn vị hay không."),
 }
 
@@ -105,9 +101,6 @@ RULES: dict[str, dict[str, Any]] = {
     },
     "Cutoff": _requires("start", "end"),
     "Signer": _requires("authority", "head_title"),
-    "Budget": {
-        "not": {"properties": {"groups": {"minItems": 1}, "items": {"minItems": 1}}, "required": ["groups", "items"]}
-    },
     "Expect": {"minProperties": 1, "maxProperties": 1},
     "Block": {"minProperties": 1, "maxProperties": 1},
     "DeadlineRule": {"minProperties": 1, "maxProperties": 1},
@@ -137,6 +130,9 @@ def _generated(model: type[BaseModel], title: str, description: str) -> dict[str
     names = dict(DEFINITIONS)
     for block_type in REGISTRY.values():  # each block type names its own models
         names |= block_type.definitions
+    asked = [name for name, block_type in REGISTRY.items() if block_type.expected is not None]
+    kinds = f"{', '.join(asked[:-1])} hoặc {asked[-1]}"
+    names["Expect"] = ("Nội dung yêu cầu", f"Một nội dung mục yêu cầu, ghi bằng loại khối: {kinds}.")
     for name, definition in definitions.items():
         title, description = names[name]
         definition["title"] = title
