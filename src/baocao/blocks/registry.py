@@ -107,6 +107,7 @@ class Registry(Mapping[str, BlockType]):
     def __init__(self, kinds: list[BlockType]) -> None:
         self._kinds: dict[str, BlockType] = {}
         self._built: dict[str, type[BaseModel]] = {}
+        self._path_names: dict[str, tuple[str, str] | None] | None = None
         for kind in kinds:
             self.register(kind)
 
@@ -132,11 +133,13 @@ class Registry(Mapping[str, BlockType]):
                     )
         self._kinds[kind.name] = kind
         self._built.clear()
+        self._path_names = None
 
     def unregister(self, name: str) -> None:
         """Take a block type out again (a test's sample type, once its test is done)."""
         del self._kinds[name]
         self._built.clear()
+        self._path_names = None
 
     def __getitem__(self, name: str) -> BlockType:
         return self._kinds[name]
@@ -149,7 +152,9 @@ class Registry(Mapping[str, BlockType]):
 
     def path_names(self) -> dict[str, tuple[str, str] | None]:
         """How diff names the fields of the registered types in a change's path (None: a list passed over)."""
-        return {part: said for kind in self._kinds.values() for part, said in kind.path_names.items()}
+        if self._path_names is None:
+            self._path_names = {part: said for kind in self._kinds.values() for part, said in kind.path_names.items()}
+        return self._path_names
 
     def keyless(self, name: str) -> bool:
         """True for a type a đề cương asks for without a key (free text): the section says whether it is there."""
