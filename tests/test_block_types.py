@@ -159,6 +159,8 @@ def test_a_type_that_does_not_say_every_facet_is_refused_by_name():
         declare(**{**facets, "carry": None, "rollup": None, "colour": "đỏ"})
     with pytest.raises(BlockTypeError, match="'start' is given exactly when 'expected' is"):
         declare(**{**facets, "carry": link_block.KIND.carry, "rollup": None, "start": None})
+    with pytest.raises(BlockTypeError, match="'by_unit' is given exactly when its expected items are an Expected"):
+        declare(**{**facets, "carry": link_block.KIND.carry, "rollup": None, "by_unit": None})
 
 
 def test_the_registry_refuses_a_name_taken_and_a_model_without_a_vietnamese_name(link):

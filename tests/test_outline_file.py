@@ -102,8 +102,7 @@ def test_an_item_marked_by_unit_whose_type_has_no_annex_row_is_refused(tmp_path:
     marked = OUTLINE + "      - tasks: {key: nhiem_vu, label: Nhiệm vụ trong kỳ, by_unit: true}\n"
     path = write(tmp_path, marked, "de-cuong.yaml")
     (finding,) = api.load(str(path)).findings
-    assert (finding.code, finding.line) == ("BC110", 14)
-    assert "khối tasks không có dòng trong phụ lục theo đơn vị: bỏ by_unit" in finding.message("vi")
+    assert (finding.code, finding.line, finding.params["field"]) == ("BC102", 14, "by_unit")
     assert codes(write(tmp_path, marked.replace(", by_unit: true", ""), "ok.yaml")) == []
 
 

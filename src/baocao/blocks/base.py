@@ -120,17 +120,22 @@ class Carrier(Protocol):
         """A value as comment lines: text line by line, other data as the YAML it was."""
 
 
-class Expected(Model):
-    """What every item a đề cương expects has: its key, label, unit, and whether the unit must fill it."""
+class ExpectedItem(Model):
+    """What every item a đề cương expects by key has: its key, label, unit, whether the unit must fill it, a guide."""
 
     key: Key = model_field("Mã", "Đơn vị ghi đúng mã này trong khối số liệu.")
     label: Text = model_field("Tên, nội dung")
     unit: Text | None = model_field("Đơn vị tính", "Đơn vị phải ghi đúng như vậy.", default=None)
     required: bool = model_field("Bắt buộc", "false: đơn vị có thể bỏ trống.", default=True)
+    guide: Text | None = model_field("Hướng dẫn", "Lời dặn in trong tệp mẫu của đơn vị.", default=None)
+
+
+class Expected(ExpectedItem):
+    """An expected item that a roll-up can also annex, one row per unit, when the đề cương marks it ``by_unit``."""
+
     by_unit: bool = model_field(
         "Phụ lục theo đơn vị", "true: báo cáo tổng hợp có phụ lục một dòng cho mỗi đơn vị.", default=False
     )
-    guide: Text | None = model_field("Hướng dẫn", "Lời dặn in trong tệp mẫu của đơn vị.", default=None)
 
 
 Check = Callable[[Any, Loc, CheckContext], Iterator[Issue]]
@@ -224,8 +229,14 @@ class BlockType:
             raise BlockTypeError(f"block type {self.name!r}: 'start' is given exactly when 'expected' is")
         if self.annex is None and (self.annex_total is not None or self.annex_table is not None):
             raise BlockTypeError(f"block type {self.name!r}: annex totals or tables without 'annex' cells")
-        if self.by_unit is not None and (self.expected is None or self.annex is None):
-            raise BlockTypeError(f"block type {self.name!r}: 'by_unit' needs 'expected' and 'annex' cells")
+        markable = self.expected is not None and issubclass(self.expected, Expected)
+        if (self.by_unit is not None) != markable:
+            raise BlockTypeError(
+                f"block type {self.name!r}: 'by_unit' is given exactly when its expected items are an Expected "
+                "(ExpectedItem: they cannot be marked by_unit)"
+            )
+        if self.by_unit is not None and self.annex is None:
+            raise BlockTypeError(f"block type {self.name!r}: 'by_unit' without 'annex' cells")
         for facet in fields(self):
             value = getattr(self, facet.name)
             if facet.name in DATA_FACETS or value is None or callable(value) or isinstance(value, UnitSummary):

@@ -12,7 +12,7 @@ import enum
 import typing
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, GetCoreSchemaHandler, create_model, model_validator
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
@@ -51,14 +51,9 @@ class Block(Model):
 class Expect(Model):
     """One expected entry of a đề cương's section, named by its block type (a field per type a đề cương may ask)."""
 
-    unannexed: ClassVar[frozenset[str]] = frozenset()
-    """The types it may ask for that have no row in an annex of one row per unit: ``by_unit`` is refused."""
-
     @model_validator(mode="after")
     def _one_type(self) -> Self:
-        kind = one_of(self)
-        if kind in self.unannexed and getattr(getattr(self, kind), "by_unit", False):
-            raise PydanticCustomError("no_annex_row", "no annex row for this type", {"kind": kind})
+        one_of(self)
         return self
 
     @property
@@ -183,9 +178,6 @@ class Registry(Mapping[str, BlockType]):
                 if kind.expected is not None
             }
             built = create_model("Expect", __base__=Expect, __doc__=Expect.__doc__, **fields)
-            built.unannexed = frozenset(
-                name for name, kind in self._kinds.items() if kind.expected is not None and kind.by_unit is None
-            )
             self._built["Expect"] = built
         return typing.cast(type[Expect], built)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from baocao.blocks.base import Data, Expected, declare, start_comment
+from baocao.blocks.base import Data, ExpectedItem, declare, start_comment
 from baocao.blocks.printing import cell, table
 from baocao.core.yamlout import flow_item, scalar
 from baocao.model.fields import Model, Text, field
@@ -41,7 +41,7 @@ class TasksBlock(Model):
     rows: list[Task] = field("Các nhiệm vụ", "Bỏ trống (rows: []) khi chưa điền.", default=[])
 
 
-class ExpectedTasks(Expected):
+class ExpectedTasks(ExpectedItem):
     """A task and progress table (nội dung, kết quả/tiến độ, kinh phí, ghi chú)."""
 
     columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)

@@ -99,10 +99,6 @@ def _classify(
             f"each '- ' entry of content is one block: text, or one key (figure, table…); here: {params['found']}"
         )
         return "BC110", {**params, "detail": detail, "detail_en": detail_en}, False
-    if kind == "no_annex_row":
-        detail = f"khối {params['kind']} không có dòng trong phụ lục theo đơn vị: bỏ by_unit"
-        detail_en = f"a {params['kind']} block has no row in an annex by unit: remove by_unit"
-        return "BC110", {**params, "detail": detail, "detail_en": detail_en}, False
     if kind == "string_too_short":
         return "BC110", {**params, "detail": "không được để trống", "detail_en": "must not be empty"}, False
     if kind == "string_pattern_mismatch":

@@ -94,16 +94,15 @@ def unit_values(data: Data, items: list[Data]) -> Data:
 
 
 def marked(outline: Outline) -> list[Data]:
-    """The items the outline marks ``by_unit`` whose type has a row in an annex, as the rolled-up data records them."""
+    """The items the outline marks ``by_unit``, as the rolled-up data records them."""
     items = []
     for kind, item in by_unit(outline):
-        entry = REGISTRY[kind]
-        if entry.annex is None or entry.by_unit is None:
-            continue
+        keeps = REGISTRY[kind].by_unit
+        assert keeps is not None  # the registry holds every type whose items can be marked to an annex row
         record: Data = {"kind": kind, "key": item.key, "label": item.label}
         if item.unit:
             record["unit"] = item.unit
-        items.append(record | entry.by_unit(item))
+        items.append(record | keeps(item))
     return items
 
 
