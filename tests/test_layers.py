@@ -208,3 +208,10 @@ def test_the_checker_sees_what_it_must_refuse(tmp_path, monkeypatch):
         ["baocao.blocks", "baocao.blocks.late", "baocao.blocks.one"],  # through the package's face, in a function
         ["baocao.blocks.helpers", "baocao.blocks.kinds"],
     ]
+
+
+def test_each_command_of_the_program_is_a_module_of_commands():
+    """``cli.main.run`` imports ``baocao.commands.<name>`` before it runs the command ``name``."""
+    from baocao.cli.main import main
+
+    assert {f"{PACKAGE}.commands.{name}" for name in main.commands} <= set(modules())

@@ -516,12 +516,6 @@ def schema(folder: Path, lang: str) -> None:
         _fail(exc, lang)
 
 
-COMMAND_MODULES = {
-    name: f"baocao.commands.{name}"
-    for name in ("build", "validate", "diff", "rollup", "upgrade", "next", "new", "schema")
-}
-
-
 def run() -> None:
     """The ``baocao`` program: :func:`main` in a process that collects garbage the way a short command should.
 
@@ -538,9 +532,9 @@ def run() -> None:
     """
     gc.set_threshold(200_000, 30, 30)
     _without_pydantic_plugins()
-    command = next((arg for arg in sys.argv[1:] if arg in COMMAND_MODULES), None)
+    command = next((arg for arg in sys.argv[1:] if arg in main.commands), None)
     if command is not None and not {"-h", "--help"} & set(sys.argv):
-        importlib.import_module(COMMAND_MODULES[command])
+        importlib.import_module(f"baocao.commands.{command}")  # each command has its module there
     try:
         main()
     except SystemExit as exc:
