@@ -25,7 +25,7 @@ from baocao.blocks.base import note_entry
 from baocao.blocks.sums import listed
 from baocao.outline.model import Outline, OutlineSection, by_unit, expectations
 from baocao.rollup.sections import NUMBERING
-from baocao.rollup.units import BLANK
+from baocao.rollup.units import BLANK, keyed
 
 Data = dict[str, Any]
 
@@ -62,17 +62,8 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
 def keyed_blocks(data: Data) -> dict[str, tuple[str, Any]]:
     """A unit's keyed blocks anywhere in its outline: key -> (block type, value); the first of a key counts."""
     found: dict[str, tuple[str, Any]] = {}
-
-    def visit(sections: list[Data]) -> None:
-        for section in sections:
-            for block in section.get("content", []):
-                if isinstance(block, dict) and len(block) == 1:
-                    kind, value = next(iter(block.items()))
-                    if isinstance(value, dict) and value.get("key") is not None:
-                        found.setdefault(str(value["key"]), (kind, value))
-            visit(section.get("sections", []))
-
-    visit(data.get("sections", []))
+    for kind, key, value in keyed(data):
+        found.setdefault(key, (kind, value))
     return found
 
 

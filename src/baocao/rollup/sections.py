@@ -16,7 +16,7 @@ from typing import Any
 
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import note_entry
-from baocao.rollup.units import BLANK
+from baocao.rollup.units import BLANK, keyed
 
 Data = dict[str, Any]
 NUMBERING = ["I.", "1.", "1.1.", "a)"]
@@ -115,20 +115,9 @@ def _summed(kind: str, values: list[tuple[str, Any]]) -> list[Any]:
 def summary(data: Data) -> Data:
     """A unit's keyed values for the annexes of a roll-up by sections: by type, by key (the last of a key counts)."""
     out: dict[str, Data] = {}
-
-    def visit(sections: list[Data]) -> None:
-        for section in sections:
-            for block in section.get("content", []):
-                if not isinstance(block, dict) or len(block) != 1:
-                    continue
-                kind, value = next(iter(block.items()))
-                unit_summary = REGISTRY[kind].summary if kind in REGISTRY else None
-                if unit_summary is None or not isinstance(value, dict) or not value.get("key") or value.get(BLANK):
-                    continue
-                kept = unit_summary.keep(value)
-                if kept is not None:
-                    out.setdefault(kind, {})[value["key"]] = kept
-            visit(section.get("sections", []))
-
-    visit(data.get("sections", []))
+    for kind, key, value in keyed(data):
+        unit_summary = REGISTRY[kind].summary
+        kept = unit_summary.keep(value) if unit_summary is not None and not value.get(BLANK) else None
+        if kept is not None:
+            out.setdefault(kind, {})[key] = kept
     return out

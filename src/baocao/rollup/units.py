@@ -7,7 +7,7 @@ above sums only what was written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,21 @@ def _at(data: Any, loc: tuple[str | int, ...]) -> Any:
     for part in loc:
         data = data[part]
     return data
+
+
+def keyed(data: Data) -> Iterator[tuple[str, str, Data]]:
+    """Every keyed block of a unit's sections, in the order written: (its type, its key, its data)."""
+
+    def visit(sections: list[Data]) -> Iterator[tuple[str, str, Data]]:
+        for section in sections:
+            for block in section.get("content", []):
+                if isinstance(block, dict) and len(block) == 1:
+                    kind, value = next(iter(block.items()))
+                    if isinstance(value, dict) and value.get("key"):
+                        yield kind, str(value["key"]), value
+            yield from visit(section.get("sections", []))
+
+    return visit(data.get("sections", []))
 
 
 def identity(data: Data) -> str:
