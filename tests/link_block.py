@@ -2,7 +2,8 @@
 
 A link: a web address with its label, "Cổng thông tin điện tử của xã: https://…". It is checked
 (an address starts with http:// or https://), printed, compared, carried, started from a đề cương,
-and given a cell in an annex of one row per unit; it is not summed: each unit's stays in its report.
+given a cell in an annex of one row per unit and a cell in the Excel form; it is not summed: each unit's
+stays in its report.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from baocao.blocks.base import (
     first_written,
     started,
 )
+from baocao.blocks.cells import Line, Slot
 from baocao.blocks.printing import item, with_note
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Model, Text, field
@@ -92,4 +94,7 @@ KIND = declare(
     annex_keeps=("url",),
     annex_total=annex_total,
     annex_table=None,
+    cells=lambda link, expected: [
+        Line(link.get("label") or "", text=Slot(("url",), "text"), note=Slot(("note",), "text"))
+    ],
 )

@@ -30,7 +30,8 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"], ["upgrade"], ["new"]]
+    "command",
+    [[], ["build"], ["validate"], ["diff"], ["rollup"], ["schema"], ["upgrade"], ["new"], ["form"], ["import"]],
 )
 def test_help_is_vietnamese_by_default_and_english_on_request(command):
     vi = run(*command, "--help").stdout

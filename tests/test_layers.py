@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"cli", "api"},  # the command line, and baocao as a library
     {"commands"},  # what each command does: one module a command
     {"rollup", "diff", "upgrade"},  # the level above's data; two periods compared; the format by topic
-    {"render", "write"},  # Jinja and the section tree; markup, DOCX, PDF, schemas, atomic output
+    {"render", "write", "form"},  # Jinja and the section tree; markup, DOCX, PDF, schemas, atomic output; workbooks
     {"check"},  # the checks that span a report
     {"outline"},  # the đề cương: its model and regime, where one is found, the file `new` writes
     {"report"},  # a unit's report: header, sections, what a roll-up keeps; carried to the next period
@@ -212,6 +212,6 @@ def test_the_checker_sees_what_it_must_refuse(tmp_path, monkeypatch):
 
 def test_each_command_of_the_program_is_a_module_of_commands():
     """``cli.main.run`` imports ``baocao.commands.<name>`` before it runs the command ``name``."""
-    from baocao.cli.main import main
+    from baocao.cli.main import command_module, main
 
-    assert {f"{PACKAGE}.commands.{name}" for name in main.commands} <= set(modules())
+    assert {command_module(name) for name in main.commands} <= set(modules())

@@ -16,6 +16,7 @@ from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from baocao.blocks.base import Data, Expected, as_is, declare, first_written, note_entry, start_comment
+from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import item, with_note
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
@@ -145,6 +146,14 @@ def annex_total(item: Data, columns: list[tuple[str, str]], rows: list[list[Any]
     return (f"{first}: {vn.count(chosen)}/{vn.count(len(given))}",)
 
 
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """The answer from its list of choices, and a note."""
+    choices = answer_choices(data.get("choices", "yes_no"))
+    value = Slot(("value",), "choice", choices)
+    guide = getattr(expected, "guide", None)
+    return [Line(data.get("label") or "", None, value=value, note=Slot(("note",), "text"), guide=guide)]
+
+
 KIND = declare(
     name="answer",
     model=AnswerBlock,
@@ -180,4 +189,5 @@ KIND = declare(
     annex_keeps=("value", "choices"),
     annex_total=annex_total,
     annex_table=None,
+    cells=cells,
 )

@@ -222,6 +222,11 @@ class BlockType:
     """A table of its own in the annexes (a data form), from each unit's kept data; None: its cells stand beside
     those of other items."""
 
+    cells: Callable[[Any, Any], list[Any]]
+    """Its cells in a workbook (the form a clerk fills in, ``build --xlsx``): (its data, the item the đề cương
+    expects or None) -> lines and grids of :mod:`baocao.blocks.cells`, each input cell naming the place in its
+    data it is read back to. Every type has cells: a type a clerk cannot fill in Excel is not registered."""
+
     def __post_init__(self) -> None:
         if not NAME.match(self.name):
             raise BlockTypeError(f"block type {self.name!r}: a name is lower-case ASCII letters, digits and '_'")
@@ -235,6 +240,8 @@ class BlockType:
                 f"block type {self.name!r}: 'by_unit' is given exactly when its expected items are an Expected "
                 "(ExpectedItem: they cannot be marked by_unit)"
             )
+        if not callable(self.cells):
+            raise BlockTypeError(f"block type {self.name!r}: 'cells' must say its cells in a workbook (a function)")
         if self.by_unit is not None and self.annex is None:
             raise BlockTypeError(f"block type {self.name!r}: 'by_unit' without 'annex' cells")
         for facet in fields(self):
@@ -259,7 +266,11 @@ def declare(**facets: Any) -> BlockType:
     missing = [facet for facet in FACETS if facet not in facets]
     unknown = sorted(set(facets) - set(FACETS))
     if missing or unknown:
-        said = [f"does not say {', '.join(missing)} (write None where it does not apply)"] if missing else []
+        said = (
+            [f"does not say {', '.join(missing)} (write None where it does not apply; cells it must say)"]
+            if missing
+            else []
+        )
         said += [f"says what no stage reads: {', '.join(unknown)}"] if unknown else []
         raise BlockTypeError(f"block type {name!r} {'; '.join(said)}")
     return BlockType(**facets)

@@ -15,6 +15,7 @@ from typing import Any, Self
 from pydantic import ConfigDict, model_validator
 
 from baocao.blocks.base import CheckContext, Data, as_comment, declare, mismatch
+from baocao.blocks.cells import Grid, Line, Piece, Slot, field_columns, rows_of
 from baocao.blocks.printing import cell, table
 from baocao.blocks.sums import stated_number, stated_sum, summed_total
 from baocao.core import vietnamese as vn
@@ -194,6 +195,46 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
     return {"unit": unit, "amount_column": values[0].get("amount_column", "Kinh phí"), "groups": groups}, None
 
 
+ITEM_FIELDS = (
+    ("name", "Danh mục nội dung, nhiệm vụ", "long_text"),
+    ("target", "Mục tiêu/Nội dung", "text"),
+    ("phase", "Giai đoạn", "text"),
+    ("source", "Nguồn, cấp ngân sách", "text"),
+    ("amount", "Kinh phí", "money"),
+    ("note", "Ghi chú", "text"),
+)
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """Its rows as a table of its own sheet (a group's rows each on theirs), amounts in the table's unit."""
+    del expected
+    unit = str(data.get("unit") or MoneyUnit.MILLION.value)
+    columns = tuple(c._replace(unit=unit) if c.kind == "money" else c for c in field_columns(ITEM_FIELDS))
+    title = data.get("title") or "Kinh phí"
+    pieces: list[Piece] = []
+    items = rows_of(data, ("items",))
+    if items or not data.get("groups"):
+        pieces.append(Grid(title, "Kinh phí", ("items",), columns, len(items), True, False, total=True))
+    for index, group in enumerate(rows_of(data, ("groups",))):
+        name = group.get("name") if isinstance(group, dict) else ""
+        at = ("groups", index, "items")
+        pieces.append(
+            Grid(
+                f"{title}: {name}",
+                f"Kinh phí {index + 1}",
+                at,
+                columns,
+                len(rows_of(data, at)),
+                True,
+                False,
+                total=True,
+            )
+        )
+    if "total_in_words" in data:
+        pieces.append(Line("Bằng chữ", None, text=Slot(("total_in_words",), "text")))
+    return pieces
+
+
 KIND = declare(
     name="budget",
     model=Budget,
@@ -245,4 +286,5 @@ KIND = declare(
     annex_keeps=("unit", "groups", "items"),
     annex_total=summed_total,
     annex_table=None,
+    cells=cells,
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, ViewContext, as_is, declare
+from baocao.blocks.cells import Line, Piece, fields_lines
 from baocao.blocks.printing import item, para
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
@@ -156,6 +157,24 @@ def carry(body: Data, citation: Citation, carrier: Any) -> list[Any]:
     return as_is("citation")(body, citation, carrier)
 
 
+FIELDS = (
+    ("action", "Căn cứ, thực hiện (lời dẫn)", "text"),
+    ("type", "Loại văn bản", "text"),
+    ("number", "Số, ký hiệu", "text"),
+    ("date", "Ngày ban hành", "date"),
+    ("issuer", "Cơ quan ban hành", "text"),
+    ("subject", "Trích yếu", "long_text"),
+    ("result", "Kết quả", "long_text"),
+)
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """The document cited, one line a field: its kind, number, date, issuer, subject, and what was done."""
+    del expected
+    key = data.get("key")
+    return [Line(f"Văn bản được dẫn ({key})" if key else "Văn bản được dẫn"), *fields_lines((), FIELDS)]
+
+
 KIND = declare(
     name="citation",
     model=Citation,
@@ -190,4 +209,5 @@ KIND = declare(
     annex_keeps=(),
     annex_total=None,
     annex_table=None,
+    cells=cells,
 )

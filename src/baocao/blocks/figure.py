@@ -27,6 +27,7 @@ from baocao.blocks.base import (
     started,
     written,
 )
+from baocao.blocks.cells import Line, Piece, Slot, rows_of
 from baocao.blocks.printing import change, changed, item, number_cell, qualified, since, with_note
 from baocao.blocks.sums import stated_number, stated_sum, summed_total
 from baocao.core.findings import Issue, Loc
@@ -274,6 +275,33 @@ def annex(figure: FigureBlock) -> list[tuple[str, str, Any]]:
     return cells + [(titled(part.label, part.unit), "quantity", part.value) for part in figure.parts]
 
 
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """Its value, its parts below it (their sum shown by a formula beside the value), last period's value.
+
+    The value is the clerk's to state or leave blank (then it is the sum of its parts); the sum the
+    formula shows is never read back: baocao adds the parts again and checks a stated value against it.
+    """
+    parts = rows_of(data, ("parts",))
+    unit = data.get("unit")
+    summed = len(parts) if parts and data.get("parts_are", "whole") == "whole" else 0
+    head = Line(
+        data.get("label") or "",
+        unit,
+        value=Slot(("value",), "number"),
+        note=Slot(("note",), "text"),
+        sums=summed,
+        guide=getattr(expected, "guide", None),
+    )
+    lines: list[Piece] = [head]
+    for index, part in enumerate(parts):
+        label = part.get("label") if isinstance(part, dict) else ""
+        part_unit = part.get("unit") if isinstance(part, dict) else None
+        lines.append(Line(label or "", part_unit or unit, value=Slot(("parts", index, "value"), "number"), depth=1))
+    if "previous" in data:
+        lines.append(Line("Kỳ trước", unit, value=Slot(("previous",), "number"), depth=1))
+    return lines
+
+
 KIND = declare(
     name="figure",
     model=FigureBlock,
@@ -306,4 +334,5 @@ KIND = declare(
     annex_keeps=("unit", "value", "parts", "parts_are"),
     annex_total=summed_total,
     annex_table=None,
+    cells=cells,
 )

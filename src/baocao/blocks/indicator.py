@@ -27,6 +27,7 @@ from baocao.blocks.base import (
     previous_last,
     started,
 )
+from baocao.blocks.cells import Line, Piece, Slot, rows_of
 from baocao.blocks.printing import change, changed, item, number_cell, rate_cell, since, with_note
 from baocao.blocks.rate import PreviousRate, Rate, rate_issues, rate_text, shown_percent, stated_rate
 from baocao.blocks.sums import listed
@@ -222,6 +223,27 @@ def annex_total(item: Data, columns: list[tuple[str, str]], rows: list[list[Any]
     return (number_cell(count), number_cell(total), rate_cell(count, total), *("",) * (len(columns) - 3))
 
 
+def _rate_line(label: str, unit: str | None, at: tuple[str | int, ...], depth: int, **extra: Any) -> Line:
+    count, total, percent = (Slot((*at, name), kind) for name, kind in RATE_CELLS)
+    return Line(label, unit, value=count, total=total, percent=percent, depth=depth, **extra)
+
+
+RATE_CELLS = (("count", "integer"), ("total", "integer"), ("percent", "percent"))
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """Count, total and rate in the item columns; each level below, then last period's."""
+    unit = data.get("unit")
+    note, guide = Slot(("note",), "text"), getattr(expected, "guide", None)
+    lines: list[Piece] = [_rate_line(data.get("label") or "", unit, (), 0, note=note, guide=guide)]
+    for index, level in enumerate(rows_of(data, ("levels",))):
+        label = level.get("label") if isinstance(level, dict) else ""
+        lines.append(_rate_line(label or "", unit, ("levels", index), 1))
+    if isinstance(data.get("previous"), dict):
+        lines.append(_rate_line("Kỳ trước", unit, ("previous",), 1))
+    return lines
+
+
 KIND = declare(
     name="indicator",
     model=IndicatorBlock,
@@ -259,4 +281,5 @@ KIND = declare(
     annex_keeps=("unit", "count", "total", "percent", "levels"),
     annex_total=annex_total,
     annex_table=None,
+    cells=cells,
 )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, as_comment, declare, exceeds, mismatch
+from baocao.blocks.cells import Column, Grid, Line, Piece, Slot, field_columns, fields_lines, rows_of
 from baocao.blocks.printing import cell, item, quantity, table, with_note
 from baocao.blocks.sums import summed_total
 from baocao.core import vietnamese as vn
@@ -222,6 +223,42 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
     return out, None
 
 
+STATION_COLUMNS = (
+    Column("Xã, phường, thị trấn", "text", "commune"),
+    Column("Loại đài", "choice", "type", tuple(kind.value for kind in StationType)),
+    Column("Băng tần", "text", "band"),
+    Column("Đã cấp phép tần số", "choice", "licensed", ("Có", "Không")),
+    Column("Số cụm loa", "integer", "loudspeaker_clusters"),
+)
+SUMMARY_FIELDS = (
+    ("total", "Tổng số đài", "integer"),
+    ("wired", "Đài hữu tuyến", "integer"),
+    ("wireless", "Đài vô tuyến", "integer"),
+    ("ip", "Đài ứng dụng CNTT - viễn thông", "integer"),
+)
+GROUP_FIELDS = (("places", "Nơi lắp đặt", "lines"), ("clusters", "Số cụm loa", "integer"), ("note", "Ghi chú", "text"))
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """Communes and stations by type as lines; the stations and the groups of loudspeakers as tables."""
+    del expected
+    pieces: list[Piece] = [Line("Số xã, phường, thị trấn của đơn vị", "xã", value=Slot(("communes",), "integer"))]
+    if isinstance(data.get("summary"), dict):
+        pieces += fields_lines(("summary",), SUMMARY_FIELDS, "đài")
+    if "unit_station_clusters" in data:
+        pieces.append(Line("Số cụm loa của đài cấp trên", "cụm", value=Slot(("unit_station_clusters",), "integer")))
+    stations = len(rows_of(data, ("stations",)))
+    if stations:
+        pieces.append(
+            Grid("Đài truyền thanh cấp xã", "Đài truyền thanh", ("stations",), STATION_COLUMNS, stations, True, False)
+        )
+    groups = len(rows_of(data, ("cluster_groups",)))
+    if groups:
+        columns = field_columns(GROUP_FIELDS)
+        pieces.append(Grid("Cụm loa theo đợt đầu tư", "Cụm loa", ("cluster_groups",), columns, groups, True, False))
+    return pieces
+
+
 KIND = declare(
     name="radio",
     model=Radio,
@@ -266,4 +303,5 @@ KIND = declare(
     annex_keeps=("communes", "stations", "summary"),
     annex_total=summed_total,
     annex_table=None,
+    cells=cells,
 )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, as_comment, declare, exceeds, mismatch
+from baocao.blocks.cells import Column, Grid, Line, Piece, Slot, field_columns, fields_lines, rows_of
 from baocao.blocks.printing import cell, item, para, quantity, table
 from baocao.blocks.sums import add, summed_total
 from baocao.core import vietnamese as vn
@@ -285,6 +286,64 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
     return out, None
 
 
+LEVEL_COLUMNS = (
+    Column("Mức độ", "choice", "level", tuple(level.value for level in ServiceLevel)),
+    Column("Số dịch vụ, thủ tục", "integer", "services"),
+    Column("Hồ sơ tiếp nhận trực tiếp", "integer", "dossiers_direct"),
+    Column("Hồ sơ tiếp nhận trực tuyến", "integer", "dossiers_online"),
+)
+DOSSIER_FIELDS = (
+    ("published_procedures", "Số thủ tục hành chính công bố, niêm yết", "integer"),
+    ("received", "Tổng số hồ sơ tiếp nhận", "integer"),
+    ("resolved", "Tổng số hồ sơ đã giải quyết", "integer"),
+    ("online", "Tổng số hồ sơ trực tuyến", "integer"),
+)
+FIELD_COLUMNS = (
+    ("field", "Lĩnh vực", "text"),
+    ("received", "Tiếp nhận", "integer"),
+    ("on_time", "Giải quyết đúng hạn", "integer"),
+    ("late", "Giải quyết quá hạn", "integer"),
+    ("pending", "Đang giải quyết", "integer"),
+    ("withdrawn", "Công dân rút hồ sơ", "integer"),
+    ("online", "Tiếp nhận trực tuyến", "integer"),
+)
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """Services by scope and level, and dossiers, as lines and tables: the scopes and fields the unit wrote."""
+    del expected
+    pieces: list[Piece] = []
+    for index, group in enumerate(rows_of(data, ("procedures",))):
+        scope = group.get("scope") if isinstance(group, dict) else ""
+        at = ("procedures", index)
+        pieces.append(Line(f"Dịch vụ công trực tuyến: {scope}", "dịch vụ", value=Slot((*at, "total"), "integer")))
+        levels = len(rows_of(data, (*at, "levels")))
+        if levels:
+            pieces.append(
+                Grid(
+                    f"Dịch vụ công trực tuyến: {scope}",
+                    f"DVC {index + 1}",
+                    (*at, "levels"),
+                    LEVEL_COLUMNS,
+                    levels,
+                    True,
+                    False,
+                )
+            )
+    if isinstance(data.get("dossiers"), dict):
+        pieces.append(Line("Hồ sơ thủ tục hành chính"))
+        pieces += fields_lines(("dossiers",), DOSSIER_FIELDS, "hồ sơ")
+        fields = len(rows_of(data, ("dossiers", "by_field")))
+        if fields:
+            columns = field_columns(FIELD_COLUMNS)
+            pieces.append(
+                Grid(
+                    "Hồ sơ theo lĩnh vực", "Hồ sơ theo lĩnh vực", ("dossiers", "by_field"), columns, fields, True, False
+                )
+            )
+    return pieces
+
+
 KIND = declare(
     name="public_services",
     model=PublicServices,
@@ -345,4 +404,5 @@ KIND = declare(
     annex_keeps=("procedures", "dossiers"),
     annex_total=summed_total,
     annex_table=None,
+    cells=cells,
 )

@@ -33,6 +33,8 @@ from baocao.blocks.base import (
     words,
     written,
 )
+from baocao.blocks.cells import Column as CellColumn
+from baocao.blocks.cells import Grid, Piece, rows_of, short_name
 from baocao.blocks.printing import cell, shown_value, table, versus, versus_stated
 from baocao.blocks.sums import stated_sum, summed_total
 from baocao.core.findings import Issue, Loc
@@ -642,6 +644,33 @@ def annex_table(item: Data, units: list[tuple[str, Data | None]]) -> AnnexTable 
     return AnnexTable(header, tuple(rows), total, note)
 
 
+CELL_KINDS = {"quantity": "number", "yes_no": "choice"}
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """A table of its own sheet, columns typed as the table types them; the đề cương's rows fixed (a data form)."""
+    columns = [c for c in data.get("columns") or [] if isinstance(c, dict)]
+    rows = rows_of(data, ("rows",))
+    as_lists = not rows or any(isinstance(row, list) for row in rows)
+    fixed = bool(getattr(expected, "rows", None))
+    out = []
+    for index, column in enumerate(columns):
+        kind = str(column.get("type") or "text")
+        choices = ANSWER_SETS["yes_no"] if kind == "yes_no" else tuple(column.get("choices") or ())
+        unit = column.get("unit") or (data.get("unit") if kind == "money" else None)
+        name = index if as_lists else str(column.get("key"))
+        out.append(
+            CellColumn(
+                str(column.get("title") or ""), CELL_KINDS.get(kind, kind), name, choices, unit, fixed and index == 0
+            )
+        )
+    label = getattr(expected, "label", None)
+    title = data.get("title") or label or "Bảng"
+    name = short_name(label, data.get("title"), data.get("key"))
+    guide = getattr(expected, "guide", None)
+    return [Grid(title, name, ("rows",), tuple(out), len(rows), fixed, as_lists, data.get("total") is True, guide)]
+
+
 KIND = declare(
     name="table",
     model=TableBlock,
@@ -681,4 +710,5 @@ KIND = declare(
     annex_keeps=("rows",),
     annex_total=summed_total,
     annex_table=annex_table,
+    cells=cells,
 )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, Expected, as_is, declare, first_written, shown, started
+from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import item, qualified, with_note
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Model, Text, field
@@ -58,6 +59,15 @@ def annex_total(item: Data, columns: list[tuple[str, str]], rows: list[list[Any]
     return ("",) * len(columns)
 
 
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """The target's value ("trên 80" is text a cell takes) and its note."""
+    unit = data.get("unit", "%")
+    guide = getattr(expected, "guide", None)
+    return [
+        Line(data.get("label") or "", unit, value=Slot(("value",), "number"), note=Slot(("note",), "text"), guide=guide)
+    ]
+
+
 KIND = declare(
     name="target",
     model=TargetBlock,
@@ -89,4 +99,5 @@ KIND = declare(
     annex_keeps=("unit", "value"),
     annex_total=annex_total,
     annex_table=None,
+    cells=cells,
 )

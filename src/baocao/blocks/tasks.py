@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from baocao.blocks.base import Data, ExpectedItem, declare, start_comment
+from baocao.blocks.cells import Column, Grid, Piece, rows_of, short_name
 from baocao.blocks.printing import cell, table
 from baocao.core.yamlout import flow_item, scalar
 from baocao.model.fields import Model, Text, field
@@ -85,6 +86,18 @@ def carry(body: Data, block: TasksBlock, carrier: Any) -> list[Any]:
     return [*comment, {"tasks": body}]
 
 
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """A table of its own sheet, one task a row, as many rows as the unit needs."""
+    titles = {**TaskTitles().model_dump(), **(data.get("columns") or {})}
+    kinds = {"task": "long_text", "result": "long_text", "funding": "text", "note": "text"}
+    columns = tuple(Column(str(titles[name]), kind, name) for name, kind in kinds.items())
+    label = getattr(expected, "label", None)
+    title = data.get("title") or label or "Nhiệm vụ"
+    name = short_name(label, data.get("title"), data.get("key"))
+    rows = len(rows_of(data, ("rows",)))
+    return [Grid(title, name, ("rows",), columns, rows, False, False, guide=getattr(expected, "guide", None))]
+
+
 KIND = declare(
     name="tasks",
     model=TasksBlock,
@@ -119,4 +132,5 @@ KIND = declare(
     annex_keeps=(),
     annex_total=None,
     annex_table=None,
+    cells=cells,
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, as_comment, declare, exceeds
+from baocao.blocks.cells import Grid, Piece, field_columns, rows_of
 from baocao.blocks.printing import item, para, quantity
 from baocao.blocks.sums import add, summed_total
 from baocao.core import vietnamese as vn
@@ -66,6 +67,22 @@ def rollup(values: list[Any], names: list[str], annexed: bool) -> tuple[Any, str
     return [{k: v for k, v in entry.items() if v is not None} for entry in merged.values()], None
 
 
+FIELDS = (
+    ("level", "Cấp", "text"),
+    ("teams", "Số tổ", "integer"),
+    ("units", "Số đơn vị ở cấp này", "integer"),
+    ("unit_name", "Tên đơn vị", "text"),
+    ("members", "Số thành viên", "integer"),
+)
+
+
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """The teams by level as a table of its own sheet, the levels as the unit wrote them."""
+    del expected
+    rows = len(rows_of(data, ()))
+    return [Grid("Tổ công nghệ số cộng đồng", "Tổ công nghệ số", (), field_columns(FIELDS), rows, True, False)]
+
+
 KIND = declare(
     name="teams",
     model=list[Team],
@@ -100,4 +117,5 @@ KIND = declare(
     annex_keeps=(),
     annex_total=summed_total,
     annex_table=None,
+    cells=cells,
 )

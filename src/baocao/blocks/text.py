@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.blocks.base import CheckContext, Data, ViewContext, declare, start_comment
+from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import runs
 from baocao.blocks.rate import ratio_issues
 from baocao.core.findings import Issue, Loc
@@ -97,6 +98,12 @@ def carry(text: Data, value: str, carrier: Any) -> list[Any]:
     return [carrier.mark([f"{carrier.reference}:", *carrier.said(text)])]
 
 
+def cells(data: Any, expected: Any) -> list[Piece]:
+    """A paragraph over the item columns; several lines in the cell are several lines of text."""
+    label = expected.label if expected is not None else "Đoạn văn"
+    return [Line(label, text=Slot((), "long_text"), guide=getattr(expected, "guide", None))]
+
+
 KIND = declare(
     name="text",
     model=Text,
@@ -126,4 +133,5 @@ KIND = declare(
     annex_keeps=(),
     annex_total=None,
     annex_table=None,
+    cells=cells,
 )

@@ -18,6 +18,8 @@ def color(stream: IO[str]) -> bool:
 
 def _snippet(finding: Finding, lines: dict[str, list[str]]) -> list[str]:
     text = lines.get(finding.path, [])
+    if finding.cell is not None:
+        return [f"        | {line}" for line in (finding.quote or "").splitlines()[:3]]
     if finding.quote is not None:
         line = finding.quote
     elif 0 < finding.line <= len(text):
@@ -47,7 +49,7 @@ def text(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, st
         for finding in group:
             style = "red" if finding.severity is Severity.ERROR else "yellow"
             label = _label(finding, lang)
-            head = f"{escape(path)}:{finding.line}:{finding.col}: [{style}]{label}[/{style}] {finding.code}"
+            head = f"{escape(path)}:{escape(finding.place)}: [{style}]{label}[/{style}] {finding.code}"
             console.print(f"{head} {escape(finding.message(lang))}")
             for line in _snippet(finding, lines):
                 console.print(escape(line), style="dim")
@@ -62,7 +64,7 @@ def plain(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, s
     for path, group in groupby(sorted(findings), key=lambda f: f.path):
         out.append(path)
         for finding in group:
-            head = f"{path}:{finding.line}:{finding.col}: {_label(finding, lang)} {finding.code}"
+            head = f"{path}:{finding.place}: {_label(finding, lang)} {finding.code}"
             out.append(f"{head} {finding.message(lang)}")
             out += _snippet(finding, lines)
             hint = finding.hint(lang)
@@ -83,7 +85,9 @@ def github(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, 
     del lines, color
     for f in sorted(findings):
         message = escape_data(f"{f.code} {f.message(lang)} {f.hint(lang)}".strip())
-        stream.write(f"::{f.severity.label} file={escape_property(f.path)},line={f.line},col={f.col}::{message}\n")
+        # a workbook has no lines: the cell is named in the title
+        where = f"title={escape_property(f.cell)}" if f.cell is not None else f"line={f.line},col={f.col}"
+        stream.write(f"::{f.severity.label} file={escape_property(f.path)},{where}::{message}\n")
 
 
 def escape_data(text: str) -> str:

@@ -163,6 +163,25 @@ HELP: dict[str, str] = {
     ),
     "Worker processes (default: all cores from 64 files).": "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp).",
     "Folder to write the JSON Schema into.": "Thư mục ghi lược đồ JSON Schema.",
+    "Write the Excel form a clerk fills in: from an outline (its id or file), or filled with a unit's report.": (
+        "Tạo biểu mẫu Excel để đơn vị điền: từ một đề cương (mã hoặc tệp), hoặc điền sẵn số liệu từ báo cáo của đơn vị."
+    ),
+    "Where to write the form (default: a name from the outline).": (
+        "Nơi ghi biểu mẫu (mặc định: tên theo đề cương và kỳ báo cáo)."
+    ),
+    "Overwrite the output file if it exists.": "Ghi đè tệp ra nếu đã có.",
+    "The period of a form made from an outline: half_year:2, quarter:1.": (
+        "Kỳ báo cáo của biểu mẫu tạo từ đề cương: half_year:2, quarter:1."
+    ),
+    "The year of that period.": "Năm của kỳ báo cáo đó.",
+    "Read filled forms (files or folders) into unit files; a form with errors writes nothing.": (
+        "Đọc biểu mẫu Excel đã điền (tệp hoặc thư mục) thành tệp báo cáo YAML; biểu mẫu có lỗi không ghi tệp nào."
+    ),
+    "Where to write the unit files (default: beside each).": "Nơi ghi tệp báo cáo (mặc định: cạnh mỗi biểu mẫu).",
+    "Overwrite unit files that exist.": "Ghi đè tệp báo cáo nếu đã có.",
+    "Also write the report's tables as an .xlsx workbook beside the DOCX, numbers as numbers.": (
+        "Ghi thêm các bảng của báo cáo ra sổ làm việc .xlsx cạnh tệp DOCX, số ghi dạng số."
+    ),
     "A folder of outlines (đề cương) to look in first for an outline named by id; repeatable.": (
         "Thư mục đề cương, tìm trước tiên khi đề cương được ghi bằng mã; có thể ghi nhiều lần."
     ),

@@ -10,6 +10,7 @@ import contextlib
 import gc
 import importlib
 import json
+import keyword
 import os
 import sys
 import types
@@ -173,6 +174,11 @@ def main(lang: str) -> None:
 @click.option("--compare", metavar="OLD.yaml", help="An earlier period: add 'tăng/giảm … so với cùng kỳ' and an annex.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice (one soffice call for the batch).")
 @click.option(
+    "--xlsx",
+    is_flag=True,
+    help="Also write the report's tables as an .xlsx workbook beside the DOCX, numbers as numbers.",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
 )
 @_outlines_option
@@ -184,6 +190,7 @@ def build(
     allow_errors: bool,
     compare: str | None,
     pdf: bool,
+    xlsx: bool,
     jobs: int | None,
     lang: str,
 ) -> None:
@@ -204,14 +211,14 @@ def build(
             program = pdf_module.soffice()
         files = expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
-            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage)
+            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage, xlsx)
             if findings:
                 _print_findings(findings, lang)
             built = [target]
         else:
             if compare:
                 raise UserError("compare_one")
-            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage)
+            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage, xlsx)
         if stage:
             # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
@@ -223,6 +230,8 @@ def build(
                 click.echo("baocao: " + _say("pdf_left_as_was", lang, path=target, reason=problem), err=True)
         for target in built:
             click.echo(str(target))
+            if xlsx and target.suffix == ".docx":
+                click.echo(str(command.tables_path(target)))
     except BaocaoError as exc:
         _fail(exc, lang)
     if failed or len(built) < len(files) * (2 if stage else 1):
@@ -237,6 +246,7 @@ def _build_batch(
     jobs: int | None,
     lang: str,
     stage: str | None,
+    xlsx: bool = False,
 ) -> list[Path]:
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.build import build_many
@@ -244,7 +254,7 @@ def _build_batch(
     built: list[Path] = []
     failed = []
     with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
-        for outcome in build_many(files, output, templates, allow_errors, jobs, stage):
+        for outcome in build_many(files, output, templates, allow_errors, jobs, stage, xlsx):
             if outcome.target is None:
                 failed.append(outcome)
             else:
@@ -494,6 +504,67 @@ def _list_outlines(lang: str) -> None:
 
 
 @main.command()
+@click.argument("source", metavar="OUTLINE|UNIT.yaml")
+@click.option(
+    "-o", "--output", metavar="FILE.xlsx|DIR", help="Where to write the form (default: a name from the outline)."
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--period", metavar="KIND[:N]", help="The period of a form made from an outline: half_year:2, quarter:1.")
+@click.option("--year", type=click.IntRange(1990, 2100), help="The year of that period.")
+@_outlines_option
+@_lang_option
+def form(source: str, output: str | None, force: bool, period: str | None, year: int | None, lang: str) -> None:
+    """Write the Excel form a clerk fills in: from an outline (its id or file), or filled with a unit's report."""
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.form import form_file
+
+    try:
+        click.echo(str(form_file(source, output, force, period, year)))
+    except BaocaoError as exc:
+        _fail(exc, lang, note="form_not_written")
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, metavar="FORM.xlsx...")
+@click.option("-o", "--output", metavar="FILE.yaml|DIR", help="Where to write the unit files (default: beside each).")
+@click.option("--force", is_flag=True, help="Overwrite unit files that exist.")
+@_format_option(["text", "json", "github"], "How findings are printed: text for people, json, or github annotations.")
+@_outlines_option
+@_lang_option
+def import_forms(sources: tuple[str, ...], output: str | None, force: bool, fmt: str, lang: str) -> None:
+    """Read filled forms (files or folders) into unit files; a form with errors writes nothing."""
+    # the stages of a command load when it runs: baocao --help loads none of them
+    from baocao.commands.files import expand, is_workbook
+    from baocao.commands.import_ import import_each
+
+    findings: list[Any] = []
+    written: list[Path] = []
+    failed: list[str] = []
+    total = 0
+    try:
+        files = expand(list(sources))
+        if any(Path(name).is_dir() for name in sources):  # a folder of forms: its YAML files are not forms
+            files = [name for name in files if is_workbook(name)]
+        total = len(files)
+        for outcome in import_each(files, output, force):
+            findings.extend(outcome.findings)
+            if outcome.target is None:
+                failed.append(outcome.source)
+            else:
+                written.append(outcome.target)
+    except BaocaoError as exc:
+        _fail(exc, lang, fmt, note="not_imported")
+    _print_findings(findings, lang, fmt)
+    for target in written:  # JSON asked for: standard output is the findings, the files written go beside
+        click.echo(str(target), err=fmt == "json")
+    for name in failed:
+        click.echo("baocao: " + _say("import_not_written", lang, path=name), err=True)
+    if total > 1:
+        click.echo(_say("import_summary", lang, done=len(written), total=total), err=True)
+    sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+@main.command()
 @click.option(
     "-o",
     "--output",
@@ -534,12 +605,17 @@ def run() -> None:
     _without_pydantic_plugins()
     command = next((arg for arg in sys.argv[1:] if arg in main.commands), None)
     if command is not None and not {"-h", "--help"} & set(sys.argv):
-        importlib.import_module(f"baocao.commands.{command}")  # each command has its module there
+        importlib.import_module(command_module(command))
     try:
         main()
     except SystemExit as exc:
         _exit(exc.code)
     _exit(0)
+
+
+def command_module(name: str) -> str:
+    """The module of :mod:`baocao.commands` that does the command ``name`` (``import``: ``import_``)."""
+    return f"baocao.commands.{name}_" if keyword.iskeyword(name) else f"baocao.commands.{name}"
 
 
 def _exit(code: object) -> NoReturn:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from baocao.commands.files import Loaded, comparison_problems, in_workers, load, valid, workers
+from baocao.commands.files import TABLES_SUFFIX, Loaded, comparison_problems, in_workers, load, valid, workers
 from baocao.core.errors import InputError, UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.core.messages import Phrase
+from baocao.form import tables as form_tables
 from baocao.load import source as loader
 from baocao.render.view import TEMPLATE_SUFFIX, render_body, template_findings
 from baocao.report import Report
@@ -45,6 +46,7 @@ def build(
     allow_errors: bool = False,
     compare: str | None = None,
     stage: str | None = None,
+    xlsx: bool = False,
 ) -> tuple[Path, list[Finding]]:
     """Build one report, compared with an older period when asked; raise InputError when it has errors.
 
@@ -65,8 +67,19 @@ def build(
     data, findings = render_report(loaded, templates, previous)
     if data is None:
         raise InputError(findings)
+    tables = tables_path(target) if xlsx else None
+    if tables is not None:
+        output.check_target(tables, [path])
     output.write_atomic(output.staged(target, stage) if stage else target, data)
+    if tables is not None:
+        title = f"Báo cáo {loaded.report.document.subject or ''}".strip()
+        output.write_atomic(tables, form_tables.workbook(loaded.source.data, title))
     return target, findings
+
+
+def tables_path(target: Path) -> Path:
+    """Where ``build --xlsx`` writes the report's tables: beside the DOCX, named apart from any form."""
+    return target.with_name(target.stem + TABLES_SUFFIX)
 
 
 @dataclass
@@ -80,11 +93,16 @@ class Built:
 
 
 def build_one(
-    source: str, out_dir: str | None, templates: Path | None, allow_errors: bool, stage: str | None = None
+    source: str,
+    out_dir: str | None,
+    templates: Path | None,
+    allow_errors: bool,
+    stage: str | None = None,
+    xlsx: bool = False,
 ) -> Built:
     """Build one file of a batch; a failure is reported, not raised."""
     try:
-        target, findings = build(source, out_dir, templates, allow_errors, stage=stage)
+        target, findings = build(source, out_dir, templates, allow_errors, stage=stage, xlsx=xlsx)
     except InputError as exc:
         return Built(source, None, exc.findings, Phrase("data_errors"))
     except UserError as exc:
@@ -99,10 +117,11 @@ def build_many(
     allow_errors: bool,
     jobs: int | None = None,
     stage: str | None = None,
+    xlsx: bool = False,
 ) -> Iterator[Built]:
     """Build many files, one report each, over all cores; one bad file does not stop the rest."""
     if out_dir is not None:
         out_dir = out_dir.rstrip("/") + "/"
-    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors, stage=stage)
+    work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors, stage=stage, xlsx=xlsx)
     jobs = workers(files, jobs, start_from=4)  # a report takes long enough to be worth a worker
     yield from in_workers(work, files, jobs, chunksize=8)

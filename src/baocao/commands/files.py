@@ -24,7 +24,10 @@ from baocao.render.view import template_findings
 from baocao.report import Report
 
 T = TypeVar("T")
-UNIT_SUFFIXES = (".yaml", ".yml")  # in any letter case
+UNIT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm", ".ods", ".xls")  # in any letter case; workbooks are forms
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
+TABLES_SUFFIX = "-bang-so-lieu.xlsx"
+"""The end of the name of the workbook ``build --xlsx`` writes beside a report: not a form, not read by folder."""
 PARALLEL_FROM = 64  # files to read; below this, starting worker processes costs more than it saves
 
 
@@ -38,8 +41,12 @@ class Loaded:
 
 
 def read(path: str) -> tuple[Source, list[Finding]]:
-    """Read and parse one file; a file that cannot be read is a UserError that says why."""
+    """Read and parse one file (a workbook: a filled form); a file that cannot be read is a UserError that says why."""
     try:
+        if is_workbook(path):
+            from baocao.form import read as form_reader  # calamine loads for a workbook only
+
+            return form_reader.read(path)
         return loader.read(path)
     except FileNotFoundError as exc:
         if Path(path).is_symlink():
@@ -88,6 +95,11 @@ def load(path: str, templates: Path | None = None, template: bool = True) -> Loa
     return Loaded(source, report, loader.quote(source, sorted(findings + found)))
 
 
+def is_workbook(path: str) -> bool:
+    """True for a file read as a filled form: .xlsx (and .xlsm, .ods; an .xls is named with how to convert it)."""
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
+
+
 def share_outlines(folders: tuple[str, ...]) -> None:
     """Look in these folders first for a đề cương named by id (``--outlines``), in this process and its workers."""
     outline.share(folders)
@@ -121,6 +133,11 @@ def attach(report: Report, source: Source) -> list[Finding]:
     if found.outline is None:
         return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
     report.follow(found.outline)
+    if source.made_from is not None:
+        from baocao.form.layout import outline_digest  # a form's đề cương is compared with the one found
+
+        if outline_digest(found.outline) != source.made_from:
+            return [*found.findings, Finding(source.path, line, col, "BC705", loc, {"name": name})]
     return list(found.findings)
 
 
@@ -176,7 +193,12 @@ def expand(paths: list[str]) -> list[str]:
             raise UserError("empty_path", path=name)
         elif path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in UNIT_SUFFIXES and (p.is_file() or _dangling(p))
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in UNIT_SUFFIXES
+                and not p.name.startswith("~$")  # the lock file Excel keeps beside a workbook it has open
+                and not p.name.endswith(TABLES_SUFFIX)  # the tables build --xlsx writes beside a report
+                and (p.is_file() or _dangling(p))
             )
             files.extend(str(p) for p in found)
         elif path.exists() or path.is_symlink():

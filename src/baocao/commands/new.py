@@ -11,6 +11,7 @@ from baocao.core.errors import InputError, UserError
 from baocao.core.messages import os_reason
 from baocao.model.period import slug
 from baocao.outline import find, outline_reference, schema_reference, starter
+from baocao.outline.model import Outline
 from baocao.write import output
 
 
@@ -28,15 +29,7 @@ def new_file(
     ``fields`` are header options by name (level, issuing_body, …); ``ask`` asks for the others.
     Nothing is written unless the whole file is: an existing file only with ``force``.
     """
-    where = find.locate(name, None)
-    if where is None:
-        raise UserError("new_no_outline", name=name, available=", ".join(find.available()) or "—")
-    try:
-        found = find.read(where)
-    except OSError as exc:
-        raise UserError("cannot_read", path=where, reason=os_reason(exc)) from exc
-    if found.outline is None:
-        raise InputError(found.findings)
+    where, outline = read_outline(name)
     today = dt.date.today()
     given = starter.Header()
     for name_, value in fields.items():
@@ -44,9 +37,9 @@ def new_file(
             setattr(given, name_, value.strip() or None)
     if period:
         given.period = starter.parse_period(period, year or today.year)
-    header = starter.complete(found.outline, given, year, today, ask)
+    header = starter.complete(outline, given, year, today, ask)
     assert header.period is not None, "complete() sets the period"
-    named = f"{starter.file_stem(header, found.outline)}-{slug(header.period)}.yaml"
+    named = f"{starter.file_stem(header, outline)}-{slug(header.period)}.yaml"
     target = Path(out) if out and out != "-" else None
     if out is None:
         target = Path(named)
@@ -54,7 +47,7 @@ def new_file(
         target = target / named
     folder = target.parent if target is not None else Path.cwd()
     reference = outline_reference(name, where, folder)
-    text = starter.text(found.outline, reference, header, schema_reference(folder))
+    text = starter.text(outline, reference, header, schema_reference(folder))
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -64,6 +57,20 @@ def new_file(
     output.check_target(target, [str(where)])
     output.write_atomic(target, text.encode("utf-8"))
     return target
+
+
+def read_outline(name: str) -> tuple[Path, Outline]:
+    """The đề cương named (an id or a file) and where it is; a UserError or its findings when it cannot be had."""
+    where = find.locate(name, None)
+    if where is None:
+        raise UserError("new_no_outline", name=name, available=", ".join(find.available()) or "—")
+    try:
+        found = find.read(where)
+    except OSError as exc:
+        raise UserError("cannot_read", path=where, reason=os_reason(exc)) from exc
+    if found.outline is None:
+        raise InputError(found.findings)
+    return where, found.outline
 
 
 def catalogue() -> list[starter.Listed]:

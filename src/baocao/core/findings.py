@@ -38,6 +38,12 @@ class Finding:
     loc: Loc = field(default=(), compare=False)
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     quote: str | None = field(default=None, compare=False)  # the text of the line, as the file was read
+    cell: str | None = field(default=None, compare=False)  # in a workbook: the cell ('Mẫu 01'!C7), not a line
+
+    @property
+    def place(self) -> str:
+        """Where it is, as printed after the file's name: ``12:5``, or a workbook's cell ``'Mẫu 01'!C7``."""
+        return self.cell if self.cell is not None else f"{self.line}:{self.col}"
 
     @property
     def severity(self) -> Severity:
@@ -66,6 +72,8 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "severity": self.severity.label,
+            "cell": self.cell,
+            **({"cell_text": self.quote} if self.cell is not None else {}),
             "loc": ".".join(str(part) for part in self.loc),
             "message": self.message(lang),
             "hint": self.hint(lang),

@@ -181,6 +181,12 @@ CATALOGUE: dict[str, Entry] = {
         ("Thiếu mục bắt buộc '{field}'.", "Required key '{field}' is missing."),
         ("Thêm '{field}:' vào đây.", "Add '{field}:' here."),
     ),
+    "BC101/cell": Entry(
+        "schema.missing",
+        "error",
+        ("Ô bắt buộc còn trống ({field}).", "A required cell is blank ({field})."),
+        ("Điền vào ô nền vàng này.", "Fill in this yellow cell."),
+    ),
     "BC102": Entry(
         "schema.unknown_key",
         "error",
@@ -522,6 +528,15 @@ CATALOGUE: dict[str, Entry] = {
             "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
         ),
     ),
+    "BC604/cell": Entry(
+        "content.blank",
+        "error",
+        ("'{what}' còn để trống.", "'{what}' is still blank."),
+        (
+            "Điền các ô nền vàng của mục này; mục không có số liệu thì ghi rõ trong ô Ghi chú.",
+            "Fill in this item's yellow cells; for an item without figures, say so in its note cell.",
+        ),
+    ),
     "BC604/text": Entry(
         "content.blank",
         "error",
@@ -766,6 +781,160 @@ CATALOGUE: dict[str, Entry] = {
             "Write document.outline: {id}, or name the outline file after its id ({id}.yaml).",
         ),
     ),
+    # --- workbooks: the form a clerk fills in Excel (baocao form, baocao import) --------------
+    "BC701": Entry(
+        "workbook.old_format",
+        "error",
+        (
+            "Tệp .xls (Excel 97-2003): baocao đọc biểu mẫu .xlsx.",
+            "An .xls file (Excel 97-2003): baocao reads .xlsx forms.",
+        ),
+        (
+            "Mở tệp trong Excel, chọn Tệp → Lưu như → Sổ làm việc Excel (*.xlsx), rồi dùng tệp .xlsx.",
+            "Open it in Excel, File → Save As → Excel Workbook (*.xlsx), and use the .xlsx file.",
+        ),
+    ),
+    "BC702": Entry(
+        "workbook.unreadable",
+        "error",
+        (
+            "Không đọc được tệp như một sổ làm việc Excel ({problem}).",
+            "Cannot read the file as an Excel workbook ({problem}).",
+        ),
+        (
+            "Tệp hỏng hoặc không phải .xlsx: mở bằng Excel và lưu lại dạng .xlsx, hoặc xin lại biểu mẫu.",
+            "The file is damaged or not an .xlsx: open it in Excel and save it as .xlsx, or ask for the form again.",
+        ),
+    ),
+    "BC703": Entry(
+        "workbook.not_a_form",
+        "error",
+        (
+            "Sổ làm việc này không phải biểu mẫu do baocao tạo (không có trang ẩn '{sheet}').",
+            "This workbook is not a form made by baocao (it has no hidden sheet '{sheet}').",
+        ),
+        (
+            "Điền vào biểu mẫu nhận được (tạo bằng baocao form), không điền vào một bảng tự tạo.",
+            "Fill in the form you were sent (made by baocao form), not a workbook of your own.",
+        ),
+    ),
+    "BC704": Entry(
+        "workbook.edited_layout",
+        "error",
+        (
+            "Trang ẩn '{sheet}' của biểu mẫu đã bị sửa, hoặc biểu mẫu do phiên bản khác của baocao tạo ({problem}).",
+            "The form's hidden sheet '{sheet}' was edited, or another version of baocao made the form ({problem}).",
+        ),
+        (
+            "Xin lại biểu mẫu gốc và chép số liệu sang; không sửa trang ẩn.",
+            "Ask for the original form and copy the values into it; do not edit the hidden sheet.",
+        ),
+    ),
+    "BC705": Entry(
+        "workbook.other_outline",
+        "error",
+        (
+            "Biểu mẫu làm theo một bản khác của đề cương '{name}': đề cương đã đổi từ khi tạo biểu mẫu.",
+            "The form was made from another version of the outline '{name}': the outline changed since.",
+        ),
+        (
+            "Tạo lại biểu mẫu (baocao form {name} -o bieu-mau.xlsx) và chép số liệu sang.",
+            "Make the form again (baocao form {name} -o form.xlsx) and copy the values into it.",
+        ),
+    ),
+    "BC706": Entry(
+        "workbook.moved",
+        "error",
+        (
+            "Ô này phải là '{expected}' nhưng là '{found}': dòng, cột đã bị chèn, xóa hoặc sửa tên.",
+            "This cell should hold '{expected}' but holds '{found}': a row or column was inserted, deleted or renamed.",
+        ),
+        (
+            "Hoàn tác việc chèn, xóa (Ctrl+Z) hoặc dùng lại biểu mẫu gốc; nội dung thêm ghi vào ô Ghi chú.",
+            "Undo the insertion or deletion (Ctrl+Z) or start again from the form; write anything more in a note cell.",
+        ),
+    ),
+    "BC707": Entry(
+        "workbook.merged",
+        "error",
+        (
+            "Các ô {range} đã bị gộp: giá trị của các ô bị gộp không còn.",
+            "The cells {range} were merged: the values of the merged cells are lost.",
+        ),
+        (
+            "Bỏ gộp ô (Trang đầu → Gộp và căn giữa → Bỏ gộp ô) và điền lại từng ô.",
+            "Unmerge the cells (Home → Merge & Center → Unmerge Cells) and fill each again.",
+        ),
+    ),
+    "BC708": Entry(
+        "workbook.number_as_text",
+        "warning",
+        (
+            "'{text}' được gõ dạng chữ trong ô số; đọc là {value}.",
+            "'{text}' was typed as text in a number cell; read as {value}.",
+        ),
+        (
+            "Gõ số trực tiếp, không có dấu ' ở đầu ô, để Excel nhận là số.",
+            "Type the number itself, without a leading ', so that Excel takes it as a number.",
+        ),
+    ),
+    "BC709": Entry(
+        "workbook.ambiguous_number",
+        "error",
+        (
+            "'{text}' có thể hiểu theo hai cách: dấu chấm, dấu phẩy là phân cách nghìn hay số thập phân?",
+            "'{text}' can be read two ways: is the point or comma a thousands mark or a decimal one?",
+        ),
+        (
+            "Gõ số trực tiếp vào ô (Excel nhận là số), hoặc ghi kiểu Việt Nam: nghìn dấu chấm, thập phân dấu phẩy.",
+            "Type the number as a number, or write it the Vietnamese way: a point for thousands, a comma for decimals.",
+        ),
+    ),
+    "BC710": Entry(
+        "workbook.percent_fraction",
+        "warning",
+        (
+            "Tỷ lệ ghi {value}: nếu là {percent}%, cần ghi {percent}.",
+            "The rate reads {value}: if {percent}% is meant, write {percent}.",
+        ),
+        ("Tỷ lệ ghi theo phần trăm: 95 là 95%.", "Rates are written in percent: 95 is 95%."),
+    ),
+    "BC711": Entry(
+        "workbook.outside",
+        "warning",
+        (
+            "Ô này có nội dung ('{text}') ngoài các ô điền của biểu mẫu: baocao không đọc.",
+            "This cell holds '{text}' outside the form's input cells: baocao does not read it.",
+        ),
+        (
+            "Chuyển nội dung vào ô nền vàng của mục (hoặc ô Ghi chú), hoặc xóa đi.",
+            "Move it into the item's yellow cell (or its note), or delete it.",
+        ),
+    ),
+    "BC712": Entry(
+        "workbook.missing_sheet",
+        "error",
+        (
+            "Thiếu trang tính '{sheet}' của biểu mẫu (đã xóa hoặc đổi tên).",
+            "The form's sheet '{sheet}' is missing (deleted or renamed).",
+        ),
+        (
+            "Đổi lại đúng tên trang tính, hoặc dùng lại biểu mẫu gốc.",
+            "Rename the sheet back, or start again from the form.",
+        ),
+    ),
+    "BC713": Entry(
+        "workbook.too_large",
+        "error",
+        (
+            "Trang tính '{sheet}' dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu.",
+            "The sheet '{sheet}' reaches {rows} rows and {cols} columns: too large for a form.",
+        ),
+        (
+            "Xóa các ô ở xa phía dưới, bên phải biểu mẫu, rồi lưu lại.",
+            "Clear the cells far below or right of the form, and save it again.",
+        ),
+    ),
     # --- templates --------------------------------------------------------
     "BC401": Entry(
         "template.not_found",
@@ -955,6 +1124,7 @@ USAGE: dict[str, tuple[str, str]] = {
     "data_errors": ("dữ liệu có lỗi", "errors in the data"),
     "not_built": ("Không tạo báo cáo vì dữ liệu có lỗi.", "No report was written: the data has errors."),
     "not_compared": ("Không so sánh vì dữ liệu có lỗi.", "Nothing was compared: the data has errors."),
+    "not_imported": ("Không nhập biểu mẫu nào vì có lỗi.", "No form was imported: there are errors."),
     "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
     "left_out": ("không tổng hợp {name}", "left out {name}"),
@@ -1000,6 +1170,28 @@ USAGE: dict[str, tuple[str, str]] = {
         "`baocao new --list` để xem các đề cương.",
         "--outline {name}: no such outline (known: {available}); give an outline's id or a .yaml file, "
         "`baocao new --list` lists them.",
+    ),
+    "form_needs_xlsx": (
+        "-o {path}: biểu mẫu ghi ra tệp .xlsx (hoặc một thư mục).",
+        "-o {path}: a form is written as an .xlsx file (or into a folder).",
+    ),
+    "form_not_written": ("Không tạo biểu mẫu vì tệp có lỗi.", "No form was written: the file has errors."),
+    "import_needs_workbook": (
+        "{path}: baocao import đọc biểu mẫu Excel (.xlsx); tệp YAML thì dùng trực tiếp.",
+        "{path}: baocao import reads Excel forms (.xlsx); a YAML file is used as it is.",
+    ),
+    "import_needs_yaml": (
+        "-o {path}: tệp báo cáo ghi ra là .yaml (hoặc một thư mục cho nhiều biểu mẫu).",
+        "-o {path}: the unit file written is a .yaml (or a folder, for several forms).",
+    ),
+    "import_same_output": (
+        "{first} và {second} cùng ghi ra {path}; đặt tên biểu mẫu khác nhau, hoặc nhập từng thư mục riêng.",
+        "{first} and {second} would both be written to {path}; name the forms apart, or import each folder alone.",
+    ),
+    "import_summary": ("{done}/{total} biểu mẫu đã nhập.", "{done}/{total} forms imported."),
+    "import_not_written": (
+        "{path}: có lỗi, không ghi tệp nào; sửa trong biểu mẫu rồi nhập lại.",
+        "{path}: it has errors, nothing was written; fix them in the form and import it again.",
     ),
     "new_not_written": ("Không tạo tệp vì đề cương có lỗi.", "Nothing was written: the outline has errors."),
     "new_listed": ("Các đề cương ({count}):", "Outlines ({count}):"),

@@ -57,6 +57,10 @@ class Source:
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     long_quote: tuple[int, int, int] | None = None  # a quoted value over several lines that holds "key: " text
+    cells: list[tuple[str, str]] | None = None
+    """For a workbook: the cell each line stands for, (name, text shown), line n being ``cells[n - 1]``."""
+    made_from: str | None = None
+    """For a workbook: the digest of the đề cương its form was made from (a form of another version is refused)."""
 
     def locate(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc``, or of its nearest located parent."""
@@ -102,7 +106,14 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def quote(source: Source, findings: list[Finding]) -> list[Finding]:
-    """The findings of ``source`` with the text of the line each names, from the text as read."""
+    """The findings of ``source`` with the text of the line each names, from the text as read.
+
+    A workbook's findings name their cell instead, with the text it shows; where reading the
+    cell found an error, what the schema and checks say of that same cell is left out (a fix
+    computed from a value that is already wrong would mislead).
+    """
+    if source.cells is not None:
+        return _in_cells(source, findings)
     wanted = {f.line for f in findings if f.path == source.path and f.quote is None}
     if not wanted or not source.text:
         return findings
@@ -121,6 +132,29 @@ def quote(source: Source, findings: list[Finding]) -> list[Finding]:
         dataclasses.replace(f, quote=texts[f.line]) if f.path == source.path and f.line in texts else f
         for f in findings
     ]
+
+
+def _in_cells(source: Source, findings: list[Finding]) -> list[Finding]:
+    cells = source.cells or []
+    placed = [
+        dataclasses.replace(f, cell=cells[f.line - 1][0], quote=cells[f.line - 1][1], params=_in_cell(f))
+        if f.path == source.path and f.cell is None and 0 < f.line <= len(cells)
+        else f
+        for f in findings
+    ]
+    wrong = {f.cell for f in placed if f.cell and f.code.startswith("BC7") and f.severity.name == "ERROR"}
+    return [f for f in placed if f.code.startswith("BC7") or f.cell not in wrong or f.cell is None]
+
+
+IN_CELLS = {"BC101": "cell", "BC604": "cell"}
+"""Codes whose words name YAML keys to add, said instead of a workbook's cell to fill."""
+
+
+def _in_cell(finding: Finding) -> dict[str, Any]:
+    variant = IN_CELLS.get(finding.code)
+    if variant is None or finding.params.get("variant"):
+        return finding.params
+    return {**finding.params, "variant": variant}
 
 
 def parse(raw: bytes, path: str) -> tuple[Source, list[Finding]]:

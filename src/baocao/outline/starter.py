@@ -253,6 +253,12 @@ def text(outline: Outline, name: str, header: Header, schema: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def about(outline: Outline, header: Header) -> list[str]:
+    """What a unit must know before it fills in: the đề cương, who reports to whom, the window and the deadline."""
+    lines = list(_about(outline, header))
+    return lines[: lines.index("")] if "" in lines else lines
+
+
 def _about(outline: Outline, header: Header) -> Iterator[str]:
     about, regime = outline.outline, outline.regime
     yield f"Báo cáo theo đề cương {about.id}: {_line(about.title)}."

@@ -1,0 +1,96 @@
+"""``baocao form``: the workbook a clerk fills in Excel, from a đề cương, or filled with a unit's report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from baocao.commands.files import is_outline_file, load
+from baocao.commands.new import read_outline
+from baocao.core.errors import InputError, UserError
+from baocao.core.findings import has_errors
+from baocao.form import layout, workbook
+from baocao.load import source as loader
+from baocao.model.period import Period, slug
+from baocao.outline import find, is_path, starter
+from baocao.write import output
+
+
+def form_file(name: str, out: str | None, force: bool, period: str | None, year: int | None) -> Path:
+    """Write the form of the đề cương ``name`` (an id or a file), or of a unit's file; its path."""
+    if name.lower().endswith((".yaml", ".yml")) and Path(name).is_file() and not _is_outline(name):
+        data, outline, title, stem = _of_unit(name)
+        inputs = [name]
+    else:
+        data, outline, title, stem = _of_outline(name, period, year)
+        inputs = [name] if is_path(name) else []
+    about = starter.about(outline, starter.Header(period=_period(data))) if outline is not None else []
+    asked = layout.asked_of(outline) if outline is not None else {}
+    outline_id = outline.outline.id if outline is not None else None
+    digest = layout.outline_digest(outline) if outline is not None else None
+    made = layout.plan(data, asked, outline_id, digest, about)
+    target = _target(out, stem, name if inputs else None)
+    if target.exists() and not force:
+        raise UserError("exists_use_force", path=target)
+    output.check_target(target, inputs)
+    output.write_atomic(target, workbook.workbook(made, data, title))
+    return target
+
+
+def _is_outline(path: str) -> bool:
+    source, findings = loader.read(path)
+    return not findings and is_outline_file(source.data)
+
+
+def _of_unit(path: str) -> tuple[Any, Any, str, str]:
+    """A unit's data, as checked: a form is made from a report without errors, filled with its values."""
+    loaded = load(path, template=False)
+    if loaded.report is None or has_errors(loaded.findings):
+        raise InputError(loaded.findings)
+    outline = None
+    name = loaded.report.document.outline
+    if name is not None:
+        where = find.locate(name, path)
+        found = find.read(where) if where is not None else None
+        outline = found.outline if found is not None else None
+    title = f"Báo cáo {loaded.report.document.subject or ''}".strip()
+    return loaded.source.data, outline, title, Path(path).stem
+
+
+def _of_outline(name: str, period: str | None, year: int | None) -> tuple[Any, Any, str, str]:
+    """The data of the file ``new`` would write from the đề cương, with the period asked for (else the current)."""
+    where, outline = read_outline(name)
+    today = dt.date.today()
+    given = starter.Header()
+    if period:
+        given.period = starter.parse_period(period, year or today.year)
+    header = starter.complete(outline, given, year, today, None)
+    assert header.period is not None, "complete() sets the period"
+    text = starter.text(outline, outline.outline.id, header, "")
+    source, findings = loader.parse(text.encode("utf-8"), str(where))
+    if findings:  # the starter writes what the loader reads: a finding here is baocao's own fault
+        raise InputError(findings)
+    stem = f"bieu-mau-{outline.outline.id}-{slug(header.period)}"
+    return source.data, outline, f"Biểu mẫu: {outline.outline.title}", stem
+
+
+def _period(data: Any) -> Any:
+
+    try:
+        return Period.model_validate(data["document"]["period"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _target(out: str | None, stem: str, beside: str | None) -> Path:
+    named = f"{stem}.xlsx"
+    if out is None:
+        return (Path(beside).parent if beside else Path.cwd()) / named
+    target = Path(out)
+    if target.is_dir() or out.endswith(("/", os.sep)):
+        return target / named
+    if target.suffix.lower() != ".xlsx":
+        raise UserError("form_needs_xlsx", path=out)
+    return target

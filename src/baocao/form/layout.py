@@ -1,0 +1,517 @@
+"""Where every value of a unit's report stands in its workbook: the plan both the writer and the reader follow.
+
+A plan is made from a unit's data (its file as loaded, or the file ``new`` would write from a
+đề cương) and from what the đề cương asks of each block (its label, guide and fixed rows). The
+input cells come from each block type's ``cells`` (:mod:`baocao.blocks.cells`); what no input
+names is the *frame*: the unit's data with every input taken out, kept in the form's hidden
+sheet with the plan's inputs. Import makes the plan again from that frame and reads each input
+back to its place: the form is read by the same plan it was written from, so a form of another
+layout, or an edited one, is recognised rather than read askew.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from baocao.blocks import REGISTRY
+from baocao.blocks.cells import Column, Grid, Line, Slot, check_pieces
+from baocao.core import vietnamese as vn
+from baocao.core.findings import Loc
+
+FORM_VERSION = "1"
+META_SHEET = "baocao"
+HEADER_SHEET = "Thông tin chung"
+PLACEHOLDERS = frozenset({"…", "..."})
+LINE_COLUMNS = ("STT", "Nội dung", "Đơn vị tính", "Số liệu", "Tổng số", "Tỷ lệ (%)", "Ghi chú", "Hướng dẫn")
+LINE_WIDTHS = (6, 46, 11, 13, 13, 10, 24, 36)
+VALUE, TOTAL, PERCENT, NOTE, GUIDE = 3, 4, 5, 6, 7
+BAD_SHEET_CHARACTERS = str.maketrans({c: " " for c in "[]:*?/\\"})
+LEVELS = (("xã, phường, thị trấn", "commune"), ("huyện", "district"), ("sở, ngành", "department"), ("tỉnh", "province"))
+HEADER_FIELDS: tuple[tuple[Loc, str, str], ...] = (
+    (("issuing_body",), "Tên cơ quan ban hành (Ủy ban nhân dân xã …)", "text"),
+    (("short_name",), "Tên gọi trong văn bản (UBND xã …)", "text"),
+    (("parent_body",), "Cơ quan chủ quản (nếu có)", "text"),
+    (("area",), "Địa bàn (xã …)", "text"),
+    (("level",), "Cấp đơn vị", "choice"),
+    (("place",), "Địa danh ở dòng ngày tháng", "text"),
+    (("number",), "Số văn bản (để trống: văn thư điền)", "integer"),
+    (("symbol",), "Ký hiệu văn bản (BC-UBND)", "text"),
+    (("date",), "Ngày ban hành (để trống: văn thư điền)", "date"),
+    (("subject",), "Trích yếu nội dung", "long_text"),
+    (("recipients",), "Nơi nhận (mỗi nơi một dòng trong ô)", "lines"),
+    (("signer", "title"), "Chức vụ người ký", "text"),
+    (("signer", "name"), "Họ và tên người ký (để trống: ký tay)", "text"),
+)
+
+
+class Asked(NamedTuple):
+    """What a block's cells may read of the item the đề cương expects: its label, guide and fixed rows."""
+
+    label: str | None
+    guide: str | None
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Input:
+    """An input cell: its place, its slot, the full path of its value in the unit's data, the item's label."""
+
+    sheet: str
+    row: int
+    col: int
+    slot: Slot
+    at: Loc
+    label: str
+    last_col: int | None = None
+    """The last column of a merged input (a paragraph over several columns)."""
+
+
+@dataclass(frozen=True)
+class Write:
+    """A cell the form writes and the clerk does not fill: a title, a label, a header, a formula."""
+
+    row: int
+    col: int
+    value: Any
+    style: str
+    last_col: int | None = None
+    checked: bool = False
+    """A label the reader finds again where it was written (a row inserted or taken away moves it)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid on its sheet: where its header and rows stand, the path of its rows, the columns by sheet column."""
+
+    grid: Grid
+    at: Loc
+    header_row: int
+    first_row: int
+    columns: tuple[tuple[int, Column], ...]
+    label: str
+
+
+@dataclass
+class Sheet:
+    """One sheet of the form."""
+
+    name: str
+    kind: str
+    """"header", "section" or "grid"."""
+    widths: tuple[float, ...]
+    writes: list[Write] = field(default_factory=list)
+    inputs: list[Input] = field(default_factory=list)
+    table: Table | None = None
+    row: int = 0
+    freeze: int = 0
+    landscape: bool = True
+
+    def add(self, col: int, value: Any, style: str, last_col: int | None = None, checked: bool = False) -> None:
+        """A written cell on the current row."""
+        self.writes.append(Write(self.row, col, value, style, last_col, checked))
+
+
+@dataclass
+class Plan:
+    """The whole form: its sheets, the frame, the đề cương it answers, and the digest of all of it."""
+
+    sheets: list[Sheet]
+    frame: Any
+    asked: dict[str, dict[str, Any]]
+    outline: str | None
+    outline_digest: str | None
+    about: list[str]
+
+    @property
+    def digest(self) -> str:
+        """What identifies the form's layout: the frame, what was asked, the outline and the form's version."""
+        return digest_of(self.frame, self.asked, self.about, self.outline, self.outline_digest)
+
+    def sheet(self, name: str) -> Sheet:
+        """The sheet of this name."""
+        return next(sheet for sheet in self.sheets if sheet.name == name)
+
+
+def digest_of(frame: Any, asked: Any, about: Any, outline: str | None, outline_digest: str | None) -> str:
+    """A short digest of what a form's layout is made from."""
+    made_of = [FORM_VERSION, frame, asked, about, outline, outline_digest]
+    text = json.dumps(made_of, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def outline_digest(outline: Any) -> str:
+    """A digest of a đề cương's content (its model, not its file's spelling)."""
+    text = json.dumps(outline.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def asked_of(outline: Any) -> dict[str, dict[str, Any]]:
+    """What the đề cương asks of each keyed item, and of each section's free text (by section key)."""
+    from baocao.outline.model import walk  # the đề cương's models load with a đề cương only
+
+    asked: dict[str, dict[str, Any]] = {}
+    for _, section, _ in walk(outline.sections):
+        for expect in section.expects:
+            item = expect.item
+            rows = [str(row) for row in getattr(item, "rows", None) or []]
+            said = {"label": getattr(item, "label", None), "guide": getattr(item, "guide", None), "rows": rows}
+            key = getattr(item, "key", None)
+            name = f"{expect.kind}:{key}" if key is not None else f"{expect.kind}@{section.key}"
+            asked.setdefault(name, said)
+    return asked
+
+
+def plan(
+    data: Any, asked: dict[str, dict[str, Any]], outline: str | None, digest: str | None, about: list[str]
+) -> Plan:
+    """The form of a unit's data; ``asked`` from :func:`asked_of` (or as a form kept it).
+
+    The plan is made from the frame, as import makes it again: a label or a layout that hung on a
+    value the clerk fills in would not be found where it was written.
+    """
+    first = _plan(data, asked, outline, digest, about)
+    made = _plan(first.frame, asked, outline, digest, about)
+    for index, sheet in enumerate(made.sheets):  # an open table keeps the rows the unit has: alone on its sheet,
+        if sheet.table is not None and not sheet.table.grid.fixed:  # it moves nothing else, and is read to its end
+            made.sheets[index] = first.sheet(sheet.name)
+    return made
+
+
+def _plan(
+    data: Any, asked: dict[str, dict[str, Any]], outline: str | None, digest: str | None, about: list[str]
+) -> Plan:
+    frame = copy.deepcopy(data)
+    made = Plan([], frame, asked, outline, digest, about)
+    _header(made, data)
+    numbering = _numbering(data.get("numbering"))
+    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    names: set[str] = {HEADER_SHEET, META_SHEET}
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        title = str(section.get("title") or "")
+        number = _mark(numbering, 1, index + 1, "")
+        sheet = Sheet(_unique(f"{number} {title}", names), "section", LINE_WIDTHS)
+        _line_sheet_top(sheet, f"{number} {title.upper()}", about=None)
+        made.sheets.append(sheet)
+        _section(made, sheet, section, ("sections", index), 1, number, numbering, names, top=True)
+    closing = data.get("closing")
+    if isinstance(closing, list) and closing:
+        sheet = Sheet(_unique("Phần cuối", names), "section", LINE_WIDTHS)
+        _line_sheet_top(sheet, "PHẦN CUỐI BÁO CÁO", about=None)
+        made.sheets.append(sheet)
+        _entries(made, sheet, closing, ("closing",), "", names)
+    _take_out(made)
+    return made
+
+
+# --- the header and the sections ---------------------------------------------------------------
+
+
+def _line_sheet_top(sheet: Sheet, title: str, about: list[str] | None) -> None:
+    sheet.add(0, title, "title", GUIDE)
+    sheet.row += 1
+    for text in about or []:
+        sheet.add(0, text, "about", GUIDE)
+        sheet.row += 1
+    sheet.add(0, INSTRUCTION, "instruction", GUIDE)
+    sheet.row += 1
+    for col, text in enumerate(LINE_COLUMNS):
+        sheet.add(col, text, "header", checked=True)
+    sheet.row += 1
+    sheet.freeze = sheet.row
+
+
+INSTRUCTION = (
+    "Điền vào các ô nền vàng; các ô khác đã khóa. Số ghi như số; ô số liệu nhận cả 'trên 60', 'khoảng 40'. "
+    "Tỷ lệ ghi theo phần trăm: 95 là 95%. Không chèn, xóa dòng và không đổi tên trang tính."
+)
+
+
+def _header(made: Plan, data: Any) -> None:
+    sheet = Sheet(HEADER_SHEET, "header", LINE_WIDTHS)
+    made.sheets.append(sheet)
+    _line_sheet_top(sheet, "BIỂU MẪU BÁO CÁO: THÔNG TIN CHUNG", made.about)
+    document = data.get("document") if isinstance(data.get("document"), dict) else {}
+    base: Loc = ("document",)
+    period = document.get("period")
+    if period is not None:
+        sheet.add(1, "Kỳ báo cáo", "label", checked=True)
+        sheet.add(VALUE, _period_words(period), "fixed", NOTE)
+        sheet.row += 1
+    for path, label, kind in HEADER_FIELDS:
+        if len(path) > 1 and not isinstance(document.get(path[0]), dict):
+            continue
+        slot = Slot(path, kind, *(tuple(zip(*LEVELS, strict=True)) if kind == "choice" else ()))
+        _line(sheet, Line(label, None, text=slot) if kind in TEXT_KINDS else Line(label, None, value=slot), base, label)
+    opening = data.get("opening")
+    if isinstance(opening, list) and opening:
+        sheet.add(0, "Phần mở đầu (trước đề mục I)", "heading", GUIDE)
+        sheet.row += 1
+        _entries(made, sheet, opening, ("opening",), "", set())
+
+
+TEXT_KINDS = frozenset({"text", "long_text", "lines", "date"})
+
+
+def _period_words(period: Any) -> str:
+    from baocao.model.period import Period  # a period's words, when the file names one the model reads
+
+    try:
+        return str(Period.model_validate(period).label)
+    except (ValueError, TypeError):
+        return str(period)
+
+
+def _section(
+    made: Plan,
+    sheet: Sheet,
+    section: dict[str, Any],
+    at: Loc,
+    depth: int,
+    number: str,
+    numbering: list[str],
+    names: set[str],
+    top: bool = False,
+) -> None:
+    if not top:
+        sheet.add(0, number, "heading")
+        sheet.add(1, str(section.get("title") or ""), "heading", GUIDE, checked=True)
+        sheet.row += 1
+    content = section.get("content")
+    if isinstance(content, list):
+        _entries(made, sheet, content, (*at, "content"), str(section.get("key") or ""), names)
+    children = section.get("sections")
+    for index, child in enumerate(children if isinstance(children, list) else []):
+        if isinstance(child, dict):
+            mark = _mark(numbering, depth + 1, index + 1, number)
+            _section(made, sheet, child, (*at, "sections", index), depth + 1, mark, numbering, names)
+
+
+def _entries(made: Plan, sheet: Sheet, entries: list[Any], at: Loc, section_key: str, names: set[str]) -> None:
+    for index, entry in enumerate(entries):
+        kind, value, path = _block(entry, (*at, index))
+        if kind is None:
+            continue
+        key = value.get("key") if isinstance(value, dict) else None
+        said = made.asked.get(f"{kind}:{key}" if key else f"{kind}@{section_key}")
+        asked = Asked(said.get("label"), said.get("guide"), tuple(said.get("rows") or ())) if said else None
+        pieces = REGISTRY[kind].cells(value, asked)
+        check_pieces(kind, pieces)
+        for piece in pieces:
+            if isinstance(piece, Line):
+                _line(sheet, piece, path, piece.label)
+            else:
+                _grid(made, sheet, piece, path, names)
+
+
+def _block(entry: Any, at: Loc) -> tuple[str | None, Any, Loc]:
+    """An entry's type, value and the path of its value: a line of text stands for itself."""
+    if isinstance(entry, str):
+        return "text", entry, at
+    if isinstance(entry, dict) and len(entry) == 1:
+        kind = next(iter(entry))
+        if kind in REGISTRY:
+            return kind, entry[kind], (*at, kind)
+    return None, None, at
+
+
+def _line(sheet: Sheet, line: Line, base: Loc, label: str) -> None:
+    indent = "    " * line.depth
+    sheet.add(1, indent + line.label, "label" if line.depth == 0 else "part", checked=True)
+    if line.unit:
+        sheet.add(2, line.unit, "unit")
+    if line.text is not None:
+        sheet.inputs.append(Input(sheet.name, sheet.row, VALUE, line.text, (*base, *line.text.path), label, NOTE))
+    for col, slot in ((VALUE, line.value), (TOTAL, line.total), (PERCENT, line.percent), (NOTE, line.note)):
+        if slot is not None:
+            sheet.inputs.append(Input(sheet.name, sheet.row, col, slot, (*base, *slot.path), label))
+    if line.sums and line.total is None:
+        sheet.add(TOTAL, ("sum", sheet.row + 1, sheet.row + line.sums, VALUE), "formula")
+    if line.guide:
+        sheet.add(GUIDE, line.guide, "guide")
+    sheet.row += 1
+
+
+def _grid(made: Plan, sheet: Sheet, grid: Grid, base: Loc, names: set[str]) -> None:
+    name = _unique(grid.name, names)
+    sheet.add(1, f"{grid.title} — điền ở trang tính «{name}»", "link", NOTE, checked=True)
+    sheet.writes.append(Write(sheet.row, GUIDE, ("link", name), "link"))
+    sheet.row += 1
+    widths, columns, col = [9.0], [], 1
+    for column in grid.columns:
+        columns.append((col, column))
+        span = 2 if column.kind == "count_of_total" else 1
+        size = 40.0 if column.kind == "long_text" else 28.0 if column.kind in TEXT_KINDS else 13.0
+        widths += [size] * span
+        col += span
+    own = Sheet(name, "grid", tuple(widths), landscape=sum(widths) > 100)
+    own.add(0, grid.title, "title", max(col - 1, 1))
+    own.row += 1
+    if grid.guide:
+        own.add(0, grid.guide, "about", max(col - 1, 1))
+        own.row += 1
+    how = "Mỗi dòng một nội dung; thêm dòng ở các dòng trống bên dưới." if not grid.fixed else GRID_FIXED
+    own.add(0, how + " Điền vào các ô nền vàng.", "instruction", max(col - 1, 1))
+    own.row += 1
+    header = own.row
+    own.add(0, "TT", "header", checked=True)
+    for col, column in columns:
+        title = f"{column.title} ({column.unit})" if column.unit else column.title
+        if column.kind == "count_of_total":
+            own.add(col, title, "header", col + 1, checked=True)
+        else:
+            own.add(col, title, "header", checked=True)
+    own.row += 1
+    if any(column.kind == "count_of_total" for column in grid.columns):
+        for col, column in columns:
+            if column.kind == "count_of_total":
+                own.add(col, "Số đạt", "subheader")
+                own.add(col + 1, "Tổng số", "subheader")
+            else:
+                own.add(col, "", "subheader")
+        own.add(0, "", "subheader")
+        own.row += 1
+    own.freeze = own.row
+    rows_at = (*base, *grid.rows_at)
+    own.table = Table(grid, rows_at, header, own.row, tuple(columns), grid.title)
+    _grid_rows(own, grid, rows_at, made.frame)
+    made.sheets.append(own)
+
+
+TOTAL_ROW = "Tổng cộng"
+GRID_FIXED = "Biểu cố định: không thêm, bớt dòng."
+
+
+def _grid_rows(sheet: Sheet, grid: Grid, rows_at: Loc, frame: Any) -> None:
+    """The rows of a fixed grid (inputs placed now) or the rows and blank lines of an open one (read by column)."""
+    table = sheet.table
+    assert table is not None
+    first = sheet.row
+    rows = grid.rows if grid.fixed else grid.rows + max(10, grid.rows // 2)
+    for index in range(rows):
+        sheet.add(0, index + 1, "number")
+        for col, column in table.columns:
+            at = (*rows_at, index, column.field)
+            slot = Slot((), column.kind, column.choices)
+            if column.fixed:
+                sheet.add(col, _cell_text(_at(frame, at)), "label", checked=True)
+            elif grid.fixed or index < grid.rows:
+                sheet.inputs.append(Input(sheet.name, sheet.row, col, slot, at, f"{table.label} › {column.title}"))
+            else:
+                sheet.inputs.append(Input(sheet.name, sheet.row, col, slot, (), table.label))
+        sheet.row += 1
+    if grid.total:
+        sheet.add(0, TOTAL_ROW, "total")
+        for col, column in table.columns:
+            if column.kind in ("integer", "number", "money"):
+                sheet.add(col, ("sum", first, sheet.row - 1), "total_formula")
+            elif column.kind == "count_of_total":
+                sheet.add(col, ("sum", first, sheet.row - 1), "total_formula")
+                sheet.add(col + 1, ("sum", first, sheet.row - 1), "total_formula")
+            else:
+                sheet.add(col, "", "total")
+        sheet.row += 1
+
+
+# --- the frame ---------------------------------------------------------------------------------
+
+
+def _take_out(made: Plan) -> None:
+    """The frame: the data with every input's value taken out (a paragraph left as "…", open rows emptied)."""
+    for sheet in made.sheets:
+        if sheet.table is not None and not sheet.table.grid.fixed:
+            _put(made.frame, sheet.table.at, [])
+            continue
+        for cell in sheet.inputs:
+            if cell.at:
+                _clear(made.frame, cell.at, cell.slot)
+
+
+def _clear(data: Any, at: Loc, slot: Slot) -> None:
+    parent = _at(data, at[:-1])
+    last = at[-1]
+    if isinstance(parent, dict) and last in parent:
+        if parent[last] is None or isinstance(parent[last], (str, int, float, list)):
+            parent[last] = None
+    elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = "…" if slot.kind == "long_text" and isinstance(parent[last], str) else None
+
+
+def value_at(data: Any, at: Loc) -> Any:
+    """The value at a path of plain data; None where the path leads nowhere."""
+    return _at(data, at)
+
+
+def _at(data: Any, at: Loc) -> Any:
+    for part in at:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _put(data: Any, at: Loc, value: Any) -> None:
+    parent = _at(data, at[:-1])
+    if isinstance(parent, dict):
+        parent[str(at[-1])] = value
+    elif isinstance(parent, list) and isinstance(at[-1], int) and 0 <= at[-1] < len(parent):
+        parent[at[-1]] = value
+
+
+def put(data: Any, at: Loc, value: Any) -> bool:
+    """Set a value at a path of plain data; False when its parent is not there."""
+    parent = _at(data, at[:-1])
+    if not isinstance(parent, (dict, list)):
+        return False
+    _put(data, at, value)
+    return True
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None or value in PLACEHOLDERS else str(value)
+
+
+# --- names and numbers -------------------------------------------------------------------------
+
+
+def _numbering(value: Any) -> list[str]:
+    styles = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
+    return [str(s) for s in styles] or ["I.", "1.", "1.1.", "a)"]
+
+
+def _mark(numbering: list[str], depth: int, index: int, parent: str) -> str:
+    style = numbering[min(depth, len(numbering)) - 1]
+    if style == "I.":
+        return f"{vn.roman(index)}."
+    if style == "1.1.":
+        return f"{parent.rstrip('.')}.{index}." if parent[:1].isdigit() else f"{index}."
+    if style == "a)":
+        return f"{vn.letter(index)})"
+    return f"{index}."
+
+
+def _unique(text: str, names: set[str]) -> str:
+    r"""A sheet name Excel takes: no []:*?/\\, at most 31 characters, not taken, not 'History'."""
+    base = " ".join(text.translate(BAD_SHEET_CHARACTERS).split()).strip("'")[:31] or "Trang"
+    name, number = base, 1
+    while name.casefold() in {n.casefold() for n in names} or name.casefold() == "history":
+        number += 1
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+    names.add(name)
+    return name
+
+
+def inputs(made: Plan) -> Iterator[Input]:
+    """Every input cell of the form, sheet by sheet."""
+    for sheet in made.sheets:
+        yield from sheet.inputs

@@ -1,0 +1,257 @@
+"""Read a filled form (python-calamine) into a unit's data, every value placed at its cell.
+
+The hidden sheet gives the frame and what the đề cương asked; the plan is made again from
+them (:mod:`baocao.form.layout`) and each input is read back to its place. The result is a
+:class:`~baocao.load.source.Source` like a YAML file's: the schema and the checks run on it
+unchanged, and every finding names its cell ('Mẫu 01'!C7). Totals shown by formulas are
+never read: baocao computes them. A workbook is read within limits (its size, the size of
+each sheet) and its text stays text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+from typing import Any
+
+from baocao.blocks.cells import Column, Slot
+from baocao.core.findings import Finding, Loc
+from baocao.form import layout
+from baocao.form.layout import META_SHEET, Input, Plan, Sheet, Table, put
+from baocao.form.values import from_cell, written
+from baocao.form.workbook import cell_name
+from baocao.load.source import LEGACY_FONT, MAX_BYTES, Source
+
+MAX_ROWS, MAX_COLUMNS = 20_000, 200  # a form's sheet; more is a sheet scribbled far from the form
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+OLD_SUFFIXES = (".xls",)
+
+
+class _Cells:
+    """The cells named so far: line n of the source is cell n."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.index: dict[str, int] = {}
+        source.cells = []
+
+    def line(self, sheet: str, row: int, col: int, shown: Any = "", label: str = "") -> int:
+        name = cell_name(sheet, row, col)
+        if name not in self.index:
+            assert self.source.cells is not None
+            text = _shown(shown)
+            self.source.cells.append((name, f"«{label}»: {text}" if label else text))
+            self.index[name] = len(self.source.cells)
+        return self.index[name]
+
+    def finding(self, sheet: str, row: int, col: int, code: str, params: dict[str, Any], shown: Any = "") -> Finding:
+        return Finding(self.source.path, self.line(sheet, row, col, shown), 1, code, (), params)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+        value = written(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def read(path: str) -> tuple[Source, list[Finding]]:
+    """Read a workbook; OSError propagates as for a YAML file (the caller says why it could not be read)."""
+    source = Source(path, "")
+    cells = _Cells(source)
+    start = cells.line(layout.HEADER_SHEET, 0, 0)
+    if path.lower().endswith(OLD_SUFFIXES):
+        return source, [Finding(path, start, 1, "BC701")]
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(22, "not a regular file: a device, pipe or socket", path)
+        if info.st_size > MAX_BYTES:
+            size = {"size": f"{info.st_size / 1024 / 1024:.1f} MiB", "limit": f"{MAX_BYTES // 1024 // 1024} MiB"}
+            return source, [Finding(path, start, 1, "BC007", params=size)]
+        raw = handle.read(MAX_BYTES + 1)
+    from python_calamine import CalamineWorkbook  # the reader loads for a workbook only
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except Exception as exc:
+        return source, [Finding(path, start, 1, "BC702", params={"problem": str(exc).splitlines()[0][:120]})]
+    return source, _read_book(source, cells, book, start)
+
+
+def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Finding]:
+    path = source.path
+    if META_SHEET not in book.sheet_names:
+        return [Finding(path, start, 1, "BC703", params={"sheet": META_SHEET})]
+    meta = _grid(book, META_SHEET)
+    if meta is None:
+        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": "quá lớn"})]
+    fields = {str(row[0]): str(row[1]) if len(row) > 1 else "" for row in meta[:5] if row}
+    problem = _meta_problem(fields)
+    kept: Any = None
+    if problem is None:
+        try:
+            chunks = int(fields["chunks"])
+            text = "".join(str(meta[5 + i][1]) for i in range(chunks))
+            kept = json.loads(text)
+        except (ValueError, IndexError, KeyError, RecursionError):
+            problem = "không đọc được khung biểu mẫu"
+    if problem is None and not (isinstance(kept, dict) and isinstance(kept.get("frame"), dict)):
+        problem = "khung biểu mẫu sai dạng"
+    about = kept.get("about") if isinstance(kept, dict) and isinstance(kept.get("about"), list) else []
+    if problem is None:
+        outline, digest = fields.get("outline") or None, fields.get("outline_digest") or None
+        if layout.digest_of(kept["frame"], kept.get("asked"), about, outline, digest) != fields.get("digest"):
+            problem = "mã kiểm tra không khớp"
+    if problem is not None:
+        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem})]
+    try:
+        made = layout.plan(kept["frame"], kept.get("asked") or {}, outline, digest, [str(line) for line in about or []])
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
+        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": "khung biểu mẫu sai dạng"})]
+    source.data = made.frame
+    source.marks[()] = (start, 1)
+    source.marks[("document", "outline")] = (start, 1)
+    source.made_from = digest
+    findings: list[Finding] = []
+    for sheet in made.sheets:
+        findings += _read_sheet(source, cells, book, sheet, made)
+    return findings
+
+
+def _meta_problem(fields: dict[str, str]) -> str | None:
+    if fields.get("baocao-form") != layout.FORM_VERSION:
+        return f"phiên bản biểu mẫu '{fields.get('baocao-form', '')[:20]}', cần '{layout.FORM_VERSION}'"
+    if not fields.get("digest") or not fields.get("chunks", "").isdigit() or int(fields["chunks"]) > 2000:
+        return "thiếu mã kiểm tra"
+    return None
+
+
+def _grid(book: Any, name: str) -> list[list[Any]] | None:
+    """A sheet's values as rows, or None when it is too large to be a form's."""
+    sheet = book.get_sheet_by_name(name)
+    if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
+        return None
+    rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+    return rows
+
+
+def _read_sheet(source: Source, cells: _Cells, book: Any, sheet: Sheet, made: Plan) -> list[Finding]:
+    if sheet.name not in book.sheet_names:
+        return [cells.finding(layout.HEADER_SHEET, 0, 0, "BC712", {"sheet": sheet.name})]
+    values = _grid(book, sheet.name)
+    if values is None:
+        found = book.get_sheet_by_name(sheet.name)
+        params = {"sheet": sheet.name, "rows": found.total_height, "cols": found.total_width}
+        return [cells.finding(sheet.name, 0, 0, "BC713", params)]
+
+    def at(row: int, col: int) -> Any:
+        return values[row][col] if row < len(values) and col < len(values[row]) else ""
+
+    findings: list[Finding] = []
+    known: set[tuple[int, int]] = set()
+    for write in sheet.writes:
+        known.update((write.row, col) for col in range(write.col, (write.last_col or write.col) + 1))
+        if write.checked:
+            found = at(write.row, write.col)
+            expected = write.value if isinstance(write.value, str) else str(write.value)
+            if _norm(found) != _norm(expected):
+                params = {"expected": expected[:80], "found": str(found)[:80]}
+                return [cells.finding(sheet.name, write.row, write.col, "BC706", params, found)]
+    if findings:  # a form moved by an inserted or deleted row is not read askew
+        return findings
+    merged = book.get_sheet_by_name(sheet.name).merged_cell_ranges or []
+    allowed = {(w.row, w.col, w.last_col) for w in sheet.writes if w.last_col} | {
+        (i.row, i.col, i.last_col) for i in sheet.inputs if i.last_col
+    }
+    for (top, left), (bottom, right) in merged:
+        if top != bottom or (top, left, right) not in allowed:
+            name = f"{cell_name(sheet.name, top, left)}:{cell_name(sheet.name, bottom, right).split('!')[1]}"
+            findings.append(cells.finding(sheet.name, top, left, "BC707", {"range": name}, at(top, left)))
+    for cell in sheet.inputs:
+        known.update((cell.row, col) for col in range(cell.col, (cell.last_col or cell.col) + 1))
+        if cell.slot.kind == "count_of_total":
+            known.add((cell.row, cell.col + 1))
+        if cell.at and not (sheet.table and not sheet.table.grid.fixed):
+            findings += _put_cell(source, cells, sheet.name, cell, cell.at, at)
+    if sheet.table is not None and not sheet.table.grid.fixed:
+        findings += _open_rows(source, cells, sheet.name, sheet.table, values, known, at)
+    for row, line in enumerate(values):
+        for col, value in enumerate(line):
+            if value not in ("", None) and (row, col) not in known:
+                params = {"text": str(value)[:60]}
+                findings.append(cells.finding(sheet.name, row, col, "BC711", params, value))
+    return findings
+
+
+def _norm(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _put_cell(source: Source, cells: _Cells, sheet: str, cell: Input, path: Loc, at: Any) -> list[Finding]:
+    raw = at(cell.row, cell.col)
+    if cell.slot.kind == "count_of_total":
+        count, total = (
+            from_cell(cell.slot._replace(kind="integer"), raw),
+            from_cell(cell.slot._replace(kind="integer"), at(cell.row, cell.col + 1)),
+        )
+        value = None if count.value is None and total.value is None else f"{count.value or ''}/{total.value or ''}"
+        notes = [n for n in (count.note, total.note) if n]
+    else:
+        read = from_cell(cell.slot, raw)
+        value, notes = read.value, [read.note] if read.note else []
+    line = cells.line(sheet, cell.row, cell.col, raw, cell.label)
+    source.marks[path] = (line, 1)
+    findings = [Finding(source.path, line, 1, _CODES[code], path, params) for code, params in notes if code in _CODES]
+    if isinstance(value, str) and (match := LEGACY_FONT.search(value)):
+        findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": match.group()}))
+    if value is not None:
+        put(source.data, path, value)
+    return findings
+
+
+_CODES = {"number_as_text": "BC708", "ambiguous_number": "BC709", "percent_fraction": "BC710"}
+
+
+def _open_rows(
+    source: Source, cells: _Cells, sheet: str, table: Table, values: list[list[Any]], known: set[Any], at: Any
+) -> list[Finding]:
+    """The rows of an open grid, read down to the sheet's last row: blank rows are left out."""
+    findings: list[Finding] = []
+    rows: list[Any] = []
+    put(source.data, table.at, rows)
+    for row in range(table.first_row, len(values)):
+        if at(row, 0) == layout.TOTAL_ROW:
+            known.update((row, col) for col in range(len(values[row])))
+            continue
+        filled = [
+            (col, column)
+            for col, column in table.columns
+            if at(row, col) not in ("", None)
+            or (column.kind == "count_of_total" and at(row, col + 1) not in ("", None))
+        ]
+        for col, column in table.columns:
+            known.update({(row, col), (row, col + 1)} if column.kind == "count_of_total" else {(row, col)})
+        known.add((row, 0))
+        if not filled:
+            continue
+        index = len(rows)
+        width = max((int(c.field) for _, c in table.columns if isinstance(c.field, int)), default=-1) + 1
+        rows.append([None] * width if table.grid.as_lists else {})
+        source.marks[(*table.at, index)] = (cells.line(sheet, row, 1, at(row, 1)), 1)
+        for col, column in table.columns:
+            label = f"{table.label} › {column.title}"
+            cell = Input(sheet, row, col, _slot(column), (*table.at, index, column.field), label)
+            findings += _put_cell(source, cells, sheet, cell, cell.at, at)
+    return findings
+
+
+def _slot(column: Column) -> Slot:
+    return Slot((), column.kind, column.choices)
