@@ -320,6 +320,86 @@ def bench_many(work: Path, figures: dict[str, str]) -> None:
     )
 
 
+def in_process(function: object, runs: int) -> float:
+    """Median seconds of ``function()`` called in this process, after one warm-up call."""
+    function()  # type: ignore[operator]
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()  # type: ignore[operator]
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def bench_forms(work: Path, figures: dict[str, str], sizes: tuple[int, ...], runs: int) -> None:
+    """Excel forms: making one per đề cương and reading one back, beside their floors; rollups of workbooks."""
+    import io
+
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    from baocao.commands.form import made_from
+    from baocao.form import read
+
+    print("## Excel forms: in this process, median of runs; floors measured beside them")
+    print("  form of a đề cương (baocao form)  vs  XlsxWriter writing an empty workbook")
+
+    def empty_book() -> bytes:
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        book.add_worksheet()
+        book.close()
+        return buffer.getvalue()
+
+    floor = in_process(empty_book, runs * 4)
+    folder = work / "forms"
+    folder.mkdir()
+    for name in ("cds-xa-2025", "cong-ttdt-bac-ninh", "bc-stttt-quy", "bc-ttt-huyen"):
+        made = made_from(name)
+        seconds = in_process(made.workbook, runs * 2)
+        (folder / f"{name}.xlsx").write_bytes(made.workbook())
+        print(f"  {name:20s} {seconds * 1000:7.1f} ms   floor {floor * 1000:5.1f} ms   {seconds / floor:5.1f}x")
+    print("  import of a filled workbook (reading it into a unit's data)  vs  calamine reading every sheet of it")
+    forms, _ = generate.write_forms(work / "forms-one", 1)
+    sample = str(forms / "xa-0001.xlsx")
+
+    def calamine() -> None:
+        book = CalamineWorkbook.from_path(sample)
+        for sheet in book.sheet_names:
+            book.get_sheet_by_name(sheet).to_python()
+
+    read.PLANS.clear()
+    cold = in_process(lambda: (read.PLANS.clear(), read.read(sample)), runs * 4)
+    warm = in_process(lambda: read.read(sample), runs * 4)
+    bare = in_process(calamine, runs * 4)
+    print(
+        f"  cds-xa-2025          {cold * 1000:7.1f} ms (first of its form), {warm * 1000:5.1f} ms (the next ones)"
+        f"   floor {bare * 1000:5.1f} ms   {cold / bare:5.1f}x, {warm / bare:5.1f}x"
+    )
+    baocao = str(BIN / "baocao")
+    print("  rollup of N communes' filled workbooks beside the rollup of the same units as YAML, best of 2 interleaved")
+    print("       N |      workbooks            YAML      ratio")
+    for count in sizes:
+        where = work / f"forms-{count}"
+        forms, units = generate.write_forms(where, count)
+        unit = str(where / "province.yaml")
+        got = best_of(
+            {
+                "xlsx": [baocao, "rollup", str(forms), "--unit", unit, "-o", str(where / "x.yaml")],
+                "yaml": [baocao, "rollup", str(units), "--unit", unit, "-o", str(where / "y.yaml")],
+            },
+            2,
+        )
+        for path in (where / "x.yaml", where / "y.yaml"):
+            path.unlink()
+        xlsx, yaml_ = got["xlsx"], got["yaml"]
+        print(f"  {count:6d} | {_seconds(xlsx)} {_seconds(yaml_)} {xlsx.wall / yaml_.wall:5.2f}x")
+    figures[f"rollup of {count:,} filled workbooks"] = (
+        f"{_figure(xlsx)}, {xlsx.wall / yaml_.wall:.2f}x the same as YAML"
+    )
+    print("  target at 3,321: the workbooks' rollup <= 1.5x the YAML one")
+
+
 def machine() -> str:
     """The processor, cores, memory, system and Python of this run."""
     cpu = next(
@@ -360,6 +440,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--province", action="store_true", help="only the province report section")
+    parser.add_argument("--forms", action="store_true", help="only the Excel forms section")
     parser.add_argument(
         "--sizes", type=lambda text: tuple(int(n) for n in text.split(",")), default=SIZES,
         help="the province sizes, comma-separated (default 100,1000,3321; small ones to try the bench out)",
@@ -369,6 +450,10 @@ def main() -> None:
     figures: dict[str, str] = {}
     run, on = run_name(), machine()
     with tempfile.TemporaryDirectory() as work:
+        if args.forms:
+            bench_forms(Path(work), figures, args.sizes, args.runs)
+            print(figures_block(figures, run, on))
+            return
         if not args.province:
             bench_build(args.runs, Path(work))
             print()
@@ -380,6 +465,8 @@ def main() -> None:
         if not args.province:
             print()
             bench_many(Path(work), figures)
+            print()
+            bench_forms(Path(work), figures, args.sizes, args.runs)
     print()
     print("## for the README: quote this block as it is, in the section 'Many units'")
     print("## (wall-clock seconds, CPU seconds of all cores in brackets, peak memory)")

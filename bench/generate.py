@@ -310,3 +310,73 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def write_forms(folder: Path, count: int, seed: int = 2025) -> tuple[Path, Path]:
+    """``count`` communes that filled in the Excel form of cds-xa-2025 (the officer sent one form to all):
+    ``folder/forms/xa-0001.xlsx`` …, the same units as YAML in ``folder/units/``, and ``folder/province.yaml``.
+
+    Each commune's values are made up (seeded) and typed into the cells of the form, as a clerk fills it.
+    """
+    import copy
+
+    from baocao.commands.form import made_from
+    from baocao.core import yamlout
+    from baocao.form import layout
+
+    rng = random.Random(seed)
+    made = made_from("cds-xa-2025", "half_year:1", 2025)
+    plan = layout.plan(made.data, layout.asked_of(made.outline), None, None, [])
+    forms, units = folder / "forms", folder / "units"
+    forms.mkdir(parents=True, exist_ok=True)
+    units.mkdir(parents=True, exist_ok=True)
+    for index in range(1, count + 1):
+        data = copy.deepcopy(made.data)
+        name = place_name(index)
+        header = {
+            "issuing_body": f"Ủy ban nhân dân xã {name}",
+            "short_name": f"UBND xã {name}",
+            "area": f"xã {name}",
+            "place": name.split()[0],
+            "symbol": "BC-UBND",
+            "date": "20/06/2025",
+        }
+        data["document"].update(header)
+        data["document"]["signer"]["title"] = "Chủ tịch"
+        for item in layout.inputs(plan):
+            if item.at and item.at[0] != "document":
+                layout.put(data, item.at, _typed(item, rng))
+        for sheet in plan.sheets:  # an open table: one or two rows of the clerk's
+            if sheet.table is not None and not sheet.table.grid.fixed:
+                rows = [{"task": rng.choice(SYLLABLES) + " chưa đồng bộ", "result": "Đề nghị hỗ trợ"}]
+                layout.put(data, sheet.table.at, rows[: rng.randint(0, 1)])
+        stem = f"xa-{index:04d}"
+        (units / f"{stem}.yaml").write_text(FORM_NOTE + yamlout.dump(data), encoding="utf-8")
+        (forms / f"{stem}.xlsx").write_bytes(made.workbook(data))
+    (folder / "province.yaml").write_text(PROVINCE, encoding="utf-8")
+    return forms, units
+
+
+FORM_NOTE = "# Generated for the baocao benchmarks (illustrative figures): the values a commune typed into its form.\n"
+
+
+def _typed(item: object, rng: random.Random) -> str:
+    """A value a clerk types in a cell of this kind: counts below their totals, answers from the list."""
+    kind = item.slot.kind  # type: ignore[attr-defined]
+    col = item.col  # type: ignore[attr-defined]
+    if kind == "integer":
+        return str(rng.randint(900, 1000) if col == 4 else rng.randint(100, 800))
+    if kind in ("number", "money"):
+        return str(rng.randint(5, 60))
+    if kind == "percent":
+        return None  # type: ignore[return-value]
+    if kind == "count_of_total":
+        total = rng.randint(3, 30)
+        return f"{rng.randint(0, total)}/{total}"
+    if kind == "choice":
+        return rng.choice(item.slot.choices)  # type: ignore[attr-defined]
+    if kind == "long_text":
+        return LOREM + "."
+    if kind == "text":
+        return "Đã thực hiện"
+    return "Đã thực hiện"

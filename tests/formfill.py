@@ -29,7 +29,9 @@ def plan_of(path: Path) -> layout.Plan:
     rows = [[cell.value for cell in row] for row in meta.iter_rows(max_col=2)]
     fields = {str(row[0]): row[1] for row in rows[:5]}
     kept = json.loads("".join(str(row[1]) for row in rows[5 : 5 + int(fields["chunks"])]))
-    return layout.plan(kept["frame"], kept["asked"], fields["outline"], fields["outline_digest"], kept["about"])
+    return layout.plan(
+        kept["frame"], kept["asked"], fields["outline"], fields["outline_digest"], kept["about"], framed=True
+    )
 
 
 def cell_of(made: layout.Plan, label: str, col: int) -> tuple[str, int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,27 +16,46 @@ from baocao.form import layout, workbook
 from baocao.load import source as loader
 from baocao.model.period import Period, slug
 from baocao.outline import find, is_path, starter
+from baocao.outline.model import Outline
 from baocao.write import output
+
+
+@dataclass
+class Made:
+    """What a form is made from: a unit's data (or the file ``new`` would write), its đề cương, title, file name."""
+
+    data: Any
+    outline: Outline | None
+    title: str
+    stem: str
+    inputs: list[str]
+
+    def workbook(self, data: Any | None = None) -> bytes:
+        """The form's bytes, filled with ``data`` (a unit's report with this one's headings and keys) or its own."""
+        outline = self.outline
+        about = starter.about(outline, starter.Header(period=_period(self.data))) if outline is not None else []
+        asked = layout.asked_of(outline) if outline is not None else {}
+        outline_id = outline.outline.id if outline is not None else None
+        digest = layout.outline_digest(outline) if outline is not None else None
+        made = layout.plan(self.data if data is None else data, asked, outline_id, digest, about)
+        return workbook.workbook(made, self.data if data is None else data, self.title)
+
+
+def made_from(name: str, period: str | None = None, year: int | None = None) -> Made:
+    """What the form of ``name`` is made from: a unit's file, or a đề cương (its id or file) for that period."""
+    if name.lower().endswith((".yaml", ".yml")) and Path(name).is_file() and not _is_outline(name):
+        return Made(*_of_unit(name), inputs=[name])
+    return Made(*_of_outline(name, period, year), inputs=[name] if is_path(name) else [])
 
 
 def form_file(name: str, out: str | None, force: bool, period: str | None, year: int | None) -> Path:
     """Write the form of the đề cương ``name`` (an id or a file), or of a unit's file; its path."""
-    if name.lower().endswith((".yaml", ".yml")) and Path(name).is_file() and not _is_outline(name):
-        data, outline, title, stem = _of_unit(name)
-        inputs = [name]
-    else:
-        data, outline, title, stem = _of_outline(name, period, year)
-        inputs = [name] if is_path(name) else []
-    about = starter.about(outline, starter.Header(period=_period(data))) if outline is not None else []
-    asked = layout.asked_of(outline) if outline is not None else {}
-    outline_id = outline.outline.id if outline is not None else None
-    digest = layout.outline_digest(outline) if outline is not None else None
-    made = layout.plan(data, asked, outline_id, digest, about)
-    target = _target(out, stem, name if inputs else None)
+    made = made_from(name, period, year)
+    target = _target(out, made.stem, name if made.inputs else None)
     if target.exists() and not force:
         raise UserError("exists_use_force", path=target)
-    output.check_target(target, inputs)
-    output.write_atomic(target, workbook.workbook(made, data, title))
+    output.check_target(target, made.inputs)
+    output.write_atomic(target, made.workbook())
     return target
 
 

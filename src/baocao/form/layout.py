@@ -11,11 +11,11 @@ layout, or an edited one, is recognised rather than read askew.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from baocao.blocks import REGISTRY
@@ -82,6 +82,8 @@ class Write:
     last_col: int | None = None
     checked: bool = False
     """A label the reader finds again where it was written (a row inserted or taken away moves it)."""
+    last_row: int | None = None
+    """The last row of a title merged down (a header of two rows)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,31 @@ class Sheet:
     freeze: int = 0
     landscape: bool = True
 
+    @cached_property
+    def checked(self) -> list[Write]:
+        """The labels the reader finds again where they were written."""
+        return [write for write in self.writes if write.checked]
+
+    @cached_property
+    def known(self) -> frozenset[tuple[int, int]]:
+        """Every cell the form writes or reads: (row, column)."""
+        cells = {
+            (row, col)
+            for write in self.writes
+            for row in range(write.row, (write.last_row or write.row) + 1)
+            for col in range(write.col, (write.last_col or write.col) + 1)
+        }
+        for item in self.inputs:
+            last = item.col + 1 if item.slot.kind == "count_of_total" else item.last_col or item.col
+            cells.update((item.row, col) for col in range(item.col, last + 1))
+        return frozenset(cells)
+
+    @cached_property
+    def merges(self) -> frozenset[tuple[int, int, int, int]]:
+        """The merged ranges the form writes: (top, left, bottom, right)."""
+        merged = {(w.row, w.col, w.last_row or w.row, w.last_col or w.col) for w in self.writes}
+        return frozenset(merged | {(i.row, i.col, i.row, i.last_col) for i in self.inputs if i.last_col})
+
     def add(self, col: int, value: Any, style: str, last_col: int | None = None, checked: bool = False) -> None:
         """A written cell on the current row."""
         self.writes.append(Write(self.row, col, value, style, last_col, checked))
@@ -127,20 +154,18 @@ class Plan:
     outline_digest: str | None
     about: list[str]
 
-    @property
-    def digest(self) -> str:
-        """What identifies the form's layout: the frame, what was asked, the outline and the form's version."""
-        return digest_of(self.frame, self.asked, self.about, self.outline, self.outline_digest)
+    def kept(self) -> str:
+        """What the form's hidden sheet keeps for import to make the plan again: frame, what was asked, the words."""
+        return json.dumps({"frame": self.frame, "asked": self.asked, "about": self.about}, ensure_ascii=False)
 
     def sheet(self, name: str) -> Sheet:
         """The sheet of this name."""
         return next(sheet for sheet in self.sheets if sheet.name == name)
 
 
-def digest_of(frame: Any, asked: Any, about: Any, outline: str | None, outline_digest: str | None) -> str:
-    """A short digest of what a form's layout is made from."""
-    made_of = [FORM_VERSION, frame, asked, about, outline, outline_digest]
-    text = json.dumps(made_of, ensure_ascii=False, sort_keys=True)
+def digest_of(kept: str, outline: str | None, outline_digest: str | None) -> str:
+    """A short digest of what a form's layout is made from: what its hidden sheet keeps, its đề cương, its version."""
+    text = json.dumps([FORM_VERSION, outline, outline_digest], ensure_ascii=False) + kept
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -167,15 +192,23 @@ def asked_of(outline: Any) -> dict[str, dict[str, Any]]:
 
 
 def plan(
-    data: Any, asked: dict[str, dict[str, Any]], outline: str | None, digest: str | None, about: list[str]
+    data: Any,
+    asked: dict[str, dict[str, Any]],
+    outline: str | None,
+    digest: str | None,
+    about: list[str],
+    framed: bool = False,
 ) -> Plan:
     """The form of a unit's data; ``asked`` from :func:`asked_of` (or as a form kept it).
 
     The plan is made from the frame, as import makes it again: a label or a layout that hung on a
-    value the clerk fills in would not be found where it was written.
+    value the clerk fills in would not be found where it was written. ``framed``: ``data`` is a
+    form's frame already (import's own, read from JSON), planned as it is.
     """
+    if framed:
+        return _plan(data, asked, outline, digest, about, copied=False)
     first = _plan(data, asked, outline, digest, about)
-    made = _plan(first.frame, asked, outline, digest, about)
+    made = _plan(first.frame, asked, outline, digest, about, copied=False)
     for index, sheet in enumerate(made.sheets):  # an open table keeps the rows the unit has: alone on its sheet,
         if sheet.table is not None and not sheet.table.grid.fixed:  # it moves nothing else, and is read to its end
             made.sheets[index] = first.sheet(sheet.name)
@@ -183,9 +216,14 @@ def plan(
 
 
 def _plan(
-    data: Any, asked: dict[str, dict[str, Any]], outline: str | None, digest: str | None, about: list[str]
+    data: Any,
+    asked: dict[str, dict[str, Any]],
+    outline: str | None,
+    digest: str | None,
+    about: list[str],
+    copied: bool = True,
 ) -> Plan:
-    frame = copy.deepcopy(data)
+    frame = json.loads(json.dumps(data, ensure_ascii=False)) if copied else data
     made = Plan([], frame, asked, outline, digest, about)
     _header(made, data)
     numbering = _numbering(data.get("numbering"))
@@ -360,22 +398,21 @@ def _grid(made: Plan, sheet: Sheet, grid: Grid, base: Loc, names: set[str]) -> N
     own.add(0, how + " Điền vào các ô nền vàng.", "instruction", max(col - 1, 1))
     own.row += 1
     header = own.row
-    own.add(0, "TT", "header", checked=True)
+    two = any(column.kind == "count_of_total" for column in grid.columns)  # a second row: count | total
+    down = header + 1 if two else None  # a title over one column runs down both rows
+    own.writes.append(Write(header, 0, "TT", "header", None, True, down))
     for col, column in columns:
         title = f"{column.title} ({column.unit})" if column.unit else column.title
         if column.kind == "count_of_total":
             own.add(col, title, "header", col + 1, checked=True)
         else:
-            own.add(col, title, "header", checked=True)
+            own.writes.append(Write(header, col, title, "header", None, True, down))
     own.row += 1
-    if any(column.kind == "count_of_total" for column in grid.columns):
+    if two:
         for col, column in columns:
             if column.kind == "count_of_total":
                 own.add(col, "Số đạt", "subheader")
                 own.add(col + 1, "Tổng số", "subheader")
-            else:
-                own.add(col, "", "subheader")
-        own.add(0, "", "subheader")
         own.row += 1
     own.freeze = own.row
     rows_at = (*base, *grid.rows_at)

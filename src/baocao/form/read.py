@@ -88,32 +88,23 @@ def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Fin
     path = source.path
     if META_SHEET not in book.sheet_names:
         return [Finding(path, start, 1, "BC703", params={"sheet": META_SHEET})]
-    meta = _grid(book, META_SHEET)
+    meta = _grid(book.get_sheet_by_name(META_SHEET))
     if meta is None:
         return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": "quá lớn"})]
     fields = {str(row[0]): str(row[1]) if len(row) > 1 else "" for row in meta[:5] if row}
+    outline, digest = fields.get("outline") or None, fields.get("outline_digest") or None
     problem = _meta_problem(fields)
-    kept: Any = None
+    text = ""
     if problem is None:
         try:
-            chunks = int(fields["chunks"])
-            text = "".join(str(meta[5 + i][1]) for i in range(chunks))
-            kept = json.loads(text)
-        except (ValueError, IndexError, KeyError, RecursionError):
+            text = "".join(str(meta[5 + i][1]) for i in range(int(fields["chunks"])))
+        except (ValueError, IndexError):
             problem = "không đọc được khung biểu mẫu"
-    if problem is None and not (isinstance(kept, dict) and isinstance(kept.get("frame"), dict)):
-        problem = "khung biểu mẫu sai dạng"
-    about = kept.get("about") if isinstance(kept, dict) and isinstance(kept.get("about"), list) else []
-    if problem is None:
-        outline, digest = fields.get("outline") or None, fields.get("outline_digest") or None
-        if layout.digest_of(kept["frame"], kept.get("asked"), about, outline, digest) != fields.get("digest"):
-            problem = "mã kiểm tra không khớp"
-    if problem is not None:
-        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem})]
-    try:
-        made = layout.plan(kept["frame"], kept.get("asked") or {}, outline, digest, [str(line) for line in about or []])
-    except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
-        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": "khung biểu mẫu sai dạng"})]
+    if problem is None and layout.digest_of(text, outline, digest) != fields.get("digest"):
+        problem = "mã kiểm tra không khớp"
+    made = _planned(text, outline, digest) if problem is None else None
+    if made is None:
+        return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem or "sai dạng"})]
     source.data = made.frame
     source.marks[()] = (start, 1)
     source.marks[("document", "outline")] = (start, 1)
@@ -124,6 +115,32 @@ def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Fin
     return findings
 
 
+PLANS: dict[str, list[Sheet]] = {}
+"""The sheets of the plans made so far, by the text their form keeps: a province's hundred copies of one form
+are planned once (each has its own frame, read from its own text)."""
+PLANS_KEPT = 16
+
+
+def _planned(text: str, outline: str | None, digest: str | None) -> Plan | None:
+    """The plan of a form from what its hidden sheet keeps (its digest checked); None when that is not a frame."""
+    try:
+        kept = json.loads(text)
+        frame, asked, about = kept["frame"], kept.get("asked") or {}, kept.get("about") or []
+        if not isinstance(frame, dict) or not isinstance(asked, dict) or not isinstance(about, list):
+            return None
+        about = [str(line) for line in about]
+        sheets = PLANS.get(text)
+        if sheets is not None:
+            return Plan(sheets, frame, asked, outline, digest, about)
+        made = layout.plan(frame, asked, outline, digest, about, framed=True)
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
+        return None
+    if len(PLANS) >= PLANS_KEPT:
+        PLANS.pop(next(iter(PLANS)))
+    PLANS[text] = made.sheets
+    return made
+
+
 def _meta_problem(fields: dict[str, str]) -> str | None:
     if fields.get("baocao-form") != layout.FORM_VERSION:
         return f"phiên bản biểu mẫu '{fields.get('baocao-form', '')[:20]}', cần '{layout.FORM_VERSION}'"
@@ -132,9 +149,8 @@ def _meta_problem(fields: dict[str, str]) -> str | None:
     return None
 
 
-def _grid(book: Any, name: str) -> list[list[Any]] | None:
+def _grid(sheet: Any) -> list[list[Any]] | None:
     """A sheet's values as rows, or None when it is too large to be a form's."""
-    sheet = book.get_sheet_by_name(name)
     if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
         return None
     rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
@@ -144,48 +160,39 @@ def _grid(book: Any, name: str) -> list[list[Any]] | None:
 def _read_sheet(source: Source, cells: _Cells, book: Any, sheet: Sheet, made: Plan) -> list[Finding]:
     if sheet.name not in book.sheet_names:
         return [cells.finding(layout.HEADER_SHEET, 0, 0, "BC712", {"sheet": sheet.name})]
-    values = _grid(book, sheet.name)
+    own = book.get_sheet_by_name(sheet.name)
+    values = _grid(own)
     if values is None:
-        found = book.get_sheet_by_name(sheet.name)
-        params = {"sheet": sheet.name, "rows": found.total_height, "cols": found.total_width}
+        params = {"sheet": sheet.name, "rows": own.total_height, "cols": own.total_width}
         return [cells.finding(sheet.name, 0, 0, "BC713", params)]
 
     def at(row: int, col: int) -> Any:
         return values[row][col] if row < len(values) and col < len(values[row]) else ""
 
+    for write in sheet.checked:  # a form moved by an inserted or deleted row is not read askew
+        found = at(write.row, write.col)
+        expected = write.value if isinstance(write.value, str) else str(write.value)
+        if found != expected and _norm(found) != _norm(expected):
+            params = {"expected": expected[:80], "found": str(found)[:80]}
+            return [cells.finding(sheet.name, write.row, write.col, "BC706", params, found)]
     findings: list[Finding] = []
-    known: set[tuple[int, int]] = set()
-    for write in sheet.writes:
-        known.update((write.row, col) for col in range(write.col, (write.last_col or write.col) + 1))
-        if write.checked:
-            found = at(write.row, write.col)
-            expected = write.value if isinstance(write.value, str) else str(write.value)
-            if _norm(found) != _norm(expected):
-                params = {"expected": expected[:80], "found": str(found)[:80]}
-                return [cells.finding(sheet.name, write.row, write.col, "BC706", params, found)]
-    if findings:  # a form moved by an inserted or deleted row is not read askew
-        return findings
-    merged = book.get_sheet_by_name(sheet.name).merged_cell_ranges or []
-    allowed = {(w.row, w.col, w.last_col) for w in sheet.writes if w.last_col} | {
-        (i.row, i.col, i.last_col) for i in sheet.inputs if i.last_col
-    }
-    for (top, left), (bottom, right) in merged:
-        if top != bottom or (top, left, right) not in allowed:
+    for (top, left), (bottom, right) in own.merged_cell_ranges or []:
+        if (top, left, bottom, right) not in sheet.merges:
             name = f"{cell_name(sheet.name, top, left)}:{cell_name(sheet.name, bottom, right).split('!')[1]}"
             findings.append(cells.finding(sheet.name, top, left, "BC707", {"range": name}, at(top, left)))
+    known = set(sheet.known)
+    open_table = sheet.table is not None and not sheet.table.grid.fixed
     for cell in sheet.inputs:
-        known.update((cell.row, col) for col in range(cell.col, (cell.last_col or cell.col) + 1))
-        if cell.slot.kind == "count_of_total":
-            known.add((cell.row, cell.col + 1))
-        if cell.at and not (sheet.table and not sheet.table.grid.fixed):
+        if cell.at and not open_table:
             findings += _put_cell(source, cells, sheet.name, cell, cell.at, at)
-    if sheet.table is not None and not sheet.table.grid.fixed:
+    if open_table:
+        assert sheet.table is not None
         findings += _open_rows(source, cells, sheet.name, sheet.table, values, known, at)
-    for row, line in enumerate(values):
-        for col, value in enumerate(line):
-            if value not in ("", None) and (row, col) not in known:
-                params = {"text": str(value)[:60]}
-                findings.append(cells.finding(sheet.name, row, col, "BC711", params, value))
+    filled = [(row, col) for row, line in enumerate(values) for col, value in enumerate(line) if value != ""]
+    for row, col in filled:
+        if (row, col) not in known and values[row][col] is not None:
+            params = {"text": str(values[row][col])[:60]}
+            findings.append(cells.finding(sheet.name, row, col, "BC711", params, values[row][col]))
     return findings
 
 

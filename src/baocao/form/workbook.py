@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from baocao.blocks.cells import Slot
+from baocao.form import layout
 from baocao.form.layout import FORM_VERSION, META_SHEET, Input, Plan, Sheet, value_at
 from baocao.form.values import pair_to_cells, to_cell
 
@@ -113,12 +113,12 @@ class _Meta:
         for column, choices in enumerate(self.lists, start=10):
             for row, choice in enumerate(choices):
                 sheet.write_string(row, column, choice)
-        frame = json.dumps({"frame": made.frame, "asked": made.asked, "about": made.about}, ensure_ascii=False)
+        frame = made.kept()
         rows = [
             ("baocao-form", FORM_VERSION),
             ("outline", made.outline or ""),
             ("outline_digest", made.outline_digest or ""),
-            ("digest", made.digest),
+            ("digest", layout.digest_of(frame, made.outline, made.outline_digest)),
             ("chunks", str(-(-len(frame) // CHUNK))),
         ]
         for row, (key, value) in enumerate(rows):
@@ -143,6 +143,9 @@ def _sheet(book: Any, sheet: Sheet, data: Any, styles: dict[str, Any], inputs: d
         ws.repeat_rows(sheet.freeze - 1)
     heights: dict[int, int] = {}
     for cell in sheet.writes:
+        if cell.last_row is not None:
+            ws.merge_range(cell.row, cell.col, cell.last_row, cell.last_col or cell.col, cell.value, styles[cell.style])
+            continue
         _write(ws, cell.row, cell.col, cell.value, styles[cell.style], cell.last_col, sheet)
         if cell.style in ("title", "about", "instruction", "label", "heading", "guide", "header", "link"):
             span = sum(sheet.widths[cell.col : (cell.last_col or cell.col) + 1])
