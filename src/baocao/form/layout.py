@@ -281,12 +281,14 @@ def _header(made: Plan, data: Any) -> None:
     if period is not None:
         sheet.add(1, "Kỳ báo cáo", "label", checked=True)
         sheet.add(VALUE, _period_words(period), "fixed", NOTE)
+        for col in (0, 2, GUIDE):
+            sheet.add(col, "", "blank")
         sheet.row += 1
     for path, label, kind in HEADER_FIELDS:
         if len(path) > 1 and not isinstance(document.get(path[0]), dict):
             continue
         slot = Slot(path, kind, *(tuple(zip(*LEVELS, strict=True)) if kind == "choice" else ()))
-        _line(sheet, Line(label, None, text=slot) if kind in TEXT_KINDS else Line(label, None, value=slot), base, label)
+        _line(sheet, Line(label, None, text=slot), base, label)  # every header value over the four item columns
     opening = data.get("opening")
     if isinstance(opening, list) and opening:
         sheet.add(0, "Phần mở đầu (trước đề mục I)", "heading", GUIDE)
@@ -373,6 +375,14 @@ def _line(sheet: Sheet, line: Line, base: Loc, label: str) -> None:
         sheet.add(TOTAL, ("sum", sheet.row + 1, sheet.row + line.sums, VALUE), "formula")
     if line.guide:
         sheet.add(GUIDE, line.guide, "guide")
+    slots = zip((VALUE, TOTAL, PERCENT, NOTE), (line.value, line.total, line.percent, line.note), strict=True)
+    used = {1, *(col for col, slot in slots if slot is not None)}
+    used |= {2} if line.unit else set()
+    used |= set(range(VALUE, NOTE + 1)) if line.text is not None else set()
+    used |= ({TOTAL} if line.sums and line.total is None else set()) | ({GUIDE} if line.guide else set())
+    for col in range(GUIDE + 1):  # the rest of the row: empty cells of the table, ruled as its others
+        if col not in used:
+            sheet.add(col, "", "blank")
     sheet.row += 1
 
 

@@ -33,6 +33,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "subheader": {"bold": True, "bg_color": BLUE, "border": 1, "align": "center", "valign": "vcenter"},
     "heading": {"bold": True, "bg_color": GREY, "border": 1, "valign": "top", "text_wrap": True},
     "label": {"border": 1, "valign": "top", "text_wrap": True},
+    "blank": {"border": 1},
     "part": {"border": 1, "valign": "top", "text_wrap": True, "italic": True},
     "unit": {"border": 1, "valign": "top", "align": "center", "text_wrap": True},
     "fixed": {"border": 1, "valign": "top", "text_wrap": True, "bg_color": GREY},
