@@ -175,6 +175,7 @@ def main(lang: str) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
 )
+@click.option("--force", is_flag=True, help="Replace an output file that baocao did not write.")
 @_outlines_option
 @_lang_option
 def build(
@@ -185,6 +186,7 @@ def build(
     compare: str | None,
     pdf: bool,
     jobs: int | None,
+    force: bool,
     lang: str,
 ) -> None:
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
@@ -204,14 +206,14 @@ def build(
             program = pdf_module.soffice()
         files = expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
-            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage)
+            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage, force)
             if findings:
                 _print_findings(findings, lang)
             built = [target]
         else:
             if compare:
                 raise UserError("compare_one")
-            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage)
+            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage, force)
         if stage:
             # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
@@ -237,6 +239,7 @@ def _build_batch(
     jobs: int | None,
     lang: str,
     stage: str | None,
+    force: bool,
 ) -> list[Path]:
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.build import build_many
@@ -244,7 +247,7 @@ def _build_batch(
     built: list[Path] = []
     failed = []
     with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
-        for outcome in build_many(files, output, templates, allow_errors, jobs, stage):
+        for outcome in build_many(files, output, templates, allow_errors, jobs, stage, force):
             if outcome.target is None:
                 failed.append(outcome)
             else:
@@ -332,6 +335,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @click.option("--skip-invalid", is_flag=True, help="Leave out units whose files have errors, and say so.")
 @click.option("--expect", metavar="UNITS.txt", help="Units expected, one per line: report those missing.")
 @click.option("--include-rollups", is_flag=True, help="Take files written by rollup as units (roll-ups of roll-ups).")
+@click.option("--force", is_flag=True, help="Replace an output file that baocao rollup did not write.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: all cores from 64 files)."
 )
@@ -339,7 +343,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @_lang_option
 def rollup(
     sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,
-    include_rollups: bool, lang: str,
+    include_rollups: bool, force: bool, lang: str,
 ) -> None:  # fmt: skip
     """Compile units' files into the data of the level above (sums; ratios re-computed)."""
     # the stages of a command load when it runs: baocao --help loads none of them
@@ -347,7 +351,9 @@ def rollup(
     from baocao.commands.rollup import rollup_units
 
     try:
-        result = rollup_units(expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups)
+        result = rollup_units(
+            expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups, force
+        )
     except BaocaoError as exc:
         _fail(exc, lang, note="not_rolled_up")
     _print_findings([f for _, found in result.files for f in found], lang)
@@ -368,19 +374,19 @@ def rollup(
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
 @click.option("-o", "--output", metavar="PATH", help="Write here (a file, or a folder) instead of in place.")
+@click.option("--force", is_flag=True, help="Replace an existing output file (never an input nor a backup).")
 @_lang_option
-def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
+def upgrade(sources: tuple[str, ...], output: str | None, force: bool, lang: str) -> None:
     """Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak."""
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.files import expand
-    from baocao.commands.upgrade import upgrade_file
+    from baocao.commands.upgrade import targets, upgrade_file
 
     try:
         files = expand(list(sources))
-        if output and len(files) > 1 and not Path(output).is_dir():
-            raise UserError("several_into_folder", path=output)
+        targets(files, output)  # two files into one, said before any is written
         for path in files:
-            target, backup = upgrade_file(path, output)
+            target, backup = upgrade_file(path, output, force)
             click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
     except BaocaoError as exc:
         _fail(exc, lang)
@@ -503,14 +509,15 @@ def _list_outlines(lang: str) -> None:
     show_default=True,
     help="Folder to write the JSON Schema into.",
 )
+@click.option("--force", is_flag=True, help="Replace files there that are not schemas baocao wrote.")
 @_lang_option
-def schema(folder: Path, lang: str) -> None:
+def schema(folder: Path, force: bool, lang: str) -> None:
     """Write the JSON Schemas of a unit's file and of a đề cương (for editors and other tools)."""
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.schema import schemas
 
     try:
-        for target in schemas(folder):
+        for target in schemas(folder, force):
             click.echo(str(target))
     except BaocaoError as exc:
         _fail(exc, lang)

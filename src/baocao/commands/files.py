@@ -115,13 +115,28 @@ def attach(report: Report, source: Source) -> list[Finding]:
         found = find.read(where) if where is not None else None
     except OSError:
         found = None
-    if found is None:
+    if found is None or not found.is_outline:
         params = {"name": name, "available": ", ".join(find.available()) or "—"}
+        if found is not None:
+            params["variant"] = "not_outline"
         return [Finding(source.path, line, col, "BC601", loc, params)]
     if found.outline is None:
         return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
     report.follow(found.outline)
     return list(found.findings)
+
+
+def outline_file(report: Report | None, path: str, name: str | None = None) -> Path | None:
+    """The file of the đề cương ``report`` (or ``name``) names: a path, or an id found in a folder; or None."""
+    name = report.document.outline if report is not None else name
+    if name is None:
+        return None
+    from baocao.outline import find  # the đề cương's models load with a đề cương, not with every report
+
+    try:
+        return find.locate(name, path)
+    except OSError:
+        return None
 
 
 def valid(path: str, blanks: bool = False) -> Report:

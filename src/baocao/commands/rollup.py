@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from baocao.commands.files import in_workers, load, valid, workers
+from baocao.commands.files import in_workers, load, outline_file, valid, workers
 from baocao.core.errors import UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.core.messages import Phrase, os_reason
 from baocao.load.source import MAX_BYTES
 from baocao.rollup import combine, units
-from baocao.write import output
+from baocao.write import guard, output
 
 
 @dataclass
@@ -47,23 +47,33 @@ def rollup_units(
     expect: str | None = None,
     jobs: int | None = None,
     include_rollups: bool = False,
+    force: bool = False,
 ) -> RollupResult:
-    """Validate every input, then write the combined data of the level above to ``out``."""
-    target = Path(out)
-    output.check_target(target, [*files, unit_file])
-    own = units.dumped(valid(unit_file, blanks=True))
+    """Validate every input, then write the combined data of the level above to ``out``.
+
+    ``out`` is never a file read (an input, the --unit file, --expect, a đề cương) nor a
+    device; a file there that rollup did not write is replaced only with ``force``.
+    """
+    target = guard.target(out, Path(unit_file))
+    reads = guard.Reads([*files, unit_file, expect])
+    reads.check(target, force, guard.yaml_by(units.GENERATED))
+    own_report = valid(unit_file, blanks=True)
+    own = units.dumped(own_report)
     expected = _expected(expect) if expect else []
     files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     read = list(read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in read]
     invalid = [unit for unit in read if unit.data is None]
     skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
-    refusals = units.problems(read, own, include_rollups)
+    refusals = units.problems(read, own, include_rollups, unit_file)
     absent = units.missing(read, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in read):
         return RollupResult(
             None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
         )
+    outlines = {outline_file(own_report, unit_file)}
+    outlines |= {outline_file(None, u.file, u.data["document"].get("outline")) for u in read if u.data is not None}
+    reads.add(outlines).check(target, force, guard.yaml_by(units.GENERATED))  # nor the đề cương of any unit
     combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
     combine.moved_outline(combined, unit_file, target)
     output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))

@@ -501,6 +501,20 @@ CATALOGUE: dict[str, Entry] = {
             "or give the folder of outlines with --outlines.",
         ),
     ),
+    "BC601/not_outline": Entry(
+        "outline.not_found",
+        "error",
+        (
+            "'{name}' không phải tệp đề cương: nội dung của nó không được đọc ra.",
+            "'{name}' is not an outline file: nothing of it is shown.",
+        ),
+        (
+            "Đề cương là tệp .yaml/.yml bắt đầu bằng khóa 'outline:'. Ghi mã một đề cương ({available}) "
+            "hoặc đường dẫn tới tệp đề cương cấp trên gửi.",
+            "An outline is a .yaml/.yml file that starts with the key 'outline:'. Name a known outline "
+            "({available}) or the path of the file the superior sent.",
+        ),
+    ),
     "BC602": Entry(
         "outline.invalid",
         "error",
@@ -859,6 +873,26 @@ USAGE: dict[str, tuple[str, str]] = {
         "Tệp ghi ra {path} đã có và không phải tệp thường (thiết bị, FIFO, thư mục); chọn -o/--output khác.",
         "The output {path} exists and is not a regular file; choose another -o/--output.",
     ),
+    "output_is_folder": (
+        "Tệp ghi ra {path} là một thư mục; ghi '{path}/' để ghi vào trong thư mục đó.",
+        "The output {path} is a folder; write '{path}/' to write into it.",
+    ),
+    "output_is_backup": (
+        "Tệp ghi ra {path} là một bản sao lưu (.bak); baocao không ghi đè bản sao lưu, chọn -o/--output khác.",
+        "The output {path} is a backup (.bak); baocao never overwrites a backup: choose another -o/--output.",
+    ),
+    "output_not_ours": (
+        "{path} đã có và không phải do baocao ghi ra; thêm --force để ghi đè, hoặc chọn -o/--output khác.",
+        "{path} exists and was not written by baocao; add --force to replace it, or choose another -o/--output.",
+    ),
+    "outputs_collide": (
+        "{first} và {second} cùng ghi ra {path}; không ghi gì. Đổi tên một tệp, hoặc ghi mỗi tệp ra một thư mục.",
+        "{first} and {second} would both write {path}; nothing was written. Rename one, or give each its folder.",
+    ),
+    "backup_exists": (
+        "Bản sao lưu {path} đã có; baocao không ghi đè nó. Chuyển nó đi nơi khác, hoặc ghi ra tệp khác bằng -o.",
+        "The backup {path} exists; baocao does not overwrite it. Move it away, or write elsewhere with -o.",
+    ),
     "limit_not_positive": ("{name}={value}: phải là một số dương.", "{name}={value}: expected a positive number."),
     "cannot_convert": ("Không chuyển được {path} ({reason}).", "Cannot convert {path} ({reason})."),
     "path_reason": ("{path}: {reason}", "{path}: {reason}"),
@@ -900,6 +934,12 @@ USAGE: dict[str, tuple[str, str]] = {
         "(sửa document.outline của tệp này, hoặc bỏ tệp ra khỏi lần tổng hợp)",
         "{path}: answers the outline '{theirs}', the other units answer '{ours}' "
         "(correct this file's document.outline, or leave the file out of the roll-up)",
+    ),
+    "forged_outline": (
+        "{path}: đề cương '{name}' của tệp này khác nội dung với đề cương cùng mã của {other} "
+        "(cùng mã nhưng khác mục, nhãn hoặc đơn vị tính); dùng đúng tệp đề cương cấp trên gửi.",
+        "{path}: its outline '{name}' says other things than the outline of that id {other} follows "
+        "(same id, other items, labels or units); use the file the superior sent.",
     ),
     "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
@@ -1000,6 +1040,21 @@ USAGE: dict[str, tuple[str, str]] = {
         "`baocao new --list` để xem các đề cương.",
         "--outline {name}: no such outline (known: {available}); give an outline's id or a .yaml file, "
         "`baocao new --list` lists them.",
+    ),
+    "new_too_large": (
+        "{path}: tệp lập từ đề cương này sẽ dài {size}, quá {ratio} lần đề cương; không ghi gì. "
+        "Hãy kiểm tra đề cương (số cột, số dòng của các bảng).",
+        "{path}: the file written from this outline would take {size}, over {ratio} times the outline; "
+        "nothing was written. Check the outline (its tables' columns and rows).",
+    ),
+    "new_unreadable": (
+        "{path}: tệp lập từ đề cương này không đọc lại được ({code}); không ghi gì. Hãy báo lỗi này kèm đề cương.",
+        "{path}: the file written from this outline does not read back ({code}); nothing was written. "
+        "Please report it with the outline.",
+    ),
+    "new_not_outline": (
+        "{path}: không phải tệp đề cương (tệp .yaml/.yml có khóa 'outline:'); không đọc nội dung của nó.",
+        "{path}: not an outline file (a .yaml/.yml file with the key 'outline:'); nothing of it is shown.",
     ),
     "new_not_written": ("Không tạo tệp vì đề cương có lỗi.", "Nothing was written: the outline has errors."),
     "new_listed": ("Các đề cương ({count}):", "Outlines ({count}):"),
