@@ -25,7 +25,11 @@ Data = dict[str, Any]
 
 
 def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], absent: list[str]) -> Data:
-    """The data of the level above: its own header and text, the units' sums, a row per unit."""
+    """The data of the level above: its own header and text, the units' sums, a row per unit.
+
+    The đề cương is the one the units answered, the same in every unit by its content
+    (:func:`baocao.rollup.units.other_outlines` refuses the others).
+    """
     datas = [u.data for u in units if u.data is not None]
     followed = _outline(units)
     items: list[Data] = []
