@@ -142,7 +142,7 @@ def build_many(
     if out_dir is not None:
         out_dir = out_dir.rstrip("/") + "/"
     targets = [output.output_path(source, out_dir) for source in files]
-    reads = guard.Reads(files)
+    reads = guard.Reads(files, main=False)
     guard.plan(zip(files, targets, strict=True), reads)
     work = partial(build_one, out_dir=out_dir, templates=templates, allow_errors=allow_errors, stage=stage)
     work = partial(work, force=force, reads=reads)

@@ -66,15 +66,15 @@ class Reads:
     without copying those of the batch.
     """
 
-    def __init__(self, paths: Iterable[str | Path | None], parent: Reads | None = None) -> None:
+    def __init__(self, paths: Iterable[str | Path | None], parent: Reads | None = None, main: bool = True) -> None:
         self.parent = parent
         named = [str(p) for p in paths if p is not None and str(p) not in ("", "-")]
-        self.main: str | None = parent.main if parent is not None else next(iter(named), None)
-        """The first file read (the command's input): an output that is it is said so."""
+        self.main: str | None = parent.main if parent is not None else next(iter(named), None) if main else None
+        """The command's input, the first file read (unless ``main`` is false): an output that is it is said so."""
         self.paths = set(named)
         self.resolved = {r for p in self.paths if (r := _resolved(p)) is not None}
         self.identities = {i for p in self.paths if (i := _identity(p)) is not None}
-        self.count: int = len(self.paths) + (parent.count if parent else 0)
+        self.count: int = len(named) + (parent.count if parent else 0)
 
     def add(self, paths: Iterable[str | Path | None]) -> Reads:
         """These files read too, and those already held."""
