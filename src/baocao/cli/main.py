@@ -20,11 +20,11 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from baocao import __version__
-from baocao.cli import formatters
+from baocao.cli import formatters, streams
 from baocao.cli import lang as cli_lang
 from baocao.core.errors import BaocaoError, ExitCode, InputError, UserError
 from baocao.core.findings import Severity
-from baocao.core.messages import Phrase
+from baocao.core.messages import Phrase, os_reason, shown
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -176,6 +176,12 @@ def main(lang: str) -> None:
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
 )
 @click.option("--force", is_flag=True, help="Replace an output file that baocao did not write.")
+@click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
+    help="Time LibreOffice has for --pdf (default: 120 s, and 10 s for each more report).",
+)
 @_outlines_option
 @_lang_option
 def build(
@@ -187,6 +193,7 @@ def build(
     pdf: bool,
     jobs: int | None,
     force: bool,
+    pdf_timeout: float | None,
     lang: str,
 ) -> None:
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
@@ -218,13 +225,13 @@ def build(
             # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
 
-            converted = pdf_module.convert_staged(built, stage, program=program)
+            converted = pdf_module.convert_staged(built, stage, pdf_timeout, program=program)
             built = [path for pair in converted.done for path in pair]
             failed = len(converted.failed)
             for target, problem in converted.failed:
                 click.echo("baocao: " + _say("pdf_left_as_was", lang, path=target, reason=problem), err=True)
         for target in built:
-            click.echo(str(target))
+            click.echo(shown(str(target)))
     except BaocaoError as exc:
         _fail(exc, lang)
     if failed or len(built) < len(files) * (2 if stage else 1):
@@ -322,7 +329,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
     except BaocaoError as exc:
         exc.exit_code = ExitCode.USAGE
         _fail(exc, lang, fmt, note="not_compared")
-    labels = (Path(old).stem, Path(new).stem)
+    labels = (shown(Path(old).stem), shown(Path(new).stem))
 
     FORMATS[fmt](changes, [w.text(lang) for w in warnings], sys.stdout, formatters.color(sys.stdout), labels, lang)
     sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
@@ -368,7 +375,7 @@ def rollup(
         click.echo(f"baocao: {_say('left_out', lang, name=name)}", err=True)
     if result.target is None:
         sys.exit(int(ExitCode.FINDINGS))
-    click.echo(str(result.target))
+    click.echo(shown(str(result.target)))
 
 
 @main.command()
@@ -387,7 +394,9 @@ def upgrade(sources: tuple[str, ...], output: str | None, force: bool, lang: str
         targets(files, output)  # two files into one, said before any is written
         for path in files:
             target, backup = upgrade_file(path, output, force)
-            click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
+            click.echo(
+                _say("upgraded_with_backup", lang, target=target, backup=backup) if backup else shown(str(target))
+            )
     except BaocaoError as exc:
         _fail(exc, lang)
 
@@ -410,7 +419,7 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
     if target is None:
         sys.stdout.write(text)
     else:
-        click.echo(str(target))
+        click.echo(shown(str(target)))
 
 
 _LEVELS = ("commune", "district", "department", "province")
@@ -453,7 +462,7 @@ def new(
     except BaocaoError as exc:
         _fail(exc, lang, note="new_not_written")
     if target is not None:
-        click.echo(str(target))
+        click.echo(shown(str(target)))
 
 
 def _stdin_is_tty() -> bool:
@@ -494,8 +503,8 @@ def _list_outlines(lang: str) -> None:
     click.echo(_say("new_listed", lang, count=len(found)))
     width = max(len(item.id) for item in found)
     for item in found:
-        where = _say("new_built_in", lang) if item.built_in else str(item.path)
-        click.echo(f"  {item.id.ljust(width)}  {item.title}  [{where}]")
+        where = _say("new_built_in", lang) if item.built_in else shown(str(item.path))
+        click.echo(f"  {shown(item.id).ljust(width)}  {shown(item.title)}  [{where}]")
     click.echo(_say("new_list_hint", lang))
 
 
@@ -518,7 +527,7 @@ def schema(folder: Path, force: bool, lang: str) -> None:
 
     try:
         for target in schemas(folder, force):
-            click.echo(str(target))
+            click.echo(shown(str(target)))
     except BaocaoError as exc:
         _fail(exc, lang)
 
@@ -539,6 +548,8 @@ def run() -> None:
     """
     gc.set_threshold(200_000, 30, 30)
     _without_pydantic_plugins()
+    sys.stdout = streams.Guarded(sys.stdout)  # full or closed: the command goes on, and says so at its end
+    sys.stderr = streams.Guarded(sys.stderr)
     command = next((arg for arg in sys.argv[1:] if arg in main.commands), None)
     if command is not None and not {"-h", "--help"} & set(sys.argv):
         importlib.import_module(f"baocao.commands.{command}")  # each command has its module there
@@ -558,7 +569,13 @@ def _exit(code: object) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said on it
             stream.flush()
-    os._exit(code or 0)
+    lost = sys.stdout.error if isinstance(sys.stdout, streams.Guarded) else None
+    if lost is not None and not isinstance(lost, BrokenPipeError):  # a reader that stopped early wants no word
+        sys.stderr.write(f"baocao: {_say('stdout_lost', cli_lang.current, reason=os_reason(lost))}\n")
+        sys.stderr.flush()
+    if lost is not None and not code:
+        code = ExitCode.FINDINGS if isinstance(lost, BrokenPipeError) else ExitCode.USAGE
+    os._exit(int(code or 0))
 
 
 def _without_pydantic_plugins() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 
@@ -830,7 +831,7 @@ def render(code: str, part: str, lang: str, params: dict[str, Any]) -> str:
     """The message or hint of ``code`` in ``lang`` ("vi" or "en")."""
     texts: tuple[str, str] = getattr(_entry(code, params), part)
     template = texts[1] if lang == "en" else texts[0]
-    return template.format_map(_Defaults(params))
+    return shown(template.format_map(_Defaults(params)))
 
 
 class _Defaults(dict[str, Any]):
@@ -892,6 +893,10 @@ USAGE: dict[str, tuple[str, str]] = {
     "backup_exists": (
         "Bản sao lưu {path} đã có; baocao không ghi đè nó. Chuyển nó đi nơi khác, hoặc ghi ra tệp khác bằng -o.",
         "The backup {path} exists; baocao does not overwrite it. Move it away, or write elsewhere with -o.",
+    ),
+    "stdout_lost": (
+        "không ghi được ra đầu ra chuẩn ({reason}); những gì lệnh đã làm vẫn còn, phần in ra bị mất.",
+        "standard output could not be written ({reason}); what the command did stands, what it printed is lost.",
     ),
     "limit_not_positive": ("{name}={value}: phải là một số dương.", "{name}={value}: expected a positive number."),
     "cannot_convert": ("Không chuyển được {path} ({reason}).", "Cannot convert {path} ({reason})."),
@@ -1103,6 +1108,7 @@ USAGE.update(
             errno.EISDIR: ("là thư mục", "is a folder"),
             errno.ENOTDIR: ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
             errno.ENOSPC: ("đĩa đã đầy", "no space left on the disk"),
+            errno.EBADF: ("đã bị đóng", "it is closed"),
             errno.EROFS: ("ổ đĩa chỉ đọc", "read-only file system"),
             errno.ELOOP: ("liên kết vòng", "too many levels of links"),
             errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
@@ -1126,12 +1132,35 @@ class Phrase:
         """The phrase in ``lang``."""
         params = _Defaults({name: _said(value, lang) for name, value in self.params.items()})
         if self.key not in USAGE:
-            return self.key.format_map(params) if self.params else self.key
+            return self.key.format_map(params) if self.params else shown(self.key)
         vi, en = USAGE[self.key]
         return (en if lang == "en" else vi).format_map(params)
 
 
+def shown(text: str) -> str:
+    r"""Text from a file (a file name, a value) as it may be printed: data, never a terminal's command.
+
+    Control characters other than a tab or a line break (an escape that would recolour or retitle the
+    terminal) are written ``\x1b``; a byte of a file name that is not UTF-8 is written ``\xff``,
+    so that JSON of it is valid UTF-8.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_shown_char(char) for char in text)
+
+
+def _shown_char(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system gave that is not UTF-8 (os.fsdecode)
+        return f"\\x{code - 0xDC00:02x}"
+    if char in "\n\r\t" or char.isprintable() or (char.isspace() and code >= 0xA0):
+        return char
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _said(value: Any, lang: str) -> Any:
+    if isinstance(value, (str, PurePath)):
+        return shown(str(value))
     if isinstance(value, Phrase):
         return value.text(lang)
     if isinstance(value, list):
