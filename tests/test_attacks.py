@@ -277,3 +277,109 @@ def test_next_and_new_never_write_over_the_outline(tmp_path):
     code, said = run(*args, "-o", str(outline))
     assert code == 2 and "is the input" in said
     assert outline.read_text(encoding="utf-8") == OUTLINE
+
+
+def _table(rows: int, value: int) -> str:
+    lines = "".join(f"            - {{content: Cùng một tên, posted: {value + i % 7}}}\n" for i in range(rows))
+    table = "      - table:\n          key: mau\n          columns:\n            - {key: content, title: Nội dung}\n"
+    table += "            - {key: posted, title: Số, type: integer}\n          rows:\n" + lines
+    return MINIMAL.split("sections:\n")[0] + "sections:\n  - title: Kết quả\n    content:\n" + table
+
+
+def _paragraph(words: list[str]) -> str:
+    return (
+        MINIMAL.split("sections:\n")[0]
+        + "sections:\n  - title: Kết quả\n    content:\n      - "
+        + " ".join(words)
+        + "\n"
+    )
+
+
+def test_diff_of_large_tables_whose_rows_share_a_first_cell_takes_linear_time(tmp_path):
+    old, new = write(tmp_path, _table(6000, 1), "old.yaml"), write(tmp_path, _table(6000, 2), "new.yaml")
+    assert old.stat().st_size > 300_000
+    started = time.perf_counter()
+    code, said = run("diff", str(old), str(new), "--format", "json")
+    assert code == 1 and time.perf_counter() - started < 10  # 44 s before
+    assert '"kind": "changed"' in said
+
+
+def test_diff_of_one_long_paragraph_is_capped_and_still_shows_the_change(tmp_path):
+    words = [f"từ{i % 40}" for i in range(8000)]
+    changed = [*words[:10], "MỚI", *words[10:]]
+    changed[5000:5000] = ["THÊM"]
+    old, new = write(tmp_path, _paragraph(words), "old.yaml"), write(tmp_path, _paragraph(changed), "new.yaml")
+    started = time.perf_counter()
+    code, said = run("diff", str(old), str(new))
+    assert code == 1 and time.perf_counter() - started < 10  # 45 s before
+    assert "MỚI" in said and "THÊM" in said
+
+
+def test_a_renamed_part_whose_value_is_text_is_a_change_not_an_internal_error(tmp_path):
+    figure = "      - figure:\n          key: bts\n          label: Trạm BTS\n          unit: trạm\n"
+    head = MINIMAL.split("sections:\n")[0] + "sections:\n  - title: Kết quả\n    content:\n" + figure
+    old = write(tmp_path, head + "          parts: [{label: 4G, value: trên 60}, {label: 5G, value: 3}]\n", "o.yaml")
+    new = write(tmp_path, head + "          parts: [{label: LTE, value: trên 60}, {label: 5G, value: 3}]\n", "n.yaml")
+    for fmt in ("text", "markdown", "json"):
+        code, said = run("diff", str(old), str(new), "--format", fmt)
+        assert code == 1 and "trên 60" in said, said
+
+
+# --- text from a file stays text -----------------------------------------------------------------------
+
+
+def test_a_label_with_line_breaks_stays_in_its_markdown_cell(tmp_path):
+    old = write(tmp_path, BINH_SON, "old.yaml")
+    label = BINH_SON.index("label:", BINH_SON.index("sections:"))
+    end = BINH_SON.index("\n", label)
+    injected = BINH_SON[:label] + 'label: "Trạm\\n### Injected\\n| a | b |\\n<script>x</script>"' + BINH_SON[end:]
+    new = write(tmp_path, injected, "new.yaml")
+    code, said = run("diff", str(old), str(new), "--format", "markdown")
+    assert code == 1
+    assert not any(line.startswith("### Injected") or line.startswith("| a") for line in said.splitlines())
+    assert "<script>" not in said and "Trạm ### Injected \\| a \\| b \\|" in said
+
+
+def test_terminal_escapes_in_a_file_name_are_printed_as_text(tmp_path):
+    name = tmp_path / "e\x1b[31mvil\x1b]0;title\x07.yaml"
+    name.write_text(MINIMAL + "  - x: [\n", encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        code, said = run("validate", str(name), "--format", fmt)
+        assert code == 1 and "\x1b" not in said and "\x07" not in said and "x1b[31mvil" in said
+
+
+def test_json_of_a_file_name_that_is_not_utf8_is_valid_utf8(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    name = os.fsencode(tmp_path) + b"/bad\xff.yaml"
+    with open(name, "w", encoding="utf-8") as stream:
+        stream.write(MINIMAL + "  - x: [\n")
+    command = [sys.executable, "-m", "baocao", "validate", "--format", "json", name]
+    result = subprocess.run(command, capture_output=True, check=False)
+    findings = json.loads(result.stdout.decode("utf-8"))
+    assert result.returncode == 1 and findings[0]["path"].endswith("bad\\xff.yaml")
+
+
+# --- standard output full or closed ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("redirect", ["> /dev/full", ">&-"])
+def test_standard_output_full_or_closed_is_a_clean_exit_and_no_false_claim(tmp_path, redirect):
+    import shlex
+    import subprocess
+    import sys
+
+    if redirect == "> /dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    unit = write(tmp_path, MINIMAL)
+    program = f"{shlex.quote(sys.executable)} -m baocao --lang en"
+    for command, code in [(f"validate {unit} --format json", 2), (f"build {unit}", 2), ("new --list", 2)]:
+        result = subprocess.run(
+            ["bash", "-c", f"{program} {command} {redirect}"], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == code, (command, result.stderr)
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+        assert "standard output could not be written" in result.stderr and "nothing was written" not in result.stderr
+    assert (tmp_path / "unit.docx").is_file()  # built, though its name could not be printed

@@ -314,3 +314,16 @@ def test_a_docx_that_cannot_be_moved_takes_its_new_pdf_back(tmp_path, fake_path,
     assert result.exit_code == 1 and "cannot move" in result.output
     assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_hung_libreoffice_is_stopped_at_its_time_limit_helpers_too(tmp_path, fake_path):
+    hung = (
+        "import subprocess\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\ntime.sleep(120)\n"
+    )
+    _soffice(fake_path, hung)  # its helper keeps the output pipes open, as soffice.bin does
+    source, docx, pdf = _earlier(tmp_path)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf", "--pdf-timeout", "2"])
+    assert time.monotonic() - started < 30  # 30 minutes before, whatever the limit
+    assert result.exit_code == 1 and "did not finish within 2 s" in result.output
+    assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"

@@ -161,12 +161,16 @@ def comparison_problems(old: Report, new: Report) -> list[Phrase]:
 
 
 def workers(files: list[str], jobs: int | None, start_from: int = PARALLEL_FROM) -> int:
-    """Worker processes for a batch: as asked, else all cores once the batch is large enough (never for stdin)."""
-    if jobs is not None:
-        return jobs
-    if len(files) < start_from or "-" in files:
+    """Worker processes for a batch: as asked (at most the cores, and the files), else all cores for a large batch.
+
+    Never for stdin; ``-j 100000`` starts no more processes than there are cores to run them.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if "-" in files:
         return 1
-    return os.cpu_count() or 1
+    if jobs is not None:
+        return max(1, min(jobs, cores, len(files)))
+    return 1 if len(files) < start_from else cores
 
 
 def in_workers(function: Callable[[str], T], files: list[str], jobs: int, chunksize: int) -> Iterator[T]:
