@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from baocao.commands.files import in_workers, load, outline_file, valid, workers
 from baocao.core.errors import UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.core.messages import Phrase, os_reason
 from baocao.load.source import MAX_BYTES
+from baocao.outline import is_path
+from baocao.report import Report
 from baocao.rollup import combine, units
 from baocao.write import guard, output
 
@@ -71,13 +76,35 @@ def rollup_units(
         return RollupResult(
             None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
         )
-    outlines = {outline_file(own_report, unit_file)}
-    outlines |= {outline_file(None, u.file, u.data["document"].get("outline")) for u in read if u.data is not None}
+    named = {_where_named(u.data["document"].get("outline"), u.file) for u in read if u.data is not None}
+    outlines = {outline_file(own_report, unit_file), *(outline_file(None, near, name) for name, near in named)}
     reads.add(outlines).check(target, force, guard.yaml_by(units.GENERATED))  # nor the đề cương of any unit
     combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
     combine.moved_outline(combined, unit_file, target)
+    problem = _not_valid(combined)
+    if problem is not None:  # a sum past what a report holds: said here, never written as a file that fails
+        return RollupResult(None, per_file, skipped, absent, [Phrase(problem.key, {**problem.params, "path": target})])
     output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
+
+
+def _where_named(name: str | None, unit: str) -> tuple[str | None, str]:
+    """An outline's name and where it is looked for from: a path from the unit's folder, an id from anywhere."""
+    return name, str(Path(unit).parent / "unit") if name is not None and is_path(name) else ""
+
+
+def _not_valid(data: dict[str, Any]) -> Phrase | None:
+    """Why the rolled-up data would not validate as a report (a sum past 15 digits), or None.
+
+    Typed as the file would be read back (its text values), without writing or parsing it.
+    """
+    try:
+        Report.model_validate(combine.plain(data))
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return Phrase("rollup_not_valid", {"where": where, "value": str(error.get("input"))[:40]})
+    return None
 
 
 def _expected(path: str) -> list[str]:

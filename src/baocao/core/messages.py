@@ -490,6 +490,18 @@ CATALOGUE: dict[str, Entry] = {
             "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
         ),
     ),
+    "BC406": Entry(
+        "outline.table_too_wide",
+        "error",
+        (
+            "Bảng '{title}' in ra {count} cột (kể cả cột TT), Word chỉ cho tối đa {limit} cột.",
+            "Table '{title}' prints {count} columns (the TT column included); Word allows at most {limit}.",
+        ),
+        (
+            "Tách thành hai bảng, bỏ cột TT (numbered: false), hoặc gộp bớt cột.",
+            "Split it into two tables, drop the TT column (numbered: false), or merge columns.",
+        ),
+    ),
     # --- the đề cương --------------------------------------------------------
     "BC601": Entry(
         "outline.not_found",
@@ -893,6 +905,12 @@ USAGE: dict[str, tuple[str, str]] = {
     "backup_exists": (
         "Bản sao lưu {path} đã có; baocao không ghi đè nó. Chuyển nó đi nơi khác, hoặc ghi ra tệp khác bằng -o.",
         "The backup {path} exists; baocao does not overwrite it. Move it away, or write elsewhere with -o.",
+    ),
+    "rollup_not_valid": (
+        "{path}: giá trị tổng hợp tại {where} là {value}, không hợp lệ (thường là tổng quá 15 chữ số); không ghi gì. "
+        "Kiểm tra số liệu của các đơn vị (đơn vị tính, số gõ thừa chữ số).",
+        "{path}: the rolled-up value at {where} is {value}, which would not validate (usually a sum past 15 "
+        "digits); nothing was written. Check the units' figures (their unit, a digit typed twice).",
     ),
     "stdout_lost": (
         "không ghi được ra đầu ra chuẩn ({reason}); những gì lệnh đã làm vẫn còn, phần in ra bị mất.",

@@ -86,7 +86,13 @@ def to_yaml(data: Data, sources: int) -> str:
         f"{GENERATED} from {sources} unit files. Edit the units' files and run it again;\n"
         "# figures edited here would disagree with the units.\n"
     )
-    return header + yamlout.dump(_plain(data))
+    return header + yamlout.dump(plain(data))
+
+
+def plain(data: Data) -> Data:
+    """The combined data as it is written (and read back): decimals as text, no private marks."""
+    out: Data = _plain(data)
+    return out
 
 
 def _plain(value: Any) -> Any:
