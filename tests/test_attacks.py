@@ -383,3 +383,44 @@ def test_standard_output_full_or_closed_is_a_clean_exit_and_no_false_claim(tmp_p
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "standard output could not be written" in result.stderr and "nothing was written" not in result.stderr
     assert (tmp_path / "unit.docx").is_file()  # built, though its name could not be printed
+
+
+# --- what build refuses, validate says first --------------------------------------------------------------
+
+
+def _wide(columns: int) -> str:
+    listed = "".join(f"            - {{key: c{i}, title: C{i}, type: integer}}\n" for i in range(columns))
+    rows = "".join(
+        f"            - {{ten: R{r}, " + ", ".join(f"c{i}: {i}" for i in range(columns)) + "}\n" for r in range(3)
+    )
+    table = "      - table:\n          key: rong\n          columns:\n            - {key: ten, title: Tên}\n"
+    return (
+        MINIMAL.split("sections:\n")[0]
+        + "sections:\n  - title: Kết quả\n    content:\n"
+        + table
+        + listed
+        + "          rows:\n"
+        + rows
+    )
+
+
+def test_a_table_too_wide_for_word_is_reported_by_validate_at_the_same_line_as_build(tmp_path):
+    unit = write(tmp_path, _wide(63))
+    code, said = run("validate", str(unit))
+    assert code == 1 and "BC406" in said and f"{unit}:22:13" in said
+    code, said = run("build", str(unit))
+    assert code == 1 and f"{unit}:22:13: error BC406" in said and "template" not in said
+    assert not (tmp_path / "unit.docx").exists()
+    assert run("validate", str(write(tmp_path, _wide(61), "fits.yaml")))[0] == 0  # 63 printed with TT: it fits
+
+
+def test_a_rolled_up_sum_past_fifteen_digits_is_a_finding_of_rollup_not_an_invalid_file(tmp_path):
+    head = MINIMAL.split("sections:\n")[0]
+    figure = (
+        "sections:\n  - title: Kết quả\n    content:\n      - figure: {key: bts, label: Trạm, value: 999999999999999}\n"
+    )
+    units = [write(tmp_path, head.replace("Tịnh Hà", name) + figure, f"u{n}.yaml") for n, name in enumerate("AB")]
+    own = write(tmp_path, head.replace("Tịnh Hà", "Tỉnh") + figure, "own.yaml")
+    out = tmp_path / "out.yaml"
+    code, said = run("rollup", *map(str, units), "--unit", str(own), "-o", str(out))
+    assert code == 1 and "would not validate" in said and "1999999999999998" in said and not out.exists()
