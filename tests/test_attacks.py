@@ -221,6 +221,14 @@ def test_a_batch_of_two_inputs_into_one_output_is_refused_before_anything_is_wri
     assert code == 2 and "would both write" in said and not out.exists()
 
 
+def test_upgrade_into_a_folder_never_writes_over_another_file_of_the_batch(tmp_path):
+    (tmp_path / "a").mkdir()
+    inner, outer = write(tmp_path / "a", BY_TOPIC, "u.yaml"), write(tmp_path, BY_TOPIC, "u.yaml")
+    code, said = run("upgrade", str(inner), str(outer), "-o", f"{tmp_path}/", "--force")
+    assert code == 2 and "is one of the inputs" in said
+    assert outer.read_text(encoding="utf-8") == BY_TOPIC and inner.read_text(encoding="utf-8") == BY_TOPIC
+
+
 def test_build_replaces_its_own_report_but_not_a_docx_edited_elsewhere(tmp_path):
     unit = write(tmp_path, MINIMAL)
     target = tmp_path / "unit.docx"

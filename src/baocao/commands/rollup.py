@@ -111,7 +111,8 @@ def _expected(path: str) -> list[str]:
     try:
         if not Path(path).is_file():
             raise OSError(0, "not a regular file")
-        lines = Path(path).read_text(encoding="utf-8", errors="replace")[:MAX_BYTES].splitlines()
+        with Path(path).open("rb") as stream:  # at most the size of a file baocao reads, however large it is
+            lines = stream.read(MAX_BYTES).decode("utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

@@ -26,7 +26,8 @@ def targets(files: list[str], out: str | None) -> list[Path]:
     if out and len(files) > 1 and not (out.endswith(("/", os.sep)) or Path(out).is_dir()):
         raise UserError("several_into_folder", path=out)
     found = [guard.target(out, Path(path)) for path in files]
-    guard.plan((path, target) for path, target in zip(files, found, strict=True) if Path(path) != target)
+    moved = [(path, target) for path, target in zip(files, found, strict=True) if not guard.Reads([path]).holds(target)]
+    guard.plan(moved, guard.Reads(files, main=False))  # nor over another file of the batch
     return found
 
 
