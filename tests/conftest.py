@@ -46,6 +46,17 @@ def pdf_ready() -> bool:
     return True
 
 
+def earlier_docx(text: str) -> bytes:
+    """A DOCX as an earlier baocao build leaves it (members at one fixed time), holding ``text``: replaced freely."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(zipfile.ZipInfo("word/document.xml", date_time=(1980, 1, 1, 0, 0, 0)), text)
+    return out.getvalue()
+
+
 def write(tmp_path: Path, text: str, name: str = "unit.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

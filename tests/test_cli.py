@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -227,7 +228,9 @@ def test_small_batches_and_standard_input_stay_in_one_process():
     assert workers(["a.yaml"], None) == 1
     assert workers(["-"] + ["a.yaml"] * 100, None) == 1
     assert workers(["a.yaml"] * 100, None) >= 1
-    assert workers(["a.yaml"], 3) == 3
+    cores = len(os.sched_getaffinity(0))
+    assert workers(["a.yaml"] * 10, 3) == min(3, cores)
+    assert workers(["a.yaml"] * 10, 100_000) == min(10, cores)  # never more processes than cores (nor files)
 
 
 def test_validate_reads_standard_input():

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from baocao.cli.main import main
 from baocao.write import output
 
-from .conftest import EXAMPLES, MINIMAL, write
+from .conftest import EXAMPLES, MINIMAL, earlier_docx, write
 
 GOOD_PDF = (
     b"%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n"
@@ -60,7 +60,7 @@ def _earlier(tmp_path: Path) -> tuple[Path, Path, Path]:
     """A unit with an earlier DOCX and PDF beside it."""
     source = write(tmp_path, MINIMAL)
     docx, pdf = source.with_suffix(".docx"), source.with_suffix(".pdf")
-    docx.write_bytes(b"earlier docx")
+    docx.write_bytes(earlier_docx("earlier docx"))
     pdf.write_bytes(b"%PDF-1.4 earlier")
     return source, docx, pdf
 
@@ -85,7 +85,7 @@ def test_a_libreoffice_that_writes_no_good_pdf_leaves_both_outputs_as_they_were(
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf"])
     assert result.exit_code == 1, result.output
     assert why in result.output and str(docx) in result.output
-    assert docx.read_bytes() == b"earlier docx" and pdf.read_bytes() == b"%PDF-1.4 earlier"
+    assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"
     assert f"{pdf}\n" not in result.output, "a stale PDF was reported as new"
     assert _leftovers(tmp_path) == []
 
@@ -108,11 +108,11 @@ def test_in_a_batch_a_failed_pdf_keeps_only_that_report_old(tmp_path, fake_path)
         write(units, MINIMAL.replace("xã Tịnh Hà", f"xã {name.upper()}"), f"{name}.yaml")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "b.docx").write_bytes(b"old b")
+    (out / "b.docx").write_bytes(earlier_docx("old b"))
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(units), "-o", str(out), "--pdf", "-j", "1"])
     assert result.exit_code == 1
     assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.pdf", "b.docx"]
-    assert (out / "b.docx").read_bytes() == b"old b" and "b.docx: LibreOffice made no PDF" in result.output
+    assert (out / "b.docx").read_bytes() == earlier_docx("old b") and "b.docx: LibreOffice made no PDF" in result.output
 
 
 def test_a_hard_link_to_the_input_is_the_input(tmp_path):
@@ -156,7 +156,7 @@ def test_a_full_disk_leaves_the_earlier_report_and_no_temporary_file(tmp_path, m
     disk = tmp_path / "disk"
     with _small_disk(disk, "size=8k") as real:
         target = disk / "r.docx"
-        target.write_bytes(b"earlier")
+        target.write_bytes(earlier_docx("earlier"))
         if not real:  # no tmpfs here: the write raises ENOSPC as a full disk would
 
             def full(fd: int) -> None:
@@ -165,21 +165,21 @@ def test_a_full_disk_leaves_the_earlier_report_and_no_temporary_file(tmp_path, m
             monkeypatch.setattr(output.os, "fsync", full)
         result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "-o", str(target)])
         assert result.exit_code == 2 and "no space left on the disk" in result.output
-        assert target.read_bytes() == b"earlier" and _leftovers(disk) == []
+        assert target.read_bytes() == earlier_docx("earlier") and _leftovers(disk) == []
 
 
 def test_a_read_only_folder_is_reported_and_left_alone(tmp_path):
     source = write(tmp_path, MINIMAL)
     folder = tmp_path / "ro"
     with _small_disk(folder, "size=1m") as real:
-        (folder / "r.docx").write_bytes(b"earlier")
+        (folder / "r.docx").write_bytes(earlier_docx("earlier"))
         if real:
             subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         else:
             folder.chmod(0o555)
         result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "-o", str(folder / "r.docx")])
         assert result.exit_code == 2 and "Cannot write in" in result.output
-        assert (folder / "r.docx").read_bytes() == b"earlier"
+        assert (folder / "r.docx").read_bytes() == earlier_docx("earlier")
         if not real:
             folder.chmod(0o755)
 
@@ -215,7 +215,7 @@ def test_kill_during_pdf_keeps_the_earlier_pair_and_the_next_run_cleans_up(tmp_p
     run.wait()
     with contextlib.suppress(ProcessLookupError, ValueError):
         os.kill(int(started.read_text()), signal.SIGKILL)
-    assert docx.read_bytes() == b"earlier docx" and pdf.read_bytes() == b"%PDF-1.4 earlier"
+    assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"
     assert [name for name in _leftovers(tmp_path) if name.startswith(".baocao-")], "the staging folder"
     _soffice(fake_path, WRITES_PDFS)
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf"])
@@ -231,7 +231,7 @@ def test_kill_during_a_batch_leaves_only_whole_reports(tmp_path):
         (units / f"u{index:02}.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    earlier = {f"u{index:02}.docx": b"earlier" for index in range(0, 40, 2)}
+    earlier = {f"u{index:02}.docx": earlier_docx("earlier") for index in range(0, 40, 2)}
     for name, data in earlier.items():
         (out / name).write_bytes(data)
     run = subprocess.Popen([sys.executable, "-m", "baocao", "build", str(units), "-o", str(out), "-j", "1"])
@@ -239,7 +239,7 @@ def test_kill_during_a_batch_leaves_only_whole_reports(tmp_path):
     run.send_signal(signal.SIGKILL)
     run.wait()
     for report in out.glob("*.docx"):
-        if report.read_bytes() != b"earlier":
+        if report.read_bytes() != earlier_docx("earlier"):
             with zipfile.ZipFile(report) as archive:
                 assert archive.testzip() is None
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(units), "-o", str(out), "-j", "1"])
@@ -312,5 +312,18 @@ def test_a_docx_that_cannot_be_moved_takes_its_new_pdf_back(tmp_path, fake_path,
     monkeypatch.setattr(Path, "replace", failing)
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf"])
     assert result.exit_code == 1 and "cannot move" in result.output
-    assert docx.read_bytes() == b"earlier docx" and pdf.read_bytes() == b"%PDF-1.4 earlier"
+    assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_hung_libreoffice_is_stopped_at_its_time_limit_helpers_too(tmp_path, fake_path):
+    hung = (
+        "import subprocess\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\ntime.sleep(120)\n"
+    )
+    _soffice(fake_path, hung)  # its helper keeps the output pipes open, as soffice.bin does
+    source, docx, pdf = _earlier(tmp_path)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf", "--pdf-timeout", "2"])
+    assert time.monotonic() - started < 30  # 30 minutes before, whatever the limit
+    assert result.exit_code == 1 and "did not finish within 2 s" in result.output
+    assert docx.read_bytes() == earlier_docx("earlier docx") and pdf.read_bytes() == b"%PDF-1.4 earlier"

@@ -49,6 +49,7 @@ KEPT_COLUMNS = ("text", "choice", "yes_no")
 COUNT_OF_TOTAL = re.compile(r"^\s*([^/\s]+)\s*/\s*([^/\s]+)\s*$")
 WIDE = 7
 """Columns past which a table of one row is printed turned, a row per column: a portrait page holds about seven."""
+MAX_COLUMNS = 63  # what Word allows in a table (baocao.write.markup.MAX_COLUMNS)
 COLUMN_HINTS = {
     "text": "chữ",
     "integer": "số đếm",
@@ -225,8 +226,15 @@ def column_totals(block: TableBlock) -> dict[str, Any]:
 
 
 def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
-    """Every cell typed by its column, no cell outside the columns, stated totals equal to the sums."""
+    """Every cell typed by its column, no cell outside the columns, stated totals equal to the sums; Word's width."""
     del context
+    printed = len(block.columns) + block.numbered
+    if printed > MAX_COLUMNS and not _printed_turned(block):  # what build would refuse, said here first
+        yield Issue(
+            "BC406",
+            (*loc, "columns"),
+            {"title": block.title or block.key or "", "count": printed, "limit": MAX_COLUMNS},
+        )
     columns = {column.key: column for column in block.columns}
     for index, row in enumerate(block.rows):
         for key, text in row.items():
@@ -357,7 +365,7 @@ def since_previous(block: TableBlock, reference: str) -> list[str]:
 def view(block: TableBlock, context: ViewContext) -> list[dict[str, Any]]:
     """A typed table: header (groups spanning their columns), rows, total row; one wide row is printed turned."""
     reference = context.compared_with
-    if len(block.rows) == 1 and len(block.columns) > WIDE and not any(c.group for c in block.columns):
+    if _printed_turned(block):
         return _turned(block, reference)
     lead = [cell("TT", "center")] if block.numbered else []
     grouped = any(c.group for c in block.columns)
@@ -399,6 +407,11 @@ def view(block: TableBlock, context: ViewContext) -> list[dict[str, Any]]:
     widths = ([1.0] if block.numbered else []) + [4.0 if c.type == "text" else 2.2 for c in block.columns]
     after = ([block.note] if block.note else []) + (since_previous(block, reference) if reference else [])
     return table(header, body, widths, block.unit, block.title, after or None)
+
+
+def _printed_turned(block: TableBlock) -> bool:
+    """One row wider than a portrait page, without header groups: printed turned, a row per column."""
+    return len(block.rows) == 1 and len(block.columns) > WIDE and not any(c.group for c in block.columns)
 
 
 def _turned(block: TableBlock, reference: str | None) -> list[dict[str, Any]]:

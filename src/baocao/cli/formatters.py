@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import IO, Any
 
 from baocao.core.findings import Finding, Severity
+from baocao.core.messages import shown
 
 
 def color(stream: IO[str]) -> bool:
@@ -26,7 +27,7 @@ def _snippet(finding: Finding, lines: dict[str, list[str]]) -> list[str]:
         line = text[finding.line - 1].rstrip("\n")
     else:
         return []
-    return [f"   {finding.line:>4} | {line}", "        | " + " " * (finding.col - 1) + "^"]
+    return [f"   {finding.line:>4} | {shown(line)}", "        | " + " " * (finding.col - 1) + "^"]
 
 
 def _label(finding: Finding, lang: str) -> str:
@@ -44,7 +45,7 @@ def text(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, st
     from rich.markup import escape
 
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True)
-    for path, group in groupby(sorted(findings), key=lambda f: f.path):
+    for path, group in groupby(sorted(findings), key=lambda f: shown(f.path)):
         console.print(f"[bold]{escape(path)}[/bold]")
         for finding in group:
             style = "red" if finding.severity is Severity.ERROR else "yellow"
@@ -61,7 +62,7 @@ def text(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, st
 def plain(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, stream: IO[str]) -> None:
     """The text findings without colour: the lines :func:`text` prints, written directly."""
     out: list[str] = []
-    for path, group in groupby(sorted(findings), key=lambda f: f.path):
+    for path, group in groupby(sorted(findings), key=lambda f: shown(f.path)):
         out.append(path)
         for finding in group:
             head = f"{path}:{finding.place}: {_label(finding, lang)} {finding.code}"
@@ -86,8 +87,8 @@ def github(findings: Sequence[Finding], lines: dict[str, list[str]], lang: str, 
     for f in sorted(findings):
         message = escape_data(f"{f.code} {f.message(lang)} {f.hint(lang)}".strip())
         # a workbook has no lines: the cell is named in the title
-        where = f"title={escape_property(f.cell)}" if f.cell is not None else f"line={f.line},col={f.col}"
-        stream.write(f"::{f.severity.label} file={escape_property(f.path)},{where}::{message}\n")
+        where = f"title={escape_property(shown(f.cell))}" if f.cell is not None else f"line={f.line},col={f.col}"
+        stream.write(f"::{f.severity.label} file={escape_property(shown(f.path))},{where}::{message}\n")
 
 
 def escape_data(text: str) -> str:
@@ -145,6 +146,7 @@ def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str],
     printed above the table all the same).
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     vi = lang == "vi"
@@ -160,7 +162,7 @@ def summary(results: Sequence[tuple[str, int, int]], lang: str, stream: IO[str],
     table.add_column("Lỗi" if vi else "Errors", justify="right", footer=str(errors))
     table.add_column("Cảnh báo" if vi else "Warnings", justify="right", footer=str(warnings))
     for path, file_errors, file_warnings in failing:
-        table.add_row(path, str(file_errors), str(file_warnings))
+        table.add_row(escape(shown(path)), str(file_errors), str(file_warnings))
     Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)
 
 
@@ -172,4 +174,4 @@ def build_summary(total: int, failed: Sequence[tuple[str, str]], lang: str, stre
     if failed:
         stream.write(("Không tạo được:" if vi else "Not built:") + "\n")
         for source, reason in failed:
-            stream.write(f"  {source}: {reason}\n")
+            stream.write(f"  {shown(source)}: {reason}\n")

@@ -21,11 +21,11 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from baocao import __version__
-from baocao.cli import formatters
+from baocao.cli import formatters, streams
 from baocao.cli import lang as cli_lang
 from baocao.core.errors import BaocaoError, ExitCode, InputError, UserError
 from baocao.core.findings import Severity
-from baocao.core.messages import Phrase
+from baocao.core.messages import Phrase, os_reason, shown
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,6 +181,13 @@ def main(lang: str) -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes for a batch (default: all cores)."
 )
+@click.option("--force", is_flag=True, help="Replace an output file that baocao did not write.")
+@click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
+    help="Time LibreOffice has for --pdf (default: 120 s, and 10 s for each more report).",
+)
 @_outlines_option
 @_lang_option
 def build(
@@ -192,6 +199,8 @@ def build(
     pdf: bool,
     xlsx: bool,
     jobs: int | None,
+    force: bool,
+    pdf_timeout: float | None,
     lang: str,
 ) -> None:
     """Build the DOCX report of each unit's YAML file (files, folders or globs)."""
@@ -211,27 +220,29 @@ def build(
             program = pdf_module.soffice()
         files = expand(list(sources))
         if len(files) == 1 and not Path(sources[0]).is_dir():
-            target, findings = command.build(files[0], output, templates, allow_errors, compare, stage, xlsx)
+            target, findings = command.build(
+                files[0], output, templates, allow_errors, compare, stage, force, xlsx=xlsx
+            )
             if findings:
                 _print_findings(findings, lang)
             built = [target]
         else:
             if compare:
                 raise UserError("compare_one")
-            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage, xlsx)
+            built = _build_batch(files, output, templates, allow_errors, jobs, lang, stage, force, xlsx)
         if stage:
             # LibreOffice's helpers (subprocess) load for --pdf only
             from baocao.write import pdf as pdf_module
 
-            converted = pdf_module.convert_staged(built, stage, program=program)
+            converted = pdf_module.convert_staged(built, stage, pdf_timeout, program=program)
             built = [path for pair in converted.done for path in pair]
             failed = len(converted.failed)
             for target, problem in converted.failed:
                 click.echo("baocao: " + _say("pdf_left_as_was", lang, path=target, reason=problem), err=True)
         for target in built:
-            click.echo(str(target))
+            click.echo(shown(str(target)))
             if xlsx and target.suffix == ".docx":
-                click.echo(str(command.tables_path(target)))
+                click.echo(shown(str(command.tables_path(target))))
     except BaocaoError as exc:
         _fail(exc, lang)
     if failed or len(built) < len(files) * (2 if stage else 1):
@@ -246,6 +257,7 @@ def _build_batch(
     jobs: int | None,
     lang: str,
     stage: str | None,
+    force: bool,
     xlsx: bool = False,
 ) -> list[Path]:
     # the stages of a command load when it runs: baocao --help loads none of them
@@ -254,7 +266,7 @@ def _build_batch(
     built: list[Path] = []
     failed = []
     with formatters.Progress(len(files), sys.stderr, "baocao build") as progress:
-        for outcome in build_many(files, output, templates, allow_errors, jobs, stage, xlsx):
+        for outcome in build_many(files, output, templates, allow_errors, jobs, stage, force, xlsx):
             if outcome.target is None:
                 failed.append(outcome)
             else:
@@ -329,7 +341,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
     except BaocaoError as exc:
         exc.exit_code = ExitCode.USAGE
         _fail(exc, lang, fmt, note="not_compared")
-    labels = (Path(old).stem, Path(new).stem)
+    labels = (shown(Path(old).stem), shown(Path(new).stem))
 
     FORMATS[fmt](changes, [w.text(lang) for w in warnings], sys.stdout, formatters.color(sys.stdout), labels, lang)
     sys.exit(int(ExitCode.FINDINGS if any(c.kind != "same" for c in changes) else ExitCode.OK))
@@ -342,6 +354,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @click.option("--skip-invalid", is_flag=True, help="Leave out units whose files have errors, and say so.")
 @click.option("--expect", metavar="UNITS.txt", help="Units expected, one per line: report those missing.")
 @click.option("--include-rollups", is_flag=True, help="Take files written by rollup as units (roll-ups of roll-ups).")
+@click.option("--force", is_flag=True, help="Replace an output file that baocao rollup did not write.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: all cores from 64 files)."
 )
@@ -349,7 +362,7 @@ def diff(old: str, new: str, fmt: str, only: str, show_all: bool, force: bool, l
 @_lang_option
 def rollup(
     sources: tuple[str, ...], unit_file: str, output: str, skip_invalid: bool, expect: str | None, jobs: int | None,
-    include_rollups: bool, lang: str,
+    include_rollups: bool, force: bool, lang: str,
 ) -> None:  # fmt: skip
     """Compile units' files into the data of the level above (sums; ratios re-computed)."""
     # the stages of a command load when it runs: baocao --help loads none of them
@@ -357,7 +370,9 @@ def rollup(
     from baocao.commands.rollup import rollup_units
 
     try:
-        result = rollup_units(expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups)
+        result = rollup_units(
+            expand(list(sources)), unit_file, output, skip_invalid, expect, jobs, include_rollups, force
+        )
     except BaocaoError as exc:
         _fail(exc, lang, note="not_rolled_up")
     _print_findings([f for _, found in result.files for f in found], lang)
@@ -372,26 +387,28 @@ def rollup(
         click.echo(f"baocao: {_say('left_out', lang, name=name)}", err=True)
     if result.target is None:
         sys.exit(int(ExitCode.FINDINGS))
-    click.echo(str(result.target))
+    click.echo(shown(str(result.target)))
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="UNIT.yaml...")
 @click.option("-o", "--output", metavar="PATH", help="Write here (a file, or a folder) instead of in place.")
+@click.option("--force", is_flag=True, help="Replace an existing output file (never an input nor a backup).")
 @_lang_option
-def upgrade(sources: tuple[str, ...], output: str | None, lang: str) -> None:
+def upgrade(sources: tuple[str, ...], output: str | None, force: bool, lang: str) -> None:
     """Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak."""
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.files import expand
-    from baocao.commands.upgrade import upgrade_file
+    from baocao.commands.upgrade import targets, upgrade_file
 
     try:
         files = expand(list(sources))
-        if output and len(files) > 1 and not Path(output).is_dir():
-            raise UserError("several_into_folder", path=output)
+        targets(files, output)  # two files into one, said before any is written
         for path in files:
-            target, backup = upgrade_file(path, output)
-            click.echo(_say("upgraded_with_backup", lang, target=target, backup=backup) if backup else str(target))
+            target, backup = upgrade_file(path, output, force)
+            click.echo(
+                _say("upgraded_with_backup", lang, target=target, backup=backup) if backup else shown(str(target))
+            )
     except BaocaoError as exc:
         _fail(exc, lang)
 
@@ -414,7 +431,7 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
     if target is None:
         sys.stdout.write(text)
     else:
-        click.echo(str(target))
+        click.echo(shown(str(target)))
 
 
 _LEVELS = ("commune", "district", "department", "province")
@@ -457,7 +474,7 @@ def new(
     except BaocaoError as exc:
         _fail(exc, lang, note="new_not_written")
     if target is not None:
-        click.echo(str(target))
+        click.echo(shown(str(target)))
 
 
 def _stdin_is_tty() -> bool:
@@ -498,8 +515,8 @@ def _list_outlines(lang: str) -> None:
     click.echo(_say("new_listed", lang, count=len(found)))
     width = max(len(item.id) for item in found)
     for item in found:
-        where = _say("new_built_in", lang) if item.built_in else str(item.path)
-        click.echo(f"  {item.id.ljust(width)}  {item.title}  [{where}]")
+        where = _say("new_built_in", lang) if item.built_in else shown(str(item.path))
+        click.echo(f"  {shown(item.id).ljust(width)}  {shown(item.title)}  [{where}]")
     click.echo(_say("new_list_hint", lang))
 
 
@@ -574,15 +591,16 @@ def import_forms(sources: tuple[str, ...], output: str | None, force: bool, fmt:
     show_default=True,
     help="Folder to write the JSON Schema into.",
 )
+@click.option("--force", is_flag=True, help="Replace files there that are not schemas baocao wrote.")
 @_lang_option
-def schema(folder: Path, lang: str) -> None:
+def schema(folder: Path, force: bool, lang: str) -> None:
     """Write the JSON Schemas of a unit's file and of a đề cương (for editors and other tools)."""
     # the stages of a command load when it runs: baocao --help loads none of them
     from baocao.commands.schema import schemas
 
     try:
-        for target in schemas(folder):
-            click.echo(str(target))
+        for target in schemas(folder, force):
+            click.echo(shown(str(target)))
     except BaocaoError as exc:
         _fail(exc, lang)
 
@@ -603,6 +621,8 @@ def run() -> None:
     """
     gc.set_threshold(200_000, 30, 30)
     _without_pydantic_plugins()
+    sys.stdout = streams.Guarded(sys.stdout)  # full or closed: the command goes on, and says so at its end
+    sys.stderr = streams.Guarded(sys.stderr)
     command = next((arg for arg in sys.argv[1:] if arg in main.commands), None)
     if command is not None and not {"-h", "--help"} & set(sys.argv):
         importlib.import_module(command_module(command))
@@ -627,7 +647,13 @@ def _exit(code: object) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said on it
             stream.flush()
-    os._exit(code or 0)
+    lost = sys.stdout.error if isinstance(sys.stdout, streams.Guarded) else None
+    if lost is not None and not isinstance(lost, BrokenPipeError):  # a reader that stopped early wants no word
+        sys.stderr.write(f"baocao: {_say('stdout_lost', cli_lang.current, reason=os_reason(lost))}\n")
+        sys.stderr.flush()
+    if lost is not None and not code:
+        code = ExitCode.FINDINGS if isinstance(lost, BrokenPipeError) else ExitCode.USAGE
+    os._exit(int(code or 0))
 
 
 def _without_pydantic_plugins() -> None:

@@ -127,8 +127,10 @@ def attach(report: Report, source: Source) -> list[Finding]:
         found = find.read(where) if where is not None else None
     except OSError:
         found = None
-    if found is None:
+    if found is None or not found.is_outline:
         params = {"name": name, "available": ", ".join(find.available()) or "—"}
+        if found is not None:
+            params["variant"] = "not_outline"
         return [Finding(source.path, line, col, "BC601", loc, params)]
     if found.outline is None:
         return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
@@ -139,6 +141,19 @@ def attach(report: Report, source: Source) -> list[Finding]:
         if outline_digest(found.outline) != source.made_from:
             return [*found.findings, Finding(source.path, line, col, "BC705", loc, {"name": name})]
     return list(found.findings)
+
+
+def outline_file(report: Report | None, path: str, name: str | None = None) -> Path | None:
+    """The file of the đề cương ``report`` (or ``name``) names: a path, or an id found in a folder; or None."""
+    name = report.document.outline if report is not None else name
+    if name is None:
+        return None
+    from baocao.outline import find  # the đề cương's models load with a đề cương, not with every report
+
+    try:
+        return find.locate(name, path)
+    except OSError:
+        return None
 
 
 def valid(path: str, blanks: bool = False) -> Report:
@@ -163,12 +178,16 @@ def comparison_problems(old: Report, new: Report) -> list[Phrase]:
 
 
 def workers(files: list[str], jobs: int | None, start_from: int = PARALLEL_FROM) -> int:
-    """Worker processes for a batch: as asked, else all cores once the batch is large enough (never for stdin)."""
-    if jobs is not None:
-        return jobs
-    if len(files) < start_from or "-" in files:
+    """Worker processes for a batch: as asked (at most the cores, and the files), else all cores for a large batch.
+
+    Never for stdin; ``-j 100000`` starts no more processes than there are cores to run them.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if "-" in files:
         return 1
-    return os.cpu_count() or 1
+    if jobs is not None:
+        return max(1, min(jobs, cores, len(files)))
+    return 1 if len(files) < start_from else cores
 
 
 def in_workers(function: Callable[[str], T], files: list[str], jobs: int, chunksize: int) -> Iterator[T]:

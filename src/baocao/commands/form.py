@@ -17,7 +17,7 @@ from baocao.load import source as loader
 from baocao.model.period import Period, slug
 from baocao.outline import find, is_path, starter
 from baocao.outline.model import Outline
-from baocao.write import output
+from baocao.write import guard, output
 
 
 @dataclass
@@ -52,9 +52,7 @@ def form_file(name: str, out: str | None, force: bool, period: str | None, year:
     """Write the form of the đề cương ``name`` (an id or a file), or of a unit's file; its path."""
     made = made_from(name, period, year)
     target = _target(out, made.stem, name if made.inputs else None)
-    if target.exists() and not force:
-        raise UserError("exists_use_force", path=target)
-    output.check_target(target, made.inputs)
+    guard.check(target, made.inputs, force, guard.xlsx_by_baocao)
     output.write_atomic(target, made.workbook())
     return target
 

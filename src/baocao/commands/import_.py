@@ -18,7 +18,10 @@ from baocao.core.errors import UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.load import source as loader
 from baocao.outline import schema_reference
-from baocao.write import output
+from baocao.write import guard, output
+
+FIRST_LINE = "# Nhập từ biểu mẫu"
+"""How a unit file ``import`` wrote begins: written again without --force, unlike a file of the clerk's."""
 
 
 @dataclass
@@ -46,21 +49,16 @@ def targets(files: list[str], out: str | None) -> list[Path]:
         else Path(name).with_suffix(".yaml")
         for name in files
     ]
-    seen: dict[Path, str] = {}
-    for name, place in zip(files, places, strict=True):
-        key = place.resolve()
-        if key in seen:
-            raise UserError("import_same_output", first=seen[key], second=name, path=place)
-        seen[key] = name
+    guard.plan(zip(files, places, strict=True), guard.Reads(files, main=False))
     return places
 
 
 def import_each(files: list[str], out: str | None, force: bool) -> Iterator[Imported]:
     """Each workbook read, checked and, when it has no error, written as a unit file."""
     places = targets(files, out)
-    for place in places:
-        if place.exists() and not force:
-            raise UserError("exists_use_force", path=place)
+    reads = guard.Reads(files, main=len(files) == 1)
+    for place in places:  # every output checked before the first is written
+        reads.check(place, force, guard.yaml_by(FIRST_LINE))
     if out is not None and len(places) > 1:
         Path(out).mkdir(parents=True, exist_ok=True)
     for name, place in zip(files, places, strict=True):
@@ -68,7 +66,6 @@ def import_each(files: list[str], out: str | None, force: bool) -> Iterator[Impo
         if loaded.report is None or has_errors(loaded.findings):
             yield Imported(name, None, loaded.findings)
             continue
-        output.check_target(place, [name])
         text = _text(loaded.source.data, name, place)
         _, problems = loader.parse(text.encode("utf-8"), str(place))
         if has_errors(problems):  # what baocao writes, its loader reads: an error here is baocao's own fault
@@ -80,10 +77,9 @@ def import_each(files: list[str], out: str | None, force: bool) -> Iterator[Impo
 def _text(data: object, name: str, place: Path) -> str:
     schema = schema_reference(place.parent)
     head = [
-        f"# yaml-language-server: $schema={schema}",
-        "#",
-        f"# Nhập từ biểu mẫu {Path(name).name} (baocao import). Sửa số liệu trong biểu mẫu rồi nhập lại,",
+        f"{FIRST_LINE} {Path(name).name} (baocao import). Sửa số liệu trong biểu mẫu rồi nhập lại,",
         "# hoặc sửa trực tiếp tệp này; `baocao validate` kiểm tra, `baocao build` tạo báo cáo DOCX.",
+        f"# yaml-language-server: $schema={schema}",
         "",
     ]
     return "\n".join(head) + yamlout.dump(data)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from baocao.commands.files import load
+from baocao.commands.files import load, outline_file
 from baocao.core import yamlout
 from baocao.core.errors import InputError, UserError
 from baocao.core.findings import has_errors
@@ -15,7 +15,7 @@ from baocao.load import source as loader
 from baocao.load.typed import type_as
 from baocao.outline import is_path, outline_reference, schema_reference
 from baocao.report import Report, carry
-from baocao.write import output
+from baocao.write import guard, output
 
 
 def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[Path | None, str]:
@@ -35,9 +35,10 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
     data = loaded.source.data
     target = _next_target(path, out, report)
     if target is not None:
-        output.check_target(target, [path])
-        if target.exists() and not force:
+        reads = guard.Reads([path, outline_file(report, path)])  # the report, and the đề cương it follows
+        if target.exists() and not force and not reads.holds(target):
             raise UserError("exists_use_force", path=target)
+        reads.check(target, force=True)
     name = Path(path).name if path != "-" else "<stdin>"
     top = yamlout.leading_comments(loaded.source.text)
     if target is not None and path != "-":

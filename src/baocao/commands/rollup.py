@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from baocao.commands.files import in_workers, load, valid, workers
+from pydantic import ValidationError
+
+from baocao.commands.files import in_workers, load, outline_file, valid, workers
 from baocao.core.errors import UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.core.messages import Phrase, os_reason
 from baocao.load.source import MAX_BYTES
+from baocao.outline import is_path
+from baocao.report import Report
 from baocao.rollup import combine, units
-from baocao.write import output
+from baocao.write import guard, output
 
 
 @dataclass
@@ -47,34 +52,67 @@ def rollup_units(
     expect: str | None = None,
     jobs: int | None = None,
     include_rollups: bool = False,
+    force: bool = False,
 ) -> RollupResult:
-    """Validate every input, then write the combined data of the level above to ``out``."""
-    target = Path(out)
-    output.check_target(target, [*files, unit_file])
-    own = units.dumped(valid(unit_file, blanks=True))
+    """Validate every input, then write the combined data of the level above to ``out``.
+
+    ``out`` is never a file read (an input, the --unit file, --expect, a đề cương) nor a
+    device; a file there that rollup did not write is replaced only with ``force``.
+    """
+    target = guard.target(out, Path(unit_file))
+    reads = guard.Reads([*files, unit_file, expect], main=False)  # an output among them: "one of the inputs"
+    reads.check(target, force, guard.yaml_by(units.GENERATED))
+    own_report = valid(unit_file, blanks=True)
+    own = units.dumped(own_report)
     expected = _expected(expect) if expect else []
     files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     read = list(read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in read]
     invalid = [unit for unit in read if unit.data is None]
     skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
-    refusals = units.problems(read, own, include_rollups)
+    refusals = units.problems(read, own, include_rollups, unit_file)
     absent = units.missing(read, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in read):
         return RollupResult(
             None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
         )
+    named = {_where_named(u.data["document"].get("outline"), u.file) for u in read if u.data is not None}
+    outlines = {outline_file(own_report, unit_file), *(outline_file(None, near, name) for name, near in named)}
+    reads.add(outlines).check(target, force, guard.yaml_by(units.GENERATED))  # nor the đề cương of any unit
     combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
     combine.moved_outline(combined, unit_file, target)
+    problem = _not_valid(combined)
+    if problem is not None:  # a sum past what a report holds: said here, never written as a file that fails
+        return RollupResult(None, per_file, skipped, absent, [Phrase(problem.key, {**problem.params, "path": target})])
     output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
+
+
+def _where_named(name: str | None, unit: str) -> tuple[str | None, str]:
+    """An outline's name and where it is looked for from: a path from the unit's folder, an id from anywhere."""
+    return name, str(Path(unit).parent / "unit") if name is not None and is_path(name) else ""
+
+
+def _not_valid(data: dict[str, Any]) -> Phrase | None:
+    """Why the rolled-up data would not validate as a report (a sum past 15 digits), or None.
+
+    Typed as the file would be read back (its text values), without writing or parsing it.
+    """
+    try:
+        Report.model_validate(combine.plain(data))
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return Phrase("rollup_not_valid", {"where": where, "value": str(error.get("input"))[:40]})
+    return None
 
 
 def _expected(path: str) -> list[str]:
     try:
         if not Path(path).is_file():
             raise OSError(0, "not a regular file")
-        lines = Path(path).read_text(encoding="utf-8", errors="replace")[:MAX_BYTES].splitlines()
+        with Path(path).open("rb") as stream:  # at most the size of a file baocao reads, however large it is
+            lines = stream.read(MAX_BYTES).decode("utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise UserError("expect_unreadable", path=path, reason=os_reason(exc)) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

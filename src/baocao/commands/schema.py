@@ -7,6 +7,6 @@ from pathlib import Path
 from baocao.write.schema import write_schemas
 
 
-def schemas(folder: Path) -> list[Path]:
-    """Write the schemas into ``folder``; return their paths."""
-    return write_schemas(folder)
+def schemas(folder: Path, force: bool = False) -> list[Path]:
+    """Write the schemas into ``folder``; return their paths (another file there is replaced only with ``force``)."""
+    return write_schemas(folder, force)

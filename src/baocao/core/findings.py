@@ -66,7 +66,7 @@ class Finding:
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         """Plain types only, for JSON."""
         return {
-            "path": self.path,
+            "path": messages.shown(self.path),
             "line": self.line,
             "col": self.col,
             "code": self.code,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 
@@ -495,6 +496,18 @@ CATALOGUE: dict[str, Entry] = {
             "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
         ),
     ),
+    "BC406": Entry(
+        "outline.table_too_wide",
+        "error",
+        (
+            "Bảng '{title}' in ra {count} cột (kể cả cột TT), Word chỉ cho tối đa {limit} cột.",
+            "Table '{title}' prints {count} columns (the TT column included); Word allows at most {limit}.",
+        ),
+        (
+            "Tách thành hai bảng, bỏ cột TT (numbered: false), hoặc gộp bớt cột.",
+            "Split it into two tables, drop the TT column (numbered: false), or merge columns.",
+        ),
+    ),
     # --- the đề cương --------------------------------------------------------
     "BC601": Entry(
         "outline.not_found",
@@ -505,6 +518,20 @@ CATALOGUE: dict[str, Entry] = {
             "hoặc chỉ thư mục đề cương bằng --outlines.",
             "Name a known outline ({available}), a .yaml path (relative to this file's folder), "
             "or give the folder of outlines with --outlines.",
+        ),
+    ),
+    "BC601/not_outline": Entry(
+        "outline.not_found",
+        "error",
+        (
+            "'{name}' không phải tệp đề cương: nội dung của nó không được đọc ra.",
+            "'{name}' is not an outline file: nothing of it is shown.",
+        ),
+        (
+            "Đề cương là tệp .yaml/.yml bắt đầu bằng khóa 'outline:'. Ghi mã một đề cương ({available}) "
+            "hoặc đường dẫn tới tệp đề cương cấp trên gửi.",
+            "An outline is a .yaml/.yml file that starts with the key 'outline:'. Name a known outline "
+            "({available}) or the path of the file the superior sent.",
         ),
     ),
     "BC602": Entry(
@@ -985,7 +1012,7 @@ def render(code: str, part: str, lang: str, params: dict[str, Any]) -> str:
     """The message or hint of ``code`` in ``lang`` ("vi" or "en")."""
     texts: tuple[str, str] = getattr(_entry(code, params), part)
     template = texts[1] if lang == "en" else texts[0]
-    return template.format_map(_Defaults(params))
+    return shown(template.format_map(_Defaults(params)))
 
 
 class _Defaults(dict[str, Any]):
@@ -1028,6 +1055,36 @@ USAGE: dict[str, tuple[str, str]] = {
         "Tệp ghi ra {path} đã có và không phải tệp thường (thiết bị, FIFO, thư mục); chọn -o/--output khác.",
         "The output {path} exists and is not a regular file; choose another -o/--output.",
     ),
+    "output_is_folder": (
+        "Tệp ghi ra {path} là một thư mục; ghi '{path}/' để ghi vào trong thư mục đó.",
+        "The output {path} is a folder; write '{path}/' to write into it.",
+    ),
+    "output_is_backup": (
+        "Tệp ghi ra {path} là một bản sao lưu (.bak); baocao không ghi đè bản sao lưu, chọn -o/--output khác.",
+        "The output {path} is a backup (.bak); baocao never overwrites a backup: choose another -o/--output.",
+    ),
+    "output_not_ours": (
+        "{path} đã có và không phải do baocao ghi ra; thêm --force để ghi đè, hoặc chọn -o/--output khác.",
+        "{path} exists and was not written by baocao; add --force to replace it, or choose another -o/--output.",
+    ),
+    "outputs_collide": (
+        "{first} và {second} cùng ghi ra {path}; không ghi gì. Đổi tên một tệp, hoặc ghi mỗi tệp ra một thư mục.",
+        "{first} and {second} would both write {path}; nothing was written. Rename one, or give each its folder.",
+    ),
+    "backup_exists": (
+        "Bản sao lưu {path} đã có; baocao không ghi đè nó. Chuyển nó đi nơi khác, hoặc ghi ra tệp khác bằng -o.",
+        "The backup {path} exists; baocao does not overwrite it. Move it away, or write elsewhere with -o.",
+    ),
+    "rollup_not_valid": (
+        "{path}: giá trị tổng hợp tại {where} là {value}, không hợp lệ (thường là tổng quá 15 chữ số); không ghi gì. "
+        "Kiểm tra số liệu của các đơn vị (đơn vị tính, số gõ thừa chữ số).",
+        "{path}: the rolled-up value at {where} is {value}, which would not validate (usually a sum past 15 "
+        "digits); nothing was written. Check the units' figures (their unit, a digit typed twice).",
+    ),
+    "stdout_lost": (
+        "không ghi được ra đầu ra chuẩn ({reason}); những gì lệnh đã làm vẫn còn, phần in ra bị mất.",
+        "standard output could not be written ({reason}); what the command did stands, what it printed is lost.",
+    ),
     "limit_not_positive": ("{name}={value}: phải là một số dương.", "{name}={value}: expected a positive number."),
     "cannot_convert": ("Không chuyển được {path} ({reason}).", "Cannot convert {path} ({reason})."),
     "path_reason": ("{path}: {reason}", "{path}: {reason}"),
@@ -1069,6 +1126,12 @@ USAGE: dict[str, tuple[str, str]] = {
         "(sửa document.outline của tệp này, hoặc bỏ tệp ra khỏi lần tổng hợp)",
         "{path}: answers the outline '{theirs}', the other units answer '{ours}' "
         "(correct this file's document.outline, or leave the file out of the roll-up)",
+    ),
+    "forged_outline": (
+        "{path}: đề cương '{name}' của tệp này khác nội dung với đề cương cùng mã của {other} "
+        "(cùng mã nhưng khác mục, nhãn hoặc đơn vị tính); dùng đúng tệp đề cương cấp trên gửi.",
+        "{path}: its outline '{name}' says other things than the outline of that id {other} follows "
+        "(same id, other items, labels or units); use the file the superior sent.",
     ),
     "upgraded_with_backup": ("{target} (bản cũ: {backup})", "{target} (backup: {backup})"),
     "upgrade_stdin": ("upgrade đọc tệp, không đọc đầu vào chuẩn.", "upgrade reads files, not standard input."),
@@ -1184,14 +1247,25 @@ USAGE: dict[str, tuple[str, str]] = {
         "-o {path}: tệp báo cáo ghi ra là .yaml (hoặc một thư mục cho nhiều biểu mẫu).",
         "-o {path}: the unit file written is a .yaml (or a folder, for several forms).",
     ),
-    "import_same_output": (
-        "{first} và {second} cùng ghi ra {path}; đặt tên biểu mẫu khác nhau, hoặc nhập từng thư mục riêng.",
-        "{first} and {second} would both be written to {path}; name the forms apart, or import each folder alone.",
-    ),
     "import_summary": ("{done}/{total} biểu mẫu đã nhập.", "{done}/{total} forms imported."),
     "import_not_written": (
         "{path}: có lỗi, không ghi tệp nào; sửa trong biểu mẫu rồi nhập lại.",
         "{path}: it has errors, nothing was written; fix them in the form and import it again.",
+    ),
+    "new_too_large": (
+        "{path}: tệp lập từ đề cương này sẽ dài {size}, quá {ratio} lần đề cương; không ghi gì. "
+        "Hãy kiểm tra đề cương (số cột, số dòng của các bảng).",
+        "{path}: the file written from this outline would take {size}, over {ratio} times the outline; "
+        "nothing was written. Check the outline (its tables' columns and rows).",
+    ),
+    "new_unreadable": (
+        "{path}: tệp lập từ đề cương này không đọc lại được ({code}); không ghi gì. Hãy báo lỗi này kèm đề cương.",
+        "{path}: the file written from this outline does not read back ({code}); nothing was written. "
+        "Please report it with the outline.",
+    ),
+    "new_not_outline": (
+        "{path}: không phải tệp đề cương (tệp .yaml/.yml có khóa 'outline:'); không đọc nội dung của nó.",
+        "{path}: not an outline file (a .yaml/.yml file with the key 'outline:'); nothing of it is shown.",
     ),
     "new_not_written": ("Không tạo tệp vì đề cương có lỗi.", "Nothing was written: the outline has errors."),
     "new_listed": ("Các đề cương ({count}):", "Outlines ({count}):"),
@@ -1240,6 +1314,7 @@ USAGE.update(
             errno.EISDIR: ("là thư mục", "is a folder"),
             errno.ENOTDIR: ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
             errno.ENOSPC: ("đĩa đã đầy", "no space left on the disk"),
+            errno.EBADF: ("đã bị đóng", "it is closed"),
             errno.EROFS: ("ổ đĩa chỉ đọc", "read-only file system"),
             errno.ELOOP: ("liên kết vòng", "too many levels of links"),
             errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
@@ -1263,12 +1338,35 @@ class Phrase:
         """The phrase in ``lang``."""
         params = _Defaults({name: _said(value, lang) for name, value in self.params.items()})
         if self.key not in USAGE:
-            return self.key.format_map(params) if self.params else self.key
+            return self.key.format_map(params) if self.params else shown(self.key)
         vi, en = USAGE[self.key]
         return (en if lang == "en" else vi).format_map(params)
 
 
+def shown(text: str) -> str:
+    r"""Text from a file (a file name, a value) as it may be printed: data, never a terminal's command.
+
+    Control characters other than a tab or a line break (an escape that would recolour or retitle the
+    terminal) are written ``\x1b``; a byte of a file name that is not UTF-8 is written ``\xff``,
+    so that JSON of it is valid UTF-8.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_shown_char(char) for char in text)
+
+
+def _shown_char(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system gave that is not UTF-8 (os.fsdecode)
+        return f"\\x{code - 0xDC00:02x}"
+    if char in "\n\r\t" or char.isprintable() or (char.isspace() and code >= 0xA0):
+        return char
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _said(value: Any, lang: str) -> Any:
+    if isinstance(value, (str, PurePath)):
+        return shown(str(value))
     if isinstance(value, Phrase):
         return value.text(lang)
     if isinstance(value, list):

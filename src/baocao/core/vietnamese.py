@@ -9,6 +9,7 @@ it governs: "." groups thousands and "," marks decimals; days 1-9 and months
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -156,3 +157,28 @@ def amount_in_words(dong: int) -> str:
 def capitalize(text: str) -> str:
     """Upper-case the first letter only ("kế hoạch" -> "Kế hoạch")."""
     return text[:1].upper() + text[1:]
+
+
+# Letters of other scripts that look like Latin ones, as a unit's name may be typed or pasted with them.
+_CONFUSABLE = str.maketrans(
+    "АВЕКМНОРСТУХаеорсухіјѕԁӏІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαορνι",
+    "ABEKMHOPCTYXaeopcyxijsdlIJSABEZHIKMNOPTYXaopvi",
+)
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def name_key(name: str) -> str:
+    """A unit's name as compared: one key for "Ủy"/"Uỷ", any case, spacing or look-alike letter.
+
+    Unicode compatibility forms are folded (NFKC), invisible characters dropped, letters of
+    other scripts that look Latin read as Latin, case folded, spacing collapsed, and each
+    word's tone mark moved to the word's end, wherever it was placed (old or new style).
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_INVISIBLE).translate(_CONFUSABLE).casefold()
+    words = []
+    for word in text.split():
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = "".join(sorted(c for c in decomposed if c in _TONES))
+        words.append(unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)) + tones)
+    return " ".join(words)

@@ -140,12 +140,13 @@ def _walk_list(old: list[Any], new: list[Any], section: str, path: tuple[str, ..
         yield from _walk_blocks(old, new, section, path, include_same)
         return
     identify = _identity(pattern)
-    if identify is None:  # a list of plain values: order does not matter
+    if identify is None:  # a list of plain values: order does not matter (looked up by their text: linear time)
+        old_seen, new_seen = {repr(value) for value in old}, {repr(value) for value in new}
         for value in new:
-            if value not in old:
+            if repr(value) not in old_seen:
                 yield Change(section, (*path, str(value)), "added", None, value)
         for value in old:
-            if value not in new:
+            if repr(value) not in new_seen:
                 yield Change(section, (*path, str(value)), "removed", value, None)
         return
     old_items, new_items = _identified(old, identify), _identified(new, identify)
@@ -177,12 +178,14 @@ def _identity(pattern: tuple[str, ...]) -> Callable[[Item], Any] | None:
 def _identified(items: list[Item], identify: Callable[[Item], Any]) -> dict[Any, Item]:
     """Items by identity; a second item of the same identity is told apart by its rank, never merged."""
     out: dict[Any, Item] = {}
+    ranks: dict[Any, int] = {}  # the last rank given to each identity: rows that share a first cell in linear time
     for item in items:
-        key = identify(item)
-        rank = 1
+        identity = key = identify(item)
+        rank = ranks.get(identity, 1)
         while key in out:
             rank += 1
-            key = (identify(item), rank)
+            key = (identity, rank)
+        ranks[identity] = rank
         out[key] = item
     return out
 
@@ -249,16 +252,41 @@ def _computed(old: Report, new: Report, include_same: bool) -> Iterator[Change]:
         yield Change("computed", (name,), kind, before, after)
 
 
+WORD_DIFF_CAP = 2_000_000  # words of one side times the other's, past the common start and end: beyond, "changed"
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """A compact word-level view: (tag, words) with tag "=", "-" or "+"."""
+    """A compact word-level view: (tag, words) with tag "=", "-" or "+".
+
+    The words both texts start and end with are set aside first (linear time); what is left
+    is matched word by word while its size allows (:data:`WORD_DIFF_CAP`), else shown
+    whole as removed and added.
+    """
     old_words, new_words = old.split(), new.split()
+    head = 0
+    while head < min(len(old_words), len(new_words)) and old_words[head] == new_words[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old_words), len(new_words)) - head and old_words[-1 - tail] == new_words[-1 - tail]:
+        tail += 1
+    old_middle, new_middle = old_words[head : len(old_words) - tail], new_words[head : len(new_words) - tail]
+    out = [("=", _few(old_words[:head]))] if head else []
+    out += _matched(old_middle, new_middle)
+    return out + ([("=", _few(old_words[len(old_words) - tail :]))] if tail else [])
+
+
+def _few(words: list[str]) -> str:
+    return " ".join(words if len(words) <= 6 else [*words[:3], "…", *words[-3:]])
+
+
+def _matched(old_words: list[str], new_words: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    if len(old_words) * len(new_words) > WORD_DIFF_CAP:
+        return [pair for pair in (("-", " ".join(old_words)), ("+", " ".join(new_words))) if pair[1]]
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
-            words = old_words[a1:a2]
-            shown = words if len(words) <= 6 else [*words[:3], "…", *words[-3:]]
-            out.append(("=", " ".join(shown)))
+            out.append(("=", _few(old_words[a1:a2])))
             continue
         if a2 > a1:
             out.append(("-", " ".join(old_words[a1:a2])))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import textwrap
@@ -12,6 +13,7 @@ from typing import IO, Any
 
 from baocao.blocks import REGISTRY
 from baocao.core import vietnamese as vn
+from baocao.core.messages import shown
 from baocao.diff.compare import TEXT, Change, word_diff
 
 SECTIONS = {  # section: (vi, en), in the order they are shown
@@ -55,9 +57,9 @@ def short(value: Any, width: int = 48, lang: str = "vi") -> str:
     if isinstance(value, dict):
         name = next((str(value[k]) for k in ("label", "name", "field", "commune", "number") if value.get(k)), "")
         number = next((value[k] for k in NUMBER_KEYS if value.get(k) is not None), None)
-        text = f"{name}: {vn.number(number)}" if number is not None else name
+        text = f"{name}: {short(number, width, lang)}" if number is not None else name  # "trên 60" stays text
         return short(text, width)
-    text = " ".join(str(value).split())
+    text = shown(" ".join(str(value).split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -86,7 +88,7 @@ def title(change: Change, lang: str = "vi") -> str:
     """Where the change is, for a person: item names and field titles, without list names."""
     named = {**FIELDS, **REGISTRY.path_names()}
     parts = [_say(said, lang) if (said := named.get(part)) else part for part in change.path if not passed(part, named)]
-    return " › ".join(parts) or section_title(change.section, lang)
+    return shown(" ".join(" › ".join(parts).split())) or section_title(change.section, lang)
 
 
 def passed(part: str, named: dict[str, tuple[str, str] | None]) -> bool:
@@ -159,6 +161,7 @@ def _tail(label: str) -> str:
 
 
 def _marked(tag: str, words: str) -> str:
+    words = shown(words)
     return {"-": f"[-{words}-]", "+": f"{{+{words}+}}", "=": words}[tag]
 
 
@@ -198,13 +201,13 @@ def markdown(
     """One Markdown table per section, to paste into an e-mail or a wiki."""
     del color
     for warning in warnings:
-        stream.write(f"> {_say(WORDS['warning'], lang).capitalize()}: {warning}\n\n")
+        stream.write(f"> {_say(WORDS['warning'], lang).capitalize()}: {_cell(warning)}\n\n")
     if not changes:
         stream.write(_say(WORDS["none"], lang) + "\n")
     item, change_word = _say(WORDS["item"], lang), _say(WORDS["change"], lang)
     for section, items in grouped(changes):
-        stream.write(f"### {section_title(section, lang)}\n\n")
-        stream.write(f"| {item} | {labels[0]} | {labels[1]} | {change_word} |\n|---|---:|---:|---:|\n")
+        stream.write(f"### {_cell(section_title(section, lang))}\n\n")
+        stream.write(f"| {item} | {_cell(labels[0])} | {_cell(labels[1])} | {change_word} |\n|---|---:|---:|---:|\n")
         for change in items:
             cells = [
                 title(change, lang),
@@ -212,8 +215,13 @@ def markdown(
                 short(change.new, 80, lang),
                 change_text(change, lang),
             ]
-            stream.write("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n")
+            stream.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
         stream.write("\n")
+
+
+def _cell(text: str) -> str:
+    """Text from a file in a Markdown line or cell: one line, its | and HTML written as text."""
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
 
 
 def as_json(

@@ -40,6 +40,32 @@ LEGACY_FONT = re.compile(
     "[A-Za-z][A-Za-z\u00c0-\u00ff]*[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe][A-Za-z\u00a8-\u00ff]*"
 )
 
+LEGACY_LETTER = re.compile(
+    "[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]"
+)  # the letters LEGACY_FONT needs one of: a value without any is not looked at further
+WORD = re.compile("[A-Za-z\u00a8-\u00ff]+")  # the runs LEGACY_FONT can match within, found in one pass
+LONGEST_WORD = 40  # a word of a legacy font is short; a longer run is looked at no further (linear time)
+SHORT_VALUE = 256  # a value this short is searched whole: its time is bounded by its length squared
+
+
+def legacy_word(value: str) -> str | None:
+    """The first word of ``value`` typed in a TCVN3 or VNI font, in time linear in its length.
+
+    LEGACY_FONT backtracks on a long run of letters (quadratic time: 40 s for 100 KB of
+    "a"); in a long value it is run on each run of letters it could match, those of a
+    word's length.
+    """
+    if not LEGACY_LETTER.search(value):
+        return None
+    if len(value) <= SHORT_VALUE:
+        match = LEGACY_FONT.search(value)
+        return match.group() if match else None
+    for word in WORD.finditer(value):
+        if len(word.group()) <= LONGEST_WORD and (match := LEGACY_FONT.search(word.group())):
+            return match.group()
+    return None
+
+
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml from 0.2.6 stops at 1,000 levels while scanning ahead, before any event reaches the
 # depth check below; such a file is read again by the pure-Python parser, which has no limit of
@@ -327,10 +353,10 @@ class _ScalarChecks:
             self.source.long_quote = (start.line + 1, start.column + 1, event.end_mark.line + 1)
         if event.style == '"' and FORBIDDEN_IN_VALUE.search(value) and len(self.notes) < 50:
             self.notes.append(self._escape(event))
-        if not self.legacy_seen and (match := LEGACY_FONT.search(value)):
+        if not self.legacy_seen and (found := legacy_word(value)):
             self.legacy_seen = True
-            where = self._find(event, match.group())
-            params = {"variant": "legacy_font", "text": match.group()}
+            where = self._find(event, found)
+            params = {"variant": "legacy_font", "text": found}
             self.notes.append(Finding(self.source.path, *where, "BC001", params=params))
         if not event.style and COMMENT_IN_TEXT.match(self.source.text, event.end_mark.index):
             line, col = event.end_mark.line + 1, event.end_mark.column + 1

@@ -10,6 +10,7 @@ An outline is read once per process, however many units follow it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,8 @@ class Found:
     path: str
     outline: Outline | None
     findings: list[Finding] = field(default_factory=list)
+    is_outline: bool = True
+    """False for a file that is no đề cương: nothing of it is said (it may be anything a path can name)."""
 
 
 def folders() -> list[Path]:
@@ -40,18 +43,31 @@ def folders() -> list[Path]:
 
 
 def locate(name: str, near: str | None) -> Path | None:
-    """The file of the outline ``name``, or None when no folder has it."""
+    """The file of the outline ``name``, or None when no folder has it.
+
+    A path must name a ``.yaml``/``.yml`` regular file; an id is looked for in each folder,
+    and a link there that leads out of its folder is not followed.
+    """
     if is_path(name):
         path = Path(name.replace("\\", "/"))
         if not path.is_absolute() and near not in (None, "-"):
             path = Path(str(near)).parent / path
-        return path if path.is_file() else None
+        return path if path.suffix.lower() in SUFFIXES and path.is_file() else None
+    if "\0" in name or name in (".", ".."):
+        return None
     for folder in folders():
         for suffix in SUFFIXES:
             candidate = folder / f"{name}{suffix}"
-            if candidate.is_file():
+            if candidate.is_file() and _inside(candidate, folder):
                 return candidate
     return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def available() -> list[str]:
@@ -72,10 +88,22 @@ def read(path: Path) -> Found:
 @lru_cache(maxsize=32)
 def _read(path: str, _size: int, _mtime: int) -> Found:
     source, findings = loader.read(path)
+    if not looks_like_outline(source):
+        return Found(path, None, [], is_outline=False)
     if has_errors(findings):
         return Found(path, None, loader.quote(source, findings))
     found = read_source(source)
     return Found(path, found.outline, loader.quote(source, sorted(findings + found.findings)))
+
+
+OUTLINE_KEY = re.compile(r"^outline[ \t]*:", re.MULTILINE)
+
+
+def looks_like_outline(source: Source) -> bool:
+    """True for a file read as a đề cương: a mapping with the key ``outline`` (or, unparsed, a line starting so)."""
+    if isinstance(source.data, dict):
+        return "outline" in source.data and "document" not in source.data
+    return source.data is None and OUTLINE_KEY.search(source.text) is not None
 
 
 def read_source(source: Source) -> Found:

@@ -25,7 +25,11 @@ Data = dict[str, Any]
 
 
 def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], absent: list[str]) -> Data:
-    """The data of the level above: its own header and text, the units' sums, a row per unit."""
+    """The data of the level above: its own header and text, the units' sums, a row per unit.
+
+    The đề cương is the one the units answered, the same in every unit by its content
+    (:func:`baocao.rollup.units.other_outlines` refuses the others).
+    """
     datas = [u.data for u in units if u.data is not None]
     followed = _outline(units)
     items: list[Data] = []
@@ -82,7 +86,13 @@ def to_yaml(data: Data, sources: int) -> str:
         f"{GENERATED} from {sources} unit files. Edit the units' files and run it again;\n"
         "# figures edited here would disagree with the units.\n"
     )
-    return header + yamlout.dump(_plain(data))
+    return header + yamlout.dump(plain(data))
+
+
+def plain(data: Data) -> Data:
+    """The combined data as it is written (and read back): decimals as text, no private marks."""
+    out: Data = _plain(data)
+    return out
 
 
 def _plain(value: Any) -> Any:

@@ -7,6 +7,7 @@ above sums only what was written.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from baocao.blocks import REGISTRY
 from baocao.core.findings import Finding
 from baocao.core.messages import Phrase
+from baocao.core.vietnamese import name_key
 from baocao.report import Report
 
 Data = dict[str, Any]
@@ -43,7 +45,21 @@ def dumped(report: Report, text: str = "") -> Data:
     data["_generated"] = text.lstrip("\ufeff").startswith(GENERATED)
     followed = report.followed
     data["_outline"] = followed.outline.id if followed is not None else None
+    data["_outline_digest"] = digest(followed) if followed is not None else None
     return data
+
+
+_DIGESTS: dict[int, tuple[Any, str]] = {}  # by the outline object: read once per process, digested once
+
+
+def digest(outline: Any) -> str:
+    """What a đề cương says, as a short digest: two files of one id that differ in anything differ here."""
+    known = _DIGESTS.get(id(outline))
+    if known is None or known[0] is not outline:
+        text = outline.model_dump_json(by_alias=True)
+        known = (outline, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+        _DIGESTS[id(outline)] = known
+    return known[1]
 
 
 def _at(data: Any, loc: tuple[str | int, ...]) -> Any:
@@ -68,8 +84,8 @@ def keyed(data: Data) -> Iterator[tuple[str, str, Data]]:
 
 
 def identity(data: Data) -> str:
-    """The unit a file reports for."""
-    return str(data["document"]["issuing_body"]).casefold()
+    """The unit a file reports for, as names are compared ("Ủy"/"Uỷ", case, spacing, look-alike letters)."""
+    return name_key(str(data["document"]["issuing_body"]))
 
 
 def period_of(data: Data) -> tuple[Any, ...]:
@@ -78,7 +94,7 @@ def period_of(data: Data) -> tuple[Any, ...]:
     return doc["kind"], doc["period"]["type"], doc["period"].get("number"), doc["period"]["year"]
 
 
-def problems(units: list[UnitData], own: Data, include_rollups: bool = False) -> list[Phrase]:
+def problems(units: list[UnitData], own: Data, include_rollups: bool = False, own_file: str = "--unit") -> list[Phrase]:
     """Mixed periods or kinds, duplicate units, earlier roll-ups: reasons to refuse the roll-up.
 
     A file baocao rollup wrote carries a ``rollup`` section; taken as one more unit it
@@ -98,7 +114,7 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
     kinds = {period_of(u.data)[0] for u in units if u.data is not None}
     if len(kinds) > 1:
         found.append(Phrase("several_kinds", {"kinds": ", ".join(sorted(kinds))}))
-    found += other_outlines(units)
+    found += other_outlines(units, own, own_file)
     seen: dict[str, str] = {}
     for unit in units:
         if unit.data is None:
@@ -112,7 +128,7 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
         if unit.data is None:
             continue
         rows = unit.data.get("rollup", {}).get("units", [])
-        names = [str(row["name"]).casefold() for row in rows] or [str(unit.data["document"]["short_name"]).casefold()]
+        names = [name_key(str(row["name"])) for row in rows] or [name_key(str(unit.data["document"]["short_name"]))]
         for name in names:
             if name in members and members[name] != unit.file:
                 found.append(Phrase("unit_in_rollup", {"path": unit.file, "name": name, "other": members[name]}))
@@ -128,23 +144,39 @@ def outline_of(units: list[UnitData]) -> str | None:
     return max(dict.fromkeys(named), key=named.count)
 
 
-def other_outlines(units: list[UnitData]) -> list[Phrase]:
-    """Units that answered another đề cương than the others, or none while the others did."""
+def other_outlines(units: list[UnitData], own: Data | None = None, own_file: str = "--unit") -> list[Phrase]:
+    """Units that answered another đề cương than the others, or none while the others did.
+
+    A đề cương is judged by what it says, not by its id: a unit whose file of the same id
+    says anything else (another label, another unit of measure) than the other units' (or
+    than the --unit file's, when it follows that id too) is refused, naming both files.
+    """
     common = outline_of(units)
     if common is None:
         return []
-    return [
+    found = [
         Phrase("other_outline", {"path": u.file, "theirs": u.data.get("_outline") or "—", "ours": common})
         for u in units
         if u.data is not None and u.data.get("_outline") != common
     ]
+    first: tuple[str, str] | None = None
+    if own is not None and own.get("_outline") == common and own.get("_outline_digest"):
+        first = (own_file, str(own["_outline_digest"]))
+    for unit in units:
+        if unit.data is None or unit.data.get("_outline") != common or not unit.data.get("_outline_digest"):
+            continue
+        if first is None:
+            first = (unit.file, str(unit.data["_outline_digest"]))
+        elif unit.data["_outline_digest"] != first[1]:
+            found.append(Phrase("forged_outline", {"path": unit.file, "other": first[0], "name": common}))
+    return found
 
 
 def missing(units: list[UnitData], expected: Iterable[str]) -> list[str]:
     """Expected units with no input: matched on the short name, the issuing body or the file name."""
     present = set()
     for unit in units:
-        present.add(Path(unit.file).stem.casefold())
+        present.add(name_key(Path(unit.file).stem))
         if unit.data is not None:
-            present |= {identity(unit.data), str(unit.data["document"]["short_name"]).casefold()}
-    return [name for name in expected if name.casefold() not in present]
+            present |= {identity(unit.data), name_key(str(unit.data["document"]["short_name"]))}
+    return [name for name in expected if name_key(name) not in present]

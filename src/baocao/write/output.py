@@ -11,7 +11,6 @@ import contextlib
 import os
 import re
 import shutil
-import stat
 import tempfile
 import time
 from collections.abc import Iterable
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from baocao.core.errors import UserError
 from baocao.core.messages import os_reason
+from baocao.write import guard
 
 STAGE_PREFIX = ".baocao-"
 STALE_AFTER = 24 * 3600  # a temporary file whose process cannot be told is removed after a day
@@ -100,40 +100,19 @@ def staged(target: Path, stage: str) -> Path:
 
 
 def output_path(source: str, output: str | None) -> Path:
-    """Where a report built from ``source`` goes: ``output``, or the same name with .docx."""
-    if output:
-        target = Path(output)
-        if target.is_dir() or output.endswith(os.sep):
-            target = target / (Path(source).stem + ".docx")
-    elif source == "-":
+    """Where a report built from ``source`` goes: ``output`` (a file, or a folder), or the same name with .docx."""
+    if not output and source == "-":
         raise UserError("stdin_needs_output")
-    else:
-        target = Path(source).with_suffix(".docx")
-    check_target(target, [source])
-    return target
+    return guard.target(output, Path(source if source != "-" else "report").with_suffix(".docx"))
 
 
 def same_file(path: str, other: str) -> bool:
     """True when two names are one file: the same path, or the same device and inode (a hard link)."""
     if path == "-" or other == "-":
         return False
-    try:
-        return Path(path).samefile(other) or Path(path).resolve() == Path(other).resolve()
-    except OSError:
-        return Path(path).resolve() == Path(other).resolve()
+    return guard.Reads([path]).holds(Path(other))
 
 
 def check_target(target: Path, inputs: Iterable[str]) -> None:
-    """Refuse a target that is one of the inputs (by path or by device and inode) or not a regular file."""
-    try:
-        info = target.stat()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise UserError("output_unusable", path=target, reason=os_reason(exc)) from exc
-    inputs = list(inputs)
-    for source in inputs:
-        if same_file(source, str(target)):
-            raise UserError("output_among_inputs" if len(inputs) > 1 else "output_is_input", path=target)
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError("output_not_regular", path=target)
+    """Refuse a target that is one of the inputs (by path or by device and inode), not a regular file, or a backup."""
+    guard.check(target, inputs, force=True)

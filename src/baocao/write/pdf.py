@@ -9,8 +9,11 @@ fails keeps its earlier DOCX and PDF, and the failure says why.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -24,6 +27,8 @@ from baocao.write import output
 
 VIETNAMESE = "ộầệữăâđêôơưĂÂĐÊÔƠƯạảấẩẫậắằẳẵặẹẻẽếềểễỉịọỏốồổỗớờởỡợụủứừửựỳỵỷỹ"
 FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
+PDF_SECONDS = 120  # LibreOffice's time for one report (--pdf-timeout changes it)…
+PDF_SECONDS_EACH = 10  # …and for each more report of the batch
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])|/Count\s+[1-9]")
 
 
@@ -44,7 +49,7 @@ def soffice() -> str:
     return found
 
 
-def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
+def convert(documents: Sequence[Path], timeout: float | None = None) -> list[Path]:
     """PDFs of DOCX files already in place, each checked and moved beside its DOCX; UserError if any fails."""
     program = soffice()
     stage = output.new_stage()
@@ -64,9 +69,12 @@ def convert(documents: Sequence[Path], timeout: float = 1800) -> list[Path]:
     return [made for _, made in result.done]
 
 
-def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800, program: str | None = None) -> Converted:
+def convert_staged(
+    targets: Sequence[Path], stage: str, timeout: float | None = None, program: str | None = None
+) -> Converted:
     """Convert the staged DOCX of ``targets``, check each PDF, and move each checked pair into place.
 
+    LibreOffice has ``timeout`` seconds for a folder of them (by default :func:`timeout_for`).
     ``program`` is what :func:`soffice` found, when the caller already asked (it runs fc-match).
     """
     program = program or soffice()
@@ -78,7 +86,7 @@ def convert_staged(targets: Sequence[Path], stage: str, timeout: float = 1800, p
         staging = folder / stage
         output.clean_stale(folder)
         try:
-            _convert_folder(program, staging, group, timeout, result)
+            _convert_folder(program, staging, group, timeout_for(len(group), timeout), result)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -93,7 +101,7 @@ def _convert_folder(program: str, staging: Path, targets: list[Path], timeout: f
             "--convert-to", "pdf", "--outdir", str(staging), *map(str, files),
         ]  # fmt: skip
         try:
-            run = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+            run = _run(command, timeout)
         except subprocess.TimeoutExpired:
             result.failed.extend((t, Phrase("pdf_timeout", {"seconds": f"{timeout:.0f}"})) for t in targets)
             return
@@ -114,6 +122,29 @@ def _convert_folder(program: str, staging: Path, targets: list[Path], timeout: f
             result.failed.append((target, problem))
         else:
             result.done.append((target, target.with_suffix(".pdf")))
+
+
+def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    """Run LibreOffice in a session of its own; past ``timeout`` the whole session is killed, helpers too.
+
+    ``subprocess.run`` kills only the process it started: the ``soffice.bin`` that a
+    ``soffice`` script starts keeps the output pipes open, and the wait goes on past the limit.
+    """
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.kill()
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def timeout_for(documents: int, seconds: float | None = None) -> float:
+    """The time LibreOffice has for a batch: ``seconds`` as asked, else two minutes and 10 s a report past the first."""
+    return seconds if seconds is not None else PDF_SECONDS + PDF_SECONDS_EACH * max(0, documents - 1)
 
 
 def check_pdf(pdf: Path, started: float) -> Phrase | None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from baocao.blocks import REGISTRY
 from baocao.outline.model import Outline
 from baocao.report import Report
+from baocao.write import guard
 from baocao.write.output import write_atomic
 
 SCHEMA_FILE = "report.schema.json"
@@ -207,11 +208,14 @@ SCHEMAS = {SCHEMA_FILE: schema_text, OUTLINE_SCHEMA_FILE: outline_schema_text}
 """Each schema file ``baocao schema`` writes, with what writes its text."""
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write the schemas into ``folder``; return their paths."""
-    targets = []
-    for name, text in SCHEMAS.items():
-        target = folder / name
+def write_schemas(folder: Path, force: bool = False) -> list[Path]:
+    """Write the schemas into ``folder``; return their paths.
+
+    A file there that is not a schema baocao wrote is replaced only with ``force``; both are checked first.
+    """
+    targets = [folder / name for name in SCHEMAS]
+    for target in targets:
+        guard.check(target, [], force, guard.schema_by_baocao)
+    for target, text in zip(targets, SCHEMAS.values(), strict=True):
         write_atomic(target, text().encode("utf-8"))
-        targets.append(target)
     return targets
