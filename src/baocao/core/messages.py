@@ -879,6 +879,12 @@ USAGE: dict[str, tuple[str, str]] = {
     "pdf_old": ("PDF cũ hơn lần chạy này", "the PDF is older than this run"),
     "pdf_not_pdf": ("LibreOffice ghi ra một tệp không phải PDF", "LibreOffice wrote a file that is not a PDF"),
     "pdf_no_pages": ("PDF LibreOffice tạo ra không có trang nào", "the PDF LibreOffice made has no pages"),
+    "pdf_lost_rows": (
+        "PDF LibreOffice tạo ra thiếu {count} dòng bảng có trong DOCX ({rows}); "
+        "mở DOCX bằng Word hoặc LibreOffice để kiểm tra bảng đó",
+        "the PDF LibreOffice made lacks {count} table rows the DOCX has ({rows}); "
+        "open the DOCX in Word or LibreOffice to check that table",
+    ),
     "pdf_not_moved": (
         "không chuyển được PDF và DOCX vào chỗ ({reason})",
         "cannot move the PDF and DOCX into place ({reason})",
