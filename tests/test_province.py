@@ -64,3 +64,41 @@ def test_rolled_yaml_is_read_back(province: dict[str, Path]) -> None:
     data = yaml.safe_load(province["rolled"].read_text(encoding="utf-8"))
     assert len(data["rollup"]["units"]) == COMMUNES
     assert docx.Document(str(province["docx"])).tables
+
+
+def _titles(sections: list[dict[str, Any]]) -> list[str]:
+    return [str(s["title"]) for s in sections]
+
+
+def test_sections_follow_the_de_cuong_results_first_proposals_last_none_twice(province: dict[str, Path]) -> None:
+    sections = yaml.safe_load(province["rolled"].read_text(encoding="utf-8"))["sections"]
+    assert _titles(sections) == [
+        "Kết quả chuyển đổi số cấp xã",  # the province's results, with the đề cương's other results beside its slots
+        "Biểu mẫu thông tin trên Trang thông tin điện tử của xã",
+        "Khó khăn, vướng mắc và kiến nghị",
+    ]
+    keys = [next(iter(b.values())).get("key") for b in sections[0]["content"] if "text" not in b]
+    assert keys == ["ho_so_truc_tuyen", "ky_so", "mot_cua", "to_cnscd", "thanh_toan"]
+
+
+def test_the_province_s_own_text_sections_stand_where_the_de_cuong_puts_them(tmp_path: Path) -> None:
+    communes = _generate().write(tmp_path, 3)
+    own = (tmp_path / "province.yaml").read_text(encoding="utf-8").split("sections:\n")[0] + (
+        "sections:\n"
+        "  - title: Công tác chỉ đạo, điều hành\n    content: [Sở ban hành kế hoạch chuyển đổi số cấp xã.]\n"
+        "  - title: Khó khăn, vướng mắc\n    content: [Hạ tầng mạng ở vùng núi còn yếu.]\n"
+        "  - title: Nhiệm vụ và kiến nghị\n    content: [Đề nghị Bộ hỗ trợ nền tảng dùng chung.]\n"
+    )
+    (tmp_path / "province.yaml").write_text(own, encoding="utf-8")
+    rolled = tmp_path / "rolled.yaml"
+    command = [sys.executable, "-m", "baocao", "rollup", str(communes), "--unit", str(tmp_path / "province.yaml")]
+    done = subprocess.run([*command, "-o", str(rolled)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    titles = _titles(yaml.safe_load(rolled.read_text(encoding="utf-8"))["sections"])
+    assert titles == [
+        "Công tác chỉ đạo, điều hành",
+        "Kết quả thực hiện",
+        "Biểu mẫu thông tin trên Trang thông tin điện tử của xã",
+        "Khó khăn, vướng mắc",
+        "Nhiệm vụ và kiến nghị",
+    ]
