@@ -35,15 +35,17 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
     names = [str(d["document"]["short_name"]) for d in datas]
     found = [keyed_blocks(d) for d in datas]
     sums: dict[str, list[Data]] = {}
+    labels = {key: value["label"] for _, key, value in keyed(own) if value.get("label")}  # the province's words
     for _, _, expect in expectations(outline.sections):
         wanted, key = expect.kind, getattr(expect.item, "key", None)
-        keyed = REGISTRY[wanted].rollup_keyed
-        if keyed is None or key is None:
+        combine_keyed = REGISTRY[wanted].rollup_keyed
+        if combine_keyed is None or key is None:
             continue
         given = [(name, blocks[key]) for name, blocks in zip(names, found, strict=True) if key in blocks]
         values = [(name, value) for name, (kind, value) in given if kind == wanted and not value.get(BLANK)]
         if values:
-            sums[key] = keyed([value for _, value in values], [name for name, _ in values], expect.item.by_unit)
+            named = [{**value, "label": labels.get(key, value.get("label"))} for _, value in values]
+            sums[key] = combine_keyed(named, [name for name, _ in values], expect.item.by_unit)
         if other := [name for name, (kind, _) in given if kind != wanted]:
             label = getattr(expect.item, "label", key)
             note = f"*{label}: chưa cộng số liệu của {listed(other)} (ghi khác loại khối với đề cương).*"
@@ -118,7 +120,10 @@ def _slot(block: Any, sums: dict[str, list[Data]], placed: set[str]) -> list[Any
     kind, own = next(iter(block.items()))
     key = own.get("key") if isinstance(own, dict) else None
     summed = sums.get(str(key)) if key is not None and key not in placed else None
-    if not summed or kind not in summed[0]:
+    if summed and kind not in summed[0]:  # the units' sum is a sentence or another type: it fills the slot
+        placed.add(str(key))
+        return summed
+    if not summed:
         rolled = kind in REGISTRY and REGISTRY[kind].rollup_keyed is not None
         if rolled and isinstance(own, dict) and own.get(BLANK) and own.get("label"):
             return [note_entry(f"*{own['label']}: không đơn vị nào báo cáo số liệu này.*")]  # a slot left unfilled
