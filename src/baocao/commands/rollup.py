@@ -21,7 +21,8 @@ class RollupResult:
 
     target: Path | None
     files: list[tuple[str, list[Finding]]]
-    skipped: list[tuple[str, str]]
+    skipped: list[tuple[str, str, str]]
+    """Units received with errors: (the unit's name, the codes of its errors, its file)."""
     missing: list[str]
     problems: list[Phrase]
 
@@ -30,7 +31,8 @@ def read_unit(path: str) -> units.UnitData:
     """Load and check one unit; keep its typed data as plain JSON types (cheap to pass between processes)."""
     loaded = load(path)
     if loaded.report is None or has_errors(loaded.findings):
-        return units.UnitData(path, None, loaded.findings)
+        header = loaded.report.document.model_dump() if loaded.report is not None else loaded.source.data
+        return units.UnitData(path, None, loaded.findings, units.unit_name(header, path))
     return units.UnitData(path, units.dumped(loaded.report, loaded.source.text), loaded.findings)
 
 
@@ -57,7 +59,7 @@ def rollup_units(
     read = list(read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in read]
     invalid = [unit for unit in read if unit.data is None]
-    skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
+    skipped = [(unit.name, units.error_codes(unit.findings), unit.file) for unit in invalid]
     refusals = units.problems(read, own, include_rollups)
     absent = units.missing(read, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in read):

@@ -963,7 +963,17 @@ USAGE: dict[str, tuple[str, str]] = {
     "not_compared": ("Không so sánh vì dữ liệu có lỗi.", "Nothing was compared: the data has errors."),
     "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
-    "left_out": ("không tổng hợp {name}", "left out {name}"),
+    "left_out": (
+        "không tổng hợp {name} ({path}: lỗi {codes}); báo cáo ghi đơn vị này là đã nhận nhưng dữ liệu có lỗi",
+        "left out {name} ({path}: errors {codes}); the report lists it as received with errors",
+    ),
+    "with_errors": ("{name} ({path}): dữ liệu có lỗi {codes}", "{name} ({path}): its data has errors {codes}"),
+    "nothing_rolled_up": (
+        "không ghi {output}: {count} tệp có lỗi. Sửa các lỗi nêu trên rồi chạy lại, hoặc thêm --skip-invalid "
+        "để tổng hợp các đơn vị còn lại (báo cáo sẽ ghi các đơn vị có lỗi là đã nhận nhưng chưa tổng hợp)",
+        "{output} was not written: {count} files have errors. Fix them and run again, or add --skip-invalid "
+        "to roll up the other units (the report lists those with errors as received but not rolled up)",
+    ),
     "next_rollup": (
         "{path}: tệp do baocao rollup ghi; chạy 'baocao next' cho tệp của các đơn vị và tệp --unit.",
         "{path}: a file written by baocao rollup; run 'baocao next' on the units' files and the --unit file.",

@@ -24,7 +24,7 @@ from baocao.rollup.units import GENERATED, UnitData, outline_of
 Data = dict[str, Any]
 
 
-def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], absent: list[str]) -> Data:
+def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str, str]], absent: list[str]) -> Data:
     """The data of the level above: its own header and text, the units' sums, a row per unit."""
     datas = [u.data for u in units if u.data is not None]
     followed = _outline(units)
@@ -37,7 +37,7 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
     out["rollup"] = {
         **({"outline": followed.outline.id, "by_unit": items} if followed is not None else {}),
         "units": [_row(u.file, u.data, items) for u in units if u.data is not None],
-        "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
+        "skipped": [{"name": name, "reason": codes} for name, codes, _ in skipped],
         "missing": absent,
     }
     return out

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.blocks import REGISTRY
-from baocao.core.findings import Finding
+from baocao.core.findings import Finding, Severity
 from baocao.core.messages import Phrase
 from baocao.report import Report
 
@@ -30,6 +30,23 @@ class UnitData:
     file: str
     data: Data | None
     findings: list[Finding] = field(default_factory=list)
+    name: str = ""
+    """The unit a file that could not be taken reports for, as its header names it."""
+
+
+def unit_name(header: Any, path: str) -> str:
+    """The unit a file reports for: its short name or issuing body, as far as it can be read; else its file."""
+    document = header.get("document", header) if isinstance(header, dict) else None
+    if isinstance(document, dict):
+        for key in ("short_name", "issuing_body"):
+            if isinstance(document.get(key), str) and document[key].strip():
+                return str(document[key]).strip()
+    return f"tệp {Path(path).name}"
+
+
+def error_codes(findings: Iterable[Finding]) -> str:
+    """The codes of a file's errors, each once, in order: "BC101, BC108"."""
+    return ", ".join(sorted({f.code for f in findings if f.severity is Severity.ERROR}))
 
 
 def dumped(report: Report, text: str = "") -> Data:
