@@ -428,7 +428,7 @@ def test_rolled_up_report_names_its_annexes(rolled_report):
     texts = _texts(rolled_report)
     names = [t for t in texts if re.fullmatch(r"Phụ lục [IVX]+", t)]
     assert len(names) >= 2
-    reference = next(t for t in texts if t.startswith("Chi tiết tại"))
+    reference = next(t for t in texts if t.startswith("Chi tiết theo từng đơn vị tại"))
     assert all(name in reference for name in names)
     assert texts.index(reference) < min(i for i, t in enumerate(texts) if t.startswith("I. "))
 

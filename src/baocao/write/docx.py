@@ -162,14 +162,16 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
     widths = _fit_headers(block, _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm)))
     gap, size = (0, COMPACT_PT) if block.compact else (None, None)
     rows = []
-    for row, keep in zip(block.rows, _keeps(block, keep_last), strict=True):
+    merged_below = [_merged_columns(following) for following in [*block.rows[1:], None]]
+    for number, (row, keep) in enumerate(zip(block.rows, _keeps(block, keep_last), strict=True)):
         cells, column = [], 0
         for spec in row.cells:
             width = sum(widths[column : column + spec.span])
             align = "center" if row.role == "header" else spec.align
             text = runs(spec.runs, bold=row.role in BOLD_ROLES, size=size)
             content = ooxml.paragraph("BCTable", text, align=align, keep_next=keep, before_pt=gap, after_pt=gap)
-            cells.append(ooxml.cell(width, [content], spec.span))
+            merge = "continue" if spec.merged else "restart" if column in merged_below[number] else ""
+            cells.append(ooxml.cell(width, [content], spec.span, merge))
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
@@ -192,10 +194,20 @@ def _keeps(block: Table, keep_last: bool) -> list[bool]:
     return keeps
 
 
+def _merged_columns(row: Row | None) -> set[int]:
+    """The columns at which a cell of ``row`` continues the cell above it."""
+    found, column = set(), 0
+    for spec in row.cells if row is not None else ():
+        if spec.merged:
+            found.add(column)
+        column += spec.span
+    return found
+
+
 def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
-    """True for a paragraph that leads into the table after it ("… như sau:", "(Mẫu 01):")."""
+    """True for a paragraph that leads into the table after it ("… như sau:", "(Mẫu 01):", a centred title)."""
     text = "".join(run.text for run in paragraph.runs).rstrip()
-    return isinstance(following, Table) and text.endswith(":")
+    return isinstance(following, Table) and (text.endswith(":") or paragraph.align == "center")
 
 
 def _first_text(row: Row) -> str:
