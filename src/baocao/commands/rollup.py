@@ -54,6 +54,7 @@ def rollup_units(
     target = Path(out)
     output.check_target(target, [*files, unit_file])
     own = units.dumped(valid(unit_file, blanks=True))
+    own["_compiles"] = combine.compiled(own, unit_file)
     expected = _expected(expect) if expect else []
     files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     read = list(read_units(files, jobs))
@@ -66,7 +67,7 @@ def rollup_units(
         return RollupResult(
             None, per_file, skipped, absent, refusals or ([Phrase("no_valid_input")] if not invalid else [])
         )
-    combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
+    combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent, unit_file)
     combine.moved_outline(combined, unit_file, target)
     output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])

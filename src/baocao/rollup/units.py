@@ -115,7 +115,7 @@ def problems(units: list[UnitData], own: Data, include_rollups: bool = False) ->
     kinds = {period_of(u.data)[0] for u in units if u.data is not None}
     if len(kinds) > 1:
         found.append(Phrase("several_kinds", {"kinds": ", ".join(sorted(kinds))}))
-    found += other_outlines(units)
+    found += other_outlines(units, own)
     seen: dict[str, str] = {}
     for unit in units:
         if unit.data is None:
@@ -145,9 +145,9 @@ def outline_of(units: list[UnitData]) -> str | None:
     return max(dict.fromkeys(named), key=named.count)
 
 
-def other_outlines(units: list[UnitData]) -> list[Phrase]:
-    """Units that answered another đề cương than the others, or none while the others did."""
-    common = outline_of(units)
+def other_outlines(units: list[UnitData], own: Data | None = None) -> list[Phrase]:
+    """Units that answered another đề cương than the one the level above compiles, or than the others."""
+    common = (own or {}).get("_compiles") or outline_of(units)
     if common is None:
         return []
     return [
