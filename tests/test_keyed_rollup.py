@@ -10,6 +10,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from baocao import api
 from baocao.load import source as loader
@@ -108,6 +109,8 @@ def test_a_few_units_of_the_bac_ninh_regime_roll_up_with_one_annex_row_per_unit(
     assert [r[1] for r in rows[1:]] == ["UBND xã Đại Đồng", "UBND xã Phật Tích", "UBND xã Tiên Du", "Tổng cộng"]
     assert rows[1][2:6] == ["3/3", "57/62", "Có", "14"] and rows[3][2:6] == ["1/2", "40/40", "Không", "6"]
     assert rows[4][2:4] == ["6/7", "109/122"]
+    aligned = [annex.rows[1].cells[i].paragraphs[0].alignment for i in (2, 4)]
+    assert aligned == [WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER]  # counts right, answers centred
     assert "Chưa nhận được báo cáo của: UBND xã Lim." in " ".join(texts)
     assert any(t.startswith("Biểu 1. Mẫu 01") for t in texts)  # the annex's table titled as the body names it
     assert "khác nhau giữa các đơn vị" not in " ".join(texts)  # column (4)'s answers are counted, not referred away

@@ -27,7 +27,7 @@ from baocao.report import Report
 from baocao.report.model import ByUnit, UnitRow
 
 PORTRAIT_CM, LANDSCAPE_CM = 16.5, 25.2  # the text width of an annex page
-NUMBER_CM, UNIT_NAME_CM = 1.0, 5.0  # the TT column and the unit's name, the same in every annex table
+NUMBER_CM, UNIT_NAME_CM = 0.9, 4.8  # the TT column and the unit's name, the same in every annex table
 CENTRED = ("choice", "yes_no", "text")  # answers and words stand in the middle of their cells; numbers right
 BY_UNIT = "Kết quả theo đơn vị"
 ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
@@ -295,4 +295,8 @@ def _own_table(item: ByUnit, units: list[UnitRow]) -> UnitTable | None:
     table = make(item.model_dump(mode="json"), [(unit.name, unit.blocks.get(item.key)) for unit in units])
     if table is None:
         return None
-    return UnitTable(item.label, table.header, table.rows, table.total, table.note, subject=item.label)
+    types = [str(column.get("type") or "text") for column in item.model_dump(mode="json").get("columns") or []][1:]
+    aligns = tuple("center" if kind in CENTRED else "right" for kind in types)
+    if len(aligns) != len(table.header) - 2:  # a form printed otherwise than column for column: numbers right
+        aligns = ()
+    return UnitTable(item.label, table.header, table.rows, table.total, table.note, subject=item.label, aligns=aligns)
