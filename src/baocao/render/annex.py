@@ -27,7 +27,7 @@ from baocao.report import Report
 from baocao.report.model import ByUnit, UnitRow
 
 PORTRAIT_CM, LANDSCAPE_CM = 16.5, 25.2  # the text width of an annex page
-NUMBER_CM, UNIT_NAME_CM = 0.9, 4.8  # the TT column and the unit's name, the same in every annex table
+NUMBER_CM, UNIT_NAME_CM = 0.9, 5.0  # the TT column and the unit's name, the same in every annex table
 CENTRED = ("choice", "yes_no", "text")  # answers and words stand in the middle of their cells; numbers right
 BY_UNIT = "Kết quả theo đơn vị"
 ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
