@@ -27,7 +27,9 @@ from baocao.report import Report
 from baocao.report.model import ByUnit, UnitRow
 
 PORTRAIT_CM, LANDSCAPE_CM = 16.5, 25.2  # the text width of an annex page
-NUMBER_CM, UNIT_NAME_CM = 0.9, 5.0  # the TT column and the unit's name, the same in every annex table
+NUMBER_CM = 0.9  # the TT column
+UNIT_NAME_CM = (4.0, 7.0)  # the unit's name: as wide as the longest, within these, the same in every annex table
+CAPITAL_CM, LETTER_CM, CELL_CM = 0.28, 0.19, 0.4  # a letter of 12 pt Times (capital, other); a cell's margins
 CENTRED = ("choice", "yes_no", "text")  # answers and words stand in the middle of their cells; numbers right
 BY_UNIT = "Kết quả theo đơn vị"
 ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
@@ -58,11 +60,11 @@ class UnitTable:
         """True when the table wants a landscape page."""
         return len(self.header) > 6
 
-    def widths(self, page: float) -> str:
+    def widths(self, page: float, name_cm: float) -> str:
         """Column widths in cm on a page ``page`` cm wide: TT and the unit's name as wide in every table."""
         values = max(1, len(self.header) - 2)
-        share = (page - NUMBER_CM - UNIT_NAME_CM) / values
-        return ",".join(f"{width:.2f}" for width in (NUMBER_CM, UNIT_NAME_CM, *(share,) * values))
+        share = (page - NUMBER_CM - name_cm) / values
+        return ",".join(f"{width:.2f}" for width in (NUMBER_CM, name_cm, *(share,) * values))
 
     @property
     def cell_aligns(self) -> tuple[str, ...]:
@@ -78,6 +80,8 @@ class UnitAnnex:
     title: str
     tables: tuple[UnitTable, ...]
     note: str = ""
+    name_cm: float = UNIT_NAME_CM[0]
+    """The width of the unit column, the same in every annex of the report."""
 
     @property
     def wide(self) -> bool:
@@ -88,7 +92,7 @@ class UnitAnnex:
     def widths(self) -> tuple[str, ...]:
         """Each table's column widths (cm) on the annex's pages: the unit column as wide in every table."""
         page = LANDSCAPE_CM if self.wide else PORTRAIT_CM
-        return tuple(table.widths(page) for table in self.tables)
+        return tuple(table.widths(page, self.name_cm) for table in self.tables)
 
 
 Planned = tuple[str, str, Callable[[], UnitTable | None]]  # the annex's title, the table's subject, how to make it
@@ -105,8 +109,11 @@ def unit_annexes(report: Report) -> list[UnitAnnex]:
         if table is not None:
             annexes.setdefault(title, []).append(table)
     numbered = iter(range(1, len(planned) + 1))
+    names = report.rollup.units if report.rollup else []
+    longest = max((_name_cm(unit.name) for unit in names), default=0.0) + CELL_CM
+    name_cm = min(max(longest, UNIT_NAME_CM[0]), UNIT_NAME_CM[1])
     out = [
-        UnitAnnex(title, tuple(replace(table, number=next(numbered)) for table in group))
+        UnitAnnex(title, tuple(replace(table, number=next(numbered)) for table in group), name_cm=name_cm)
         for title, group in annexes.items()
     ]
     if len(planned) > keep and out:
@@ -115,8 +122,13 @@ def unit_annexes(report: Report) -> list[UnitAnnex]:
             f"Do có {vn.count(units)} đơn vị, phụ lục không in {len(planned) - keep} bảng theo đơn vị "
             f"({'; '.join(left)}); số liệu đó có trong báo cáo của từng đơn vị."
         )
-        out[-1] = UnitAnnex(out[-1].title, out[-1].tables, note)
+        out[-1] = replace(out[-1], note=note)
     return out
+
+
+def _name_cm(name: str) -> float:
+    """About how wide a unit's name prints in a compact table (the writer measures it exactly; this is enough)."""
+    return sum(CAPITAL_CM if char.isupper() else LETTER_CM for char in name)
 
 
 def reference(annexes: list[UnitAnnex]) -> str:
