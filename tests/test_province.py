@@ -174,3 +174,12 @@ def test_new_still_refuses_a_level_below_the_reporters(tmp_path: Path) -> None:
     department = [sys.executable, "-m", "baocao", "new", "--outline", "bc-stttt-quy", "--level", "province"]
     done = subprocess.run([*department, "--no-input", "-o", "-"], capture_output=True, text=True, check=False)
     assert done.returncode == 2  # a province is beside a department, not above it: it does not compile them
+
+
+def test_only_items_whose_table_is_printed_send_the_reader_to_the_annex() -> None:
+    from baocao.render.annex import printed_items
+
+    marked = [("table", "mau_01"), ("indicator", "ho_so"), ("answer", "mot_cua")]
+    assert printed_items(marked, COMMUNES) == {"mau_01", "ho_so", "mot_cua"}
+    assert printed_items(marked, 3321) == {"ho_so"}  # the first table planned; the others are left out and said so
+    assert printed_items(marked, 1000) == {"ho_so", "mot_cua"}

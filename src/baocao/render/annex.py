@@ -131,6 +131,17 @@ def _name_cm(name: str) -> float:
     return sum(CAPITAL_CM if char.isupper() else LETTER_CM for char in name)
 
 
+def printed_items(marked: list[tuple[str, str]], units: int) -> set[str]:
+    """The keys of the by-unit items (block type, key) whose tables the annexes print for ``units`` units.
+
+    The tables come in the order :func:`unit_annexes` plans them (the items, then the forms), as many as
+    :data:`ANNEX_ROWS` allows: a sentence of the body says "chi tiết tại Phụ lục" of those only.
+    """
+    order = [key for kind, key in marked if REGISTRY[kind].annex_table is None]
+    order += [key for kind, key in marked if REGISTRY[kind].annex_table is not None]
+    return set(order[: max(1, ANNEX_ROWS // units)] if units else [])
+
+
 def reference(annexes: list[UnitAnnex]) -> str:
     """The body's sentence naming every table of the annexes: "Chi tiết theo từng đơn vị tại Phụ lục … (Biểu 1. …)"."""
     if not annexes:

@@ -24,6 +24,7 @@ from baocao.blocks import REGISTRY
 from baocao.blocks.base import note_entry
 from baocao.blocks.sums import listed
 from baocao.outline.model import Outline, OutlineSection, by_unit, expectations, walk
+from baocao.render.annex import printed_items
 from baocao.rollup.sections import NUMBERING
 from baocao.rollup.units import BLANK, keyed
 
@@ -36,6 +37,7 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
     found = [keyed_blocks(d) for d in datas]
     sums: dict[str, list[Data]] = {}
     labels = {key: value["label"] for _, key, value in keyed(own) if value.get("label")}  # the province's words
+    annexed = printed_items([(kind, item.key) for kind, item in by_unit(outline)], len(datas))
     for _, _, expect in expectations(outline.sections):
         wanted, key = expect.kind, getattr(expect.item, "key", None)
         combine_keyed = REGISTRY[wanted].rollup_keyed
@@ -45,7 +47,7 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
         values = [(name, value) for name, (kind, value) in given if kind == wanted and not value.get(BLANK)]
         if values:
             named = [{**value, "label": labels.get(key, value.get("label"))} for _, value in values]
-            sums[key] = combine_keyed(named, [name for name, _ in values], expect.item.by_unit)
+            sums[key] = combine_keyed(named, [name for name, _ in values], key in annexed)
         if other := [name for name, (kind, _) in given if kind != wanted]:
             label = getattr(expect.item, "label", key)
             note = f"*{label}: chưa cộng số liệu của {listed(other)} (ghi khác loại khối với đề cương).*"
