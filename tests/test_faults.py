@@ -48,10 +48,27 @@ def _soffice(folder: Path, body: str) -> Path:
 WRITES_PDFS = f"for d in docs:\n    (out / (d.stem + '.pdf')).write_bytes({GOOD_PDF!r})\n"
 
 
+def _pdftotext(folder: Path, drop: str = "") -> None:
+    """A fake ``pdftotext``: the text of the DOCX staged beside the PDF, without the rows holding ``drop``."""
+    script = folder / "pdftotext"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys, re, zipfile, pathlib\n"
+        "pdf = pathlib.Path(sys.argv[-2])\n"
+        "xml = zipfile.ZipFile(pdf.with_suffix('.docx')).read('word/document.xml').decode()\n"
+        "for row in re.findall(r'<w:tr>.*?</w:tr>', xml):\n"
+        "    text = ' '.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', row))\n"
+        f"    if not {drop!r} or {drop!r} not in text:\n"
+        "        print(text)\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+
+
 @pytest.fixture
 def fake_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "bin"
     folder.mkdir()
+    _pdftotext(folder)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     yield folder
 
@@ -98,6 +115,16 @@ def test_a_good_pdf_and_its_docx_are_both_new(tmp_path, fake_path):
     assert result.stdout.split() == [str(docx), str(pdf)]  # the files written, and nothing else
     assert docx.read_bytes()[:2] == b"PK" and pdf.read_bytes() == GOOD_PDF
     assert _leftovers(tmp_path) == []
+
+
+def test_a_pdf_that_lost_table_rows_is_refused_and_the_rows_named(tmp_path, fake_path):
+    _soffice(fake_path, WRITES_PDFS)
+    _pdftotext(fake_path, drop="CỘNG HÒA")
+    source = write(tmp_path, MINIMAL)
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(source), "--pdf"])
+    assert result.exit_code == 1, result.output
+    assert "lacks 1 table rows" in result.output and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in result.output
+    assert not source.with_suffix(".pdf").exists() and not source.with_suffix(".docx").exists()
 
 
 def test_in_a_batch_a_failed_pdf_keeps_only_that_report_old(tmp_path, fake_path):

@@ -166,14 +166,16 @@ def test_invalid_units_stop_the_rollup_unless_skipped(units):
     result, out = rolled(units)
     assert result.returncode == 1 and not out.exists()
     assert "BC104" in result.stderr and "broken.yaml" in result.stderr
+    assert "không ghi" in result.stderr and "--skip-invalid" in result.stderr  # nothing written, and how to go on
     result, out = rolled(units, "--skip-invalid")
     assert result.returncode == 0, result.stderr
     report = api.load(str(out)).report
-    assert [s.name for s in report.rollup.skipped] == ["broken.yaml"]
+    assert [(s.name, s.reason) for s in report.rollup.skipped] == [("UBND xã Cũ", "BC104")]  # the unit, not its file
     assert figures_of(report)["bts"] == 15
     target, _ = api.build(str(out))
-    texts = [p.text for p in docx.Document(str(target)).paragraphs]
-    assert any("Không tổng hợp: broken.yaml" in t for t in texts)
+    texts = " ".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Đã nhận nhưng chưa tổng hợp do dữ liệu có lỗi: UBND xã Cũ (BC104)." in texts
+    assert "broken.yaml" not in texts and "Chưa nhận được báo cáo" not in texts  # received with errors: not missing
 
 
 def test_mixed_periods_and_duplicate_units_are_refused(units):

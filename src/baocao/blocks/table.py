@@ -561,14 +561,24 @@ def _add_cells(kind: str, before: Any, value: Any) -> str:
     return stated_sum([before, value])
 
 
+def _answered(given: dict[str, int]) -> str:
+    """A choice column of many units: how many gave each answer, of how many ("Có: 95/120"; "Có đăng: 50; …")."""
+    total = sum(given.values())
+    if len(given) == 1:
+        choice, count = next(iter(given.items()))
+        return f"{choice}: {count}/{total}"
+    return "; ".join(f"{choice}: {count}" for choice, count in given.items())
+
+
 def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | None, str | None]:
-    """Rows matched by their first cell; numbers summed; other cells kept when the units agree, else noted."""
+    """Rows matched by their first cell; numbers summed; answers counted; text kept when the units agree, else noted."""
     del names
     first = values[0]
     columns = first["columns"]
     out = {k: v for k, v in first.items() if k in ("key", "title", "unit", "numbered", "columns") and v is not None}
     lead = columns[0]["key"]
     rows: dict[str, Data] = {}
+    answers: dict[tuple[str, str], dict[str, int]] = {}
     differing: set[str] = set()
     for value in values:
         for row in value.get("rows", []):
@@ -580,12 +590,20 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
                     continue
                 if column.get("type", "text") in SUMMED_COLUMNS:
                     slot[key] = _add_cells(column.get("type", "text"), slot.get(key), text)
+                elif column.get("type", "text") in ("yes_no", "choice") and len(values) > 1:
+                    order = column.get("choices") or list(ANSWER_SETS["yes_no"])
+                    given = answers.setdefault((name, key), dict.fromkeys(order, 0))
+                    given[str(text)] = given.get(str(text), 0) + 1
+                    slot[key] = _answered({choice: count for choice, count in given.items() if count})
                 elif slot.get(key) not in (None, text):
                     differing.add(column["title"])
                     slot[key] = ""
                 else:
                     slot.setdefault(key, text)
     out["rows"] = list(rows.values())
+    counted = {key for _, key in answers}
+    if counted:  # a column of counted answers holds text: "Có: 95/120"
+        out["columns"] = [{**c, "type": "text", "choices": []} if c["key"] in counted else c for c in out["columns"]]
     if any(v.get("total") for v in values):
         out["total"] = True
     note = None

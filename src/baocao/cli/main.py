@@ -383,9 +383,12 @@ def rollup(
         click.echo(f"baocao: {problem.text(lang)}", err=True)
     for name in result.missing:
         click.echo(f"baocao: {_say('missing_unit', lang, name=name)}", err=True)
-    for name, _ in result.skipped if result.target else []:
-        click.echo(f"baocao: {_say('left_out', lang, name=name)}", err=True)
+    for name, codes, path in result.skipped:
+        said = _say("with_errors" if result.target is None else "left_out", lang, name=name, codes=codes, path=path)
+        click.echo(f"baocao: {said}", err=True)
     if result.target is None:
+        if result.skipped and not result.problems:
+            click.echo(f"baocao: {_say('nothing_rolled_up', lang, count=len(result.skipped), output=output)}", err=True)
         sys.exit(int(ExitCode.FINDINGS))
     click.echo(shown(str(result.target)))
 

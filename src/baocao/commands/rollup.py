@@ -26,7 +26,8 @@ class RollupResult:
 
     target: Path | None
     files: list[tuple[str, list[Finding]]]
-    skipped: list[tuple[str, str]]
+    skipped: list[tuple[str, str, str]]
+    """Units received with errors: (the unit's name, the codes of its errors, its file)."""
     missing: list[str]
     problems: list[Phrase]
 
@@ -35,7 +36,8 @@ def read_unit(path: str) -> units.UnitData:
     """Load and check one unit; keep its typed data as plain JSON types (cheap to pass between processes)."""
     loaded = load(path)
     if loaded.report is None or has_errors(loaded.findings):
-        return units.UnitData(path, None, loaded.findings)
+        header = loaded.report.document.model_dump() if loaded.report is not None else loaded.source.data
+        return units.UnitData(path, None, loaded.findings, units.unit_name(header, path))
     return units.UnitData(path, units.dumped(loaded.report, loaded.source.text), loaded.findings)
 
 
@@ -64,12 +66,13 @@ def rollup_units(
     reads.check(target, force, guard.yaml_by(units.GENERATED))
     own_report = valid(unit_file, blanks=True)
     own = units.dumped(own_report)
+    own["_compiles"] = combine.compiled(own, unit_file)
     expected = _expected(expect) if expect else []
     files = [f for f in files if not output.same_file(f, unit_file)]  # the level above is not one of its units
     read = list(read_units(files, jobs))
     per_file = [(unit.file, unit.findings) for unit in read]
     invalid = [unit for unit in read if unit.data is None]
-    skipped = [(Path(unit.file).name, "dữ liệu có lỗi") for unit in invalid]
+    skipped = [(unit.name, units.error_codes(unit.findings), unit.file) for unit in invalid]
     refusals = units.problems(read, own, include_rollups, unit_file)
     absent = units.missing(read, expected)
     if refusals or (invalid and not skip_invalid) or not any(unit.data for unit in read):
@@ -79,7 +82,7 @@ def rollup_units(
     named = {_where_named(u.data["document"].get("outline"), u.file) for u in read if u.data is not None}
     outlines = {outline_file(own_report, unit_file), *(outline_file(None, near, name) for name, near in named)}
     reads.add(outlines).check(target, force, guard.yaml_by(units.GENERATED))  # nor the đề cương of any unit
-    combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent)
+    combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent, unit_file)
     combine.moved_outline(combined, unit_file, target)
     problem = _not_valid(combined)
     if problem is not None:  # a sum past what a report holds: said here, never written as a file that fails

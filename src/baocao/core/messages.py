@@ -1105,6 +1105,12 @@ USAGE: dict[str, tuple[str, str]] = {
     "pdf_old": ("PDF cũ hơn lần chạy này", "the PDF is older than this run"),
     "pdf_not_pdf": ("LibreOffice ghi ra một tệp không phải PDF", "LibreOffice wrote a file that is not a PDF"),
     "pdf_no_pages": ("PDF LibreOffice tạo ra không có trang nào", "the PDF LibreOffice made has no pages"),
+    "pdf_lost_rows": (
+        "PDF LibreOffice tạo ra thiếu {count} dòng bảng có trong DOCX ({rows}); "
+        "mở DOCX bằng Word hoặc LibreOffice để kiểm tra bảng đó",
+        "the PDF LibreOffice made lacks {count} table rows the DOCX has ({rows}); "
+        "open the DOCX in Word or LibreOffice to check that table",
+    ),
     "pdf_not_moved": (
         "không chuyển được PDF và DOCX vào chỗ ({reason})",
         "cannot move the PDF and DOCX into place ({reason})",
@@ -1190,7 +1196,17 @@ USAGE: dict[str, tuple[str, str]] = {
     "not_imported": ("Không nhập biểu mẫu nào vì có lỗi.", "No form was imported: there are errors."),
     "not_rolled_up": ("Không tổng hợp vì dữ liệu có lỗi.", "Nothing was rolled up: the data has errors."),
     "missing_unit": ("thiếu báo cáo của {name}", "no report from {name}"),
-    "left_out": ("không tổng hợp {name}", "left out {name}"),
+    "left_out": (
+        "không tổng hợp {name} ({path}: lỗi {codes}); báo cáo ghi đơn vị này là đã nhận nhưng dữ liệu có lỗi",
+        "left out {name} ({path}: errors {codes}); the report lists it as received with errors",
+    ),
+    "with_errors": ("{name} ({path}): dữ liệu có lỗi {codes}", "{name} ({path}): its data has errors {codes}"),
+    "nothing_rolled_up": (
+        "không ghi {output}: {count} tệp có lỗi. Sửa các lỗi nêu trên rồi chạy lại, hoặc thêm --skip-invalid "
+        "để tổng hợp các đơn vị còn lại (báo cáo sẽ ghi các đơn vị có lỗi là đã nhận nhưng chưa tổng hợp)",
+        "{output} was not written: {count} files have errors. Fix them and run again, or add --skip-invalid "
+        "to roll up the other units (the report lists those with errors as received but not rolled up)",
+    ),
     "next_rollup": (
         "{path}: tệp do baocao rollup ghi; chạy 'baocao next' cho tệp của các đơn vị và tệp --unit.",
         "{path}: a file written by baocao rollup; run 'baocao next' on the units' files and the --unit file.",

@@ -44,6 +44,8 @@ LEVEL_WORDS = {
     UnitLevel.DEPARTMENT: "sở, ngành",
     UnitLevel.PROVINCE: "cấp tỉnh",
 }
+LEVEL_RANK = {UnitLevel.COMMUNE: 0, UnitLevel.DISTRICT: 1, UnitLevel.DEPARTMENT: 2, UnitLevel.PROVINCE: 2}
+"""How high a level stands: a level above every reporter of a regime compiles their reports."""
 COMMITTEE = re.compile(r"^\s*(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
 AREA = re.compile(r"^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$", re.IGNORECASE)
 
@@ -66,6 +68,13 @@ class Header:
     recipients: list[str] = field(default_factory=list)
     period_chosen: bool = False
     """True when the period was not given but taken as the current one."""
+
+    def compiles(self, outline: Outline) -> bool:
+        """True when the level is above every level the regime asks to report: the office that compiles them."""
+        reporters = outline.regime.reporters
+        if not self.level or not reporters or self.level not in {level.value for level in UnitLevel}:
+            return False
+        return LEVEL_RANK[UnitLevel(self.level)] > max(LEVEL_RANK[r] for r in reporters)
 
 
 TEXT_FIELDS = (
@@ -142,20 +151,27 @@ def default_level(outline: Outline) -> str | None:
     return outline.regime.reporters[0].value if len(outline.regime.reporters) == 1 else None
 
 
-def default_subject(outline: Outline, period: Period) -> str:
+def default_subject(outline: Outline, period: Period, whole: bool = False) -> str:
     """The trích yếu from the outline's title: "Đề cương báo cáo kết quả … cấp xã" → "kết quả … 06 tháng cuối năm 2026".
 
-    The words that name who reports, and a closing remark in brackets, are left out.
+    The words that name who reports, and a closing remark in brackets, are left out; ``whole``
+    (the office that compiles the reports) keeps who reports: "kết quả … cấp xã 06 tháng …".
     """
     title = re.sub(r"^\s*(đề cương\s+)?(báo cáo\s+)?", "", _line(outline.outline.title), flags=re.IGNORECASE)
     title = re.sub(r"\s*\([^()]*\)$", "", title)
-    title = re.sub(r"\s+(của\s+)?(các\s+)?(cấp xã|cấp huyện|cấp tỉnh|sở, ngành)$", "", title, flags=re.IGNORECASE)
+    if not whole:
+        title = re.sub(r"\s+(của\s+)?(các\s+)?(cấp xã|cấp huyện|cấp tỉnh|sở, ngành)$", "", title, flags=re.IGNORECASE)
     return f"{title[:1].lower()}{title[1:]} {period.label}".strip()
 
 
 def check_fits(outline: Outline, header: Header) -> None:
     """Refuse a level or a period the regime does not ask for."""
     regime = outline.regime
+    if header.compiles(outline):
+        if header.period and regime.periods and header.period.type not in regime.periods:
+            known = ", ".join(p.value for p in regime.periods)
+            raise UserError("new_period_not_asked", kind=header.period.type.value, id=outline.outline.id, known=known)
+        return
     if header.level and regime.reporters and header.level not in {r.value for r in regime.reporters}:
         known = ", ".join(r.value for r in regime.reporters)
         raise UserError("new_level_not_asked", level=header.level, id=outline.outline.id, known=known)
@@ -224,15 +240,14 @@ def complete(outline: Outline, given: Header, year: int | None, today: dt.date, 
             chosen = parse_year(ask("ask_year", str(current.year), parse_year)) if year is None else year
             header.period = parse_period(kind, chosen)
     header.symbol = header.symbol or fill("ask_symbol", told.get("symbol"), None).strip() or None
-    header.subject = (
-        header.subject or fill("ask_subject", default_subject(outline, header.period), None).strip() or None
-    )
+    subject = default_subject(outline, header.period, whole=header.compiles(outline))
+    header.subject = header.subject or fill("ask_subject", subject, None).strip() or None
     header.signer_title = (
         header.signer_title or fill("ask_signer_title", told.get("signer_title"), None).strip() or None
     )
     if header.signer_name is None and ask is not None:
         header.signer_name = ask("ask_signer_name", "", None).strip() or None
-    if not header.recipients and outline.regime.recipient:
+    if not header.recipients and outline.regime.recipient and not header.compiles(outline):
         header.recipients = [outline.regime.recipient]
     check_fits(outline, header)
     return header
@@ -244,12 +259,17 @@ def complete(outline: Outline, given: Header, year: int | None, today: dt.date, 
 def text(outline: Outline, name: str, header: Header, schema: str) -> str:
     """The unit's file to fill in."""
     lines = [f"# yaml-language-server: $schema={schema}", "#"]
-    lines += [f"# {line}" if line else "#" for line in _about(outline, header)]
-    lines += ["", "document:", f"  outline: {scalar(name)}"]
-    lines += _header(header, outline.outline.set_by, outline.outline.issuer)
+    if header.compiles(outline):  # the office that compiles the units' reports: its own file
+        lines += [f"# {line}" if line else "#" for line in _compiler(outline, header)]
+        lines += ["", "document:", f"  compiles: {scalar(name)}  # đề cương các đơn vị báo cáo theo"]
+        lines += _header(header, None, None, compiler=True)
+    else:
+        lines += [f"# {line}" if line else "#" for line in _about(outline, header)]
+        lines += ["", "document:", f"  outline: {scalar(name)}"]
+        lines += _header(header, outline.outline.set_by, outline.outline.issuer)
     lines += ["", f"numbering: {' '.join(outline.numbering)}", "", "sections:"]
     for section in outline.sections:
-        lines += _section(section, 1)
+        lines += _section(section, 1, header.compiles(outline))
     return "\n".join(lines) + "\n"
 
 
@@ -257,6 +277,25 @@ def about(outline: Outline, header: Header) -> list[str]:
     """What a unit must know before it fills in: the đề cương, who reports to whom, the window and the deadline."""
     lines = list(_about(outline, header))
     return lines[: lines.index("")] if "" in lines else lines
+
+
+def _compiler(outline: Outline, header: Header) -> Iterator[str]:
+    """The head comment of the compiling office's file: what it compiles, the units' deadline and its own."""
+    about, regime = outline.outline, outline.regime
+    who = ", ".join(LEVEL_WORDS[r] for r in regime.reporters)
+    yield f"Báo cáo tổng hợp của {LEVEL_WORDS[UnitLevel(str(header.level))]}: báo cáo của các đơn vị {who}"
+    yield f"theo đề cương {about.id} ({_line(about.title)}), tổng hợp bằng baocao rollup."
+    if header.period is not None:
+        _, window, deadline = outline.schedule(header.period)
+        yield f"Kỳ này: {header.period.label}. {window.sentence}."
+        if deadline is not None:
+            yield f"Hạn các đơn vị gửi: ngày {vn.date_short(deadline.date)} ({deadline.set_by}); hạn của tệp này là"
+            yield "hạn của văn bản yêu cầu cơ quan báo cáo: ghi ở requested_by, deadline:."
+    yield ""
+    yield "Cách dùng: các mục theo thứ tự đề cương; các chỗ số liệu để trống (count:, value:…) do"
+    yield "`baocao rollup THƯ-MỤC-ĐƠN-VỊ --unit TỆP-NÀY -o tong-hop.yaml` điền bằng số liệu cộng từ các đơn vị;"
+    yield "phần lời (…) là của cơ quan tổng hợp: viết, thêm mục riêng ở chỗ muốn in, hoặc xóa."
+    yield "Rồi `baocao build tong-hop.yaml` tạo báo cáo DOCX."
 
 
 def _about(outline: Outline, header: Header) -> Iterator[str]:
@@ -305,7 +344,9 @@ def _requested_by(set_by: Citation | None, issuer: str | None) -> list[str]:
     return lines + [f"    {name}: {scalar(value)}" for name, value in fields.items() if value]
 
 
-def _header(header: Header, set_by: Citation | None = None, issuer: str | None = None) -> list[str]:
+def _header(
+    header: Header, set_by: Citation | None = None, issuer: str | None = None, compiler: bool = False
+) -> list[str]:
     value = _given
     period = header.period
     lines = [f"  level: {value(header.level)}  # commune, district, department, province"]
@@ -328,7 +369,14 @@ def _header(header: Header, set_by: Citation | None = None, issuer: str | None =
     if header.period_chosen:
         lines[-1] += "  # ← chọn sẵn; sửa nếu báo cáo kỳ khác"
     lines.append(f"  subject: {value(header.subject)}")
-    lines += _requested_by(set_by, issuer)
+    if compiler:
+        lines.append(
+            "  # requested_by: {type: Công văn, number: …, date: …, issuer: …, deadline: …}  # văn bản yêu cầu, hạn gửi"
+        )
+    else:
+        lines += _requested_by(set_by, issuer)
+    if compiler and not header.recipients:
+        lines.append("  recipients: []  # nơi nhận: cơ quan cấp trên, …")
     if header.recipients:
         lines.append("  recipients:")
         lines += [f"    - {scalar(r)}" for r in header.recipients]
@@ -351,7 +399,12 @@ def _signer(header: Header) -> list[str]:
     return lines
 
 
-def _section(section: OutlineSection, depth: int) -> list[str]:
+def _section(section: OutlineSection, depth: int, compiler: bool = False) -> list[str]:
+    """A section of the đề cương to fill in; for the compiling office, the slots the roll-up fills and its own text.
+
+    An item the roll-up does not fill (a unit's target, its table of problems) is the units' own:
+    the compiling office's file leaves it out, and its own text stays to write.
+    """
     pad = "  " * depth
     notes = [f"Mục {'bắt buộc' if section.required else 'không bắt buộc'}: {_line(section.title)}."]
     if section.guide:
@@ -360,18 +413,19 @@ def _section(section: OutlineSection, depth: int) -> list[str]:
     lines += [f"{pad}- key: {scalar(section.key)}", f"{pad}  title: {scalar(section.title)}"]
     content: list[str] = []
     alone = not section.sections and all(REGISTRY.keyless(e.kind) for e in section.expects)
-    for expect in section.expects:
+    expects = [e for e in section.expects if not compiler or REGISTRY.keyless(e.kind) or REGISTRY[e.kind].rollup_keyed]
+    for expect in expects:
         start = REGISTRY[expect.kind].start
         assert start is not None  # a type a đề cương may expect says how it starts (baocao.blocks.base)
         content += start(expect.item, pad + "    ", alone)
-    if not section.expects and not section.sections:
+    if not expects and not section.sections:
         content += [f"{pad}    # Đoạn văn: viết nội dung của mục này thay cho dấu ….", f"{pad}    - {PLACEHOLDER}"]
     if content:
         lines += [f"{pad}  content:", *content]
     if section.sections:
         lines.append(f"{pad}  sections:")
         for sub in section.sections:
-            lines += _section(sub, depth + 2)
+            lines += _section(sub, depth + 2, compiler)
     return lines
 
 

@@ -3,8 +3,9 @@
 Each block type says what its row holds (:mod:`baocao.blocks`): in a roll-up by sections,
 its ``summary`` (a figure's value, an indicator's count, total and rate) for every keyed
 block of the rolled-up report; in a roll-up by a đề cương, its ``annex`` cells for each item
-the đề cương marks ``by_unit``, several items side by side in portrait tables of at most
-:data:`VALUE_COLUMNS` value columns, and a table of its own for a data form. The tables
+the đề cương marks ``by_unit``, one table per item (its name over its count, total and rate),
+and a table of its own for a data form. Every table is titled "Biểu N. …" and the body names
+them (:func:`reference`); the TT and unit columns are as wide in every table. The tables
 follow while the annexes hold at most :data:`ANNEX_ROWS` unit rows, so that a province of
 thousands of units gets a report of tens of pages, not hundreds; what a table left out
 would show stays in each unit's own report and in the ``rollup`` section of the
@@ -14,7 +15,7 @@ rolled-up data, and the last annex says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -25,7 +26,11 @@ from baocao.core import vietnamese as vn
 from baocao.report import Report
 from baocao.report.model import ByUnit, UnitRow
 
-VALUE_COLUMNS = 4  # value columns of a table of figures, answers and indicators: a portrait page
+PORTRAIT_CM, LANDSCAPE_CM = 16.5, 25.2  # the text width of an annex page
+NUMBER_CM = 0.9  # the TT column
+UNIT_NAME_CM = (4.0, 7.0)  # the unit's name: as wide as the longest, within these, the same in every annex table
+CAPITAL_CM, LETTER_CM, CELL_CM = 0.28, 0.19, 0.4  # a letter of 12 pt Times (capital, other); a cell's margins
+CENTRED = ("choice", "yes_no", "text")  # answers and words stand in the middle of their cells; numbers right
 BY_UNIT = "Kết quả theo đơn vị"
 ANNEX_ROWS = 2_000  # unit rows of all annex tables together (the first is printed whatever its size)
 Columns = list[tuple[str, str]]  # (title, column type) of one item, as its block type gives them
@@ -33,18 +38,39 @@ Columns = list[tuple[str, str]]  # (title, column type) of one item, as its bloc
 
 @dataclass(frozen=True)
 class UnitTable:
-    """A table of the annex: header cells, one row per unit, the total row."""
+    """A table of the annex: header cells, one row per unit, the total row.
+
+    ``subject`` is what the table is about, printed "Biểu {number}. {subject}" above it;
+    ``groups``, when given, is a header row above ``header`` of (title, columns spanned):
+    an item's name over its count, total and rate. ``aligns`` sets each value column.
+    """
 
     title: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...]
     note: str = ""
+    subject: str = ""
+    groups: tuple[tuple[str, int], ...] = ()
+    aligns: tuple[str, ...] = ()
+    number: int = 0
 
     @property
     def wide(self) -> bool:
         """True when the table wants a landscape page."""
         return len(self.header) > 6
+
+    def widths(self, page: float, name_cm: float) -> str:
+        """Column widths in cm on a page ``page`` cm wide: TT and the unit's name as wide in every table."""
+        values = max(1, len(self.header) - 2)
+        share = (page - NUMBER_CM - name_cm) / values
+        return ",".join(f"{width:.2f}" for width in (NUMBER_CM, name_cm, *(share,) * values))
+
+    @property
+    def cell_aligns(self) -> tuple[str, ...]:
+        """How the cells of each column stand: the number centred, names left, answers centred, numbers right."""
+        values = len(self.header) - 2
+        return ("center", "left", *(self.aligns[i] if i < len(self.aligns) else "right" for i in range(values)))
 
 
 @dataclass(frozen=True)
@@ -54,14 +80,22 @@ class UnitAnnex:
     title: str
     tables: tuple[UnitTable, ...]
     note: str = ""
+    name_cm: float = UNIT_NAME_CM[0]
+    """The width of the unit column, the same in every annex of the report."""
 
     @property
     def wide(self) -> bool:
         """True when the annex wants landscape pages."""
         return any(table.wide for table in self.tables)
 
+    @property
+    def widths(self) -> tuple[str, ...]:
+        """Each table's column widths (cm) on the annex's pages: the unit column as wide in every table."""
+        page = LANDSCAPE_CM if self.wide else PORTRAIT_CM
+        return tuple(table.widths(page, self.name_cm) for table in self.tables)
 
-Planned = tuple[str, Callable[[], UnitTable | None]]  # a table's title, and how to make it when it is printed
+
+Planned = tuple[str, str, Callable[[], UnitTable | None]]  # the annex's title, the table's subject, how to make it
 
 
 def unit_annexes(report: Report) -> list[UnitAnnex]:
@@ -70,19 +104,55 @@ def unit_annexes(report: Report) -> list[UnitAnnex]:
     units = len(report.rollup.units) if report.rollup else 0
     keep = max(1, ANNEX_ROWS // units) if units else 0
     annexes: dict[str, list[UnitTable]] = {}
-    for title, make in planned[:keep]:
+    for title, _, make in planned[:keep]:
         table = make()
         if table is not None:
             annexes.setdefault(title, []).append(table)
-    out = [UnitAnnex(title, tuple(group)) for title, group in annexes.items()]
+    numbered = iter(range(1, len(planned) + 1))
+    names = report.rollup.units if report.rollup else []
+    longest = max((_name_cm(unit.name) for unit in names), default=0.0) + CELL_CM
+    name_cm = min(max(longest, UNIT_NAME_CM[0]), UNIT_NAME_CM[1])
+    out = [
+        UnitAnnex(title, tuple(replace(table, number=next(numbered)) for table in group), name_cm=name_cm)
+        for title, group in annexes.items()
+    ]
     if len(planned) > keep and out:
-        left = {title.lower(): None for title, _ in planned[keep:]}
+        left = {subject[:1].lower() + subject[1:]: None for _, subject, _ in planned[keep:]}
         note = (
             f"Do có {vn.count(units)} đơn vị, phụ lục không in {len(planned) - keep} bảng theo đơn vị "
             f"({'; '.join(left)}); số liệu đó có trong báo cáo của từng đơn vị."
         )
-        out[-1] = UnitAnnex(out[-1].title, out[-1].tables, note)
+        out[-1] = replace(out[-1], note=note)
     return out
+
+
+def _name_cm(name: str) -> float:
+    """About how wide a unit's name prints in a compact table (the writer measures it exactly; this is enough)."""
+    return sum(CAPITAL_CM if char.isupper() else LETTER_CM for char in name)
+
+
+def printed_items(marked: list[tuple[str, str]], units: int) -> set[str]:
+    """The keys of the by-unit items (block type, key) whose tables the annexes print for ``units`` units.
+
+    The tables come in the order :func:`unit_annexes` plans them (the items, then the forms), as many as
+    :data:`ANNEX_ROWS` allows: a sentence of the body says "chi tiết tại Phụ lục" of those only.
+    """
+    order = [key for kind, key in marked if REGISTRY[kind].annex_table is None]
+    order += [key for kind, key in marked if REGISTRY[kind].annex_table is not None]
+    return set(order[: max(1, ANNEX_ROWS // units)] if units else [])
+
+
+def reference(annexes: list[UnitAnnex]) -> str:
+    """The body's sentence naming every table of the annexes: "Chi tiết theo từng đơn vị tại Phụ lục … (Biểu 1. …)"."""
+    if not annexes:
+        return ""
+    names = ["Phụ lục"] if len(annexes) == 1 else [f"Phụ lục {vn.roman(n)}" for n in range(1, len(annexes) + 1)]
+    parts = [
+        f"{name} ({'; '.join(f'Biểu {table.number}. {table.subject}' for table in annex.tables)})"
+        for name, annex in zip(names, annexes, strict=True)
+    ]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+    return f"Chi tiết theo từng đơn vị tại {listed} kèm theo Báo cáo này."
 
 
 def _planned(report: Report) -> list[Planned]:
@@ -112,6 +182,7 @@ def _summaries(report: Report, units: list[UnitRow]) -> Iterator[Planned]:
         for start in range(0, len(values), summary.per_table):
             yield (
                 summary.title,
+                summary.title,
                 partial(_summary_table, summary, kind, values[start : start + summary.per_table], units),
             )
 
@@ -123,7 +194,7 @@ def _summary_table(summary: UnitSummary, kind: str, chunk: list[tuple[Any, Any]]
         for n, unit in enumerate(units, 1)
     )
     total = ("", "Tổng cộng", *(cell for _, value in chunk for cell in summary.total(value) or ()))
-    return UnitTable(summary.title, header, rows, total)
+    return UnitTable(summary.title, header, rows, total, subject=summary.title)
 
 
 # --- a roll-up by a đề cương: each by-unit item's cells ------------------------------------------------
@@ -194,42 +265,61 @@ def _row_cells(columns: Columns, values: list[Any] | None) -> tuple[str, ...]:
 
 
 def _by_unit(items: list[ByUnit], units: list[UnitRow]) -> Iterator[Planned]:
-    """The items whose cells stand side by side, in tables of a few columns; then those with a table of their own."""
-    chunk: list[ByUnit] = []
-    width = 0
+    """A table for each item, in the đề cương's order; then the items with a table of their own (forms)."""
+    for item in items:
+        if REGISTRY[item.kind].annex_table is None:
+            yield BY_UNIT, _subject(item), partial(_one_item, item, units)
     for item in items:
         if REGISTRY[item.kind].annex_table is not None:
-            continue
-        columns = len(_columns(item, units))
-        if chunk and width + columns > VALUE_COLUMNS:
-            yield BY_UNIT, partial(_side_by_side, chunk, units)
-            chunk, width = [], 0
-        chunk.append(item)
-        width += columns
-    if chunk:
-        yield BY_UNIT, partial(_side_by_side, chunk, units)
-    for item in items:
-        if REGISTRY[item.kind].annex_table is not None:
-            yield item.label, partial(_own_table, item, units)
+            yield item.label, item.label, partial(_own_table, item, units)
 
 
-def _side_by_side(chunk: list[ByUnit], units: list[UnitRow]) -> UnitTable:
-    header: tuple[str, ...] = ("TT", "Đơn vị")
-    total: tuple[str, ...] = ("", "Tổng cộng")
-    cells: list[tuple[str, ...]] = [() for _ in units]
-    for item in chunk:
-        columns = _columns(item, units)
-        values = [annex_values(item.kind, u.blocks[item.key], columns) if item.key in u.blocks else None for u in units]
-        header += _header(item, columns)
-        make_total = REGISTRY[item.kind].annex_total
-        total += make_total(item.model_dump(), columns, values) if make_total else ("",) * len(columns)
-        cells = [row + _row_cells(columns, unit) for row, unit in zip(cells, values, strict=True)]
-    rows = tuple((str(n), unit.name, *row) for n, (unit, row) in enumerate(zip(units, cells, strict=True), 1))
-    return UnitTable(BY_UNIT, header, rows, total)
+def _subject(item: ByUnit) -> str:
+    return f"{item.label} ({item.unit})" if item.unit and len(item.unit) < 20 else item.label
+
+
+def _one_item(item: ByUnit, units: list[UnitRow]) -> UnitTable:
+    """One item's table: a row per unit; an item of several columns under a header that names it over them."""
+    columns = _columns(item, units)
+    values = [annex_values(item.kind, u.blocks[item.key], columns) if item.key in u.blocks else None for u in units]
+    make_total = REGISTRY[item.kind].annex_total
+    total = make_total(item.model_dump(), columns, values) if make_total else ("",) * len(columns)
+    filled = [i for i in range(len(columns)) if any(v is not None and v[i] is not None for v in values)]
+    if filled and len(filled) < len(columns):  # a column no unit fills (a count when all gave a rate) is left out
+        columns, total = [columns[i] for i in filled], tuple(total[i] for i in filled)
+        values = [None if v is None else [v[i] for i in filled] for v in values]
+    rows = tuple(
+        (str(n), unit.name, *_row_cells(columns, value))
+        for n, (unit, value) in enumerate(zip(units, values, strict=True), 1)
+    )
+    aligns = tuple("center" if column in CENTRED else "right" for _, column in columns)
+    if len(columns) > 1:
+        header = ("TT", "Đơn vị", *(_short(title, item) for title, _ in columns))
+        groups = (("TT", 1), ("Đơn vị", 1), (_subject(item), len(columns)))
+        return UnitTable(
+            BY_UNIT, header, rows, ("", "Tổng cộng", *total), subject=_subject(item), groups=groups, aligns=aligns
+        )
+    header = ("TT", "Đơn vị", *_header(item, columns))
+    return UnitTable(BY_UNIT, header, rows, ("", "Tổng cộng", *total), subject=_subject(item), aligns=aligns)
+
+
+def _short(title: str, item: ByUnit) -> str:
+    """A column's title under its item's name: "Số đạt (hồ sơ)" becomes "Số hồ sơ", "Tổng số (hồ sơ)" "Tổng số"."""
+    if item.unit and title == f"Số đạt ({item.unit})":
+        return f"Số {item.unit}"
+    if item.unit and title.endswith(f" ({item.unit})"):
+        return title[: -len(item.unit) - 3]
+    return title
 
 
 def _own_table(item: ByUnit, units: list[UnitRow]) -> UnitTable | None:
     make = REGISTRY[item.kind].annex_table
     assert make is not None  # only the types with a table of their own are planned here (_by_unit)
     table = make(item.model_dump(mode="json"), [(unit.name, unit.blocks.get(item.key)) for unit in units])
-    return None if table is None else UnitTable(item.label, table.header, table.rows, table.total, table.note)
+    if table is None:
+        return None
+    types = [str(column.get("type") or "text") for column in item.model_dump(mode="json").get("columns") or []][1:]
+    aligns = tuple("center" if kind in CENTRED else "right" for kind in types)
+    if len(aligns) != len(table.header) - 2:  # a form printed otherwise than column for column: numbers right
+        aligns = ()
+    return UnitTable(item.label, table.header, table.rows, table.total, table.note, subject=item.label, aligns=aligns)

@@ -83,11 +83,14 @@ def environment(user_dir: Path | None, limits: Limits | None = None) -> jinja2.E
 class View(sandbox.TemplateView):
     """What a template may read of a report; records what it showed."""
 
-    TEMPLATE_API = frozenset({"cutoff", "reference", "comparisons", "unit_annexes", "rollup", "previous", "outline"})
+    TEMPLATE_API = frozenset(
+        {"cutoff", "reference", "comparisons", "unit_annexes", "unit_reference", "rollup", "previous", "outline"}
+    )
 
     report: Report
     previous: Report | None = None
     shown: set[str] = field(default_factory=set)
+    annexes: list[Any] | None = None
 
     def cutoff(self) -> str | None:
         """The line "Số liệu tính từ ngày … đến ngày …" when the unit asks for it (``cutoff: {show: true}``)."""
@@ -118,9 +121,18 @@ class View(sandbox.TemplateView):
         self.shown.add("rollup")
         if self.report.rollup is None:
             return []
-        from baocao.render.annex import unit_annexes  # only a rolled-up report needs it
+        if self.annexes is None:
+            from baocao.render.annex import unit_annexes  # only a rolled-up report needs it
 
-        return unit_annexes(self.report)
+            self.annexes = unit_annexes(self.report)
+        return self.annexes
+
+    def unit_reference(self) -> str:
+        """The body's sentence naming every table of the per-unit annexes ("Biểu 1. …"); "" when there are none."""
+        annexes = self.unit_annexes()
+        from baocao.render.annex import reference  # only a rolled-up report needs it
+
+        return reference(annexes)
 
     def rollup(self) -> Rollup | None:
         """How the report was compiled: units, those left out, those missing."""

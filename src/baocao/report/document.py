@@ -111,6 +111,12 @@ class Document(Model):
         "baocao kiểm tra báo cáo theo đề cương đó.",
         default=None,
     )
+    compiles: Text | None = field(
+        "Đề cương tổng hợp",
+        "Mã hoặc đường dẫn đề cương mà các đơn vị cấp dưới báo cáo theo và cơ quan này tổng hợp (baocao rollup); "
+        "báo cáo của cơ quan tổng hợp không bị kiểm tra như báo cáo của đơn vị theo đề cương đó.",
+        default=None,
+    )
     level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
     parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)
     issuing_body: Text = field("Tên cơ quan ban hành", "Tên đầy đủ, ví dụ: ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN.")

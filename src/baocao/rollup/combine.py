@@ -24,14 +24,16 @@ from baocao.rollup.units import GENERATED, UnitData, outline_of
 Data = dict[str, Any]
 
 
-def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], absent: list[str]) -> Data:
+def combine(
+    own: Data, units: list[UnitData], skipped: list[tuple[str, str, str]], absent: list[str], own_file: str = ""
+) -> Data:
     """The data of the level above: its own header and text, the units' sums, a row per unit.
 
-    The đề cương is the one the units answered, the same in every unit by its content
-    (:func:`baocao.rollup.units.other_outlines` refuses the others).
+    The đề cương is the one the level above compiles, else the one the units answered, the same
+    in every unit by its content (:func:`baocao.rollup.units.other_outlines` refuses the others).
     """
     datas = [u.data for u in units if u.data is not None]
-    followed = _outline(units)
+    followed = _compiled(own, own_file) or _outline(units)
     items: list[Data] = []
     if followed is not None:  # units that answered one đề cương: by its keys, into the level above's outline
         out = outline.combine(own, datas, followed)
@@ -41,10 +43,24 @@ def combine(own: Data, units: list[UnitData], skipped: list[tuple[str, str]], ab
     out["rollup"] = {
         **({"outline": followed.outline.id, "by_unit": items} if followed is not None else {}),
         "units": [_row(u.file, u.data, items) for u in units if u.data is not None],
-        "skipped": [{"name": name, "reason": reason} for name, reason in skipped],
+        "skipped": [{"name": name, "reason": codes} for name, codes, _ in skipped],
         "missing": absent,
     }
     return out
+
+
+def compiled(own: Data, own_file: str) -> str | None:
+    """The id of the đề cương the level above compiles, or None when it names none (or it cannot be read)."""
+    found = _compiled(own, own_file)
+    return found.outline.id if found is not None else None
+
+
+def _compiled(own: Data, own_file: str) -> Outline | None:
+    """The đề cương the level above says it compiles (``document.compiles``), found from its file; None if none."""
+    name = own["document"].get("compiles")
+    where = outlines.locate(str(name), own_file) if name else None
+    found = outlines.read(where) if where is not None else None
+    return found.outline if found is not None else None
 
 
 def _outline(units: list[UnitData]) -> Outline | None:
@@ -72,12 +88,13 @@ def _row(file: str, data: Data, items: list[Data]) -> Data:
 
 
 def moved_outline(data: Data, unit_file: str, target: Path) -> None:
-    """The --unit file's đề cương named by a relative path, named again from where the output is written."""
-    name = data["document"].get("outline")
-    if not name or not is_path(str(name)) or Path(str(name).replace("\\", "/")).is_absolute():
-        return
-    where = Path(unit_file).parent / str(name).replace("\\", "/")
-    data["document"]["outline"] = Path(os.path.relpath(where.absolute(), target.absolute().parent)).as_posix()
+    """The --unit file's đề cương (followed or compiled) named by a relative path, named again from the output."""
+    for field in ("outline", "compiles"):
+        name = data["document"].get(field)
+        if not name or not is_path(str(name)) or Path(str(name).replace("\\", "/")).is_absolute():
+            continue
+        where = Path(unit_file).parent / str(name).replace("\\", "/")
+        data["document"][field] = Path(os.path.relpath(where.absolute(), target.absolute().parent)).as_posix()
 
 
 def to_yaml(data: Data, sources: int) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.blocks import REGISTRY
-from baocao.core.findings import Finding
+from baocao.core.findings import Finding, Severity
 from baocao.core.messages import Phrase
 from baocao.core.vietnamese import name_key
 from baocao.report import Report
@@ -32,6 +32,23 @@ class UnitData:
     file: str
     data: Data | None
     findings: list[Finding] = field(default_factory=list)
+    name: str = ""
+    """The unit a file that could not be taken reports for, as its header names it."""
+
+
+def unit_name(header: Any, path: str) -> str:
+    """The unit a file reports for: its short name or issuing body, as far as it can be read; else its file."""
+    document = header.get("document", header) if isinstance(header, dict) else None
+    if isinstance(document, dict):
+        for key in ("short_name", "issuing_body"):
+            if isinstance(document.get(key), str) and document[key].strip():
+                return str(document[key]).strip()
+    return f"tệp {Path(path).name}"
+
+
+def error_codes(findings: Iterable[Finding]) -> str:
+    """The codes of a file's errors, each once, in order: "BC101, BC108"."""
+    return ", ".join(sorted({f.code for f in findings if f.severity is Severity.ERROR}))
 
 
 def dumped(report: Report, text: str = "") -> Data:
@@ -145,13 +162,13 @@ def outline_of(units: list[UnitData]) -> str | None:
 
 
 def other_outlines(units: list[UnitData], own: Data | None = None, own_file: str = "--unit") -> list[Phrase]:
-    """Units that answered another đề cương than the others, or none while the others did.
+    """Units that answered another đề cương than the one the level above compiles, or than the others.
 
     A đề cương is judged by what it says, not by its id: a unit whose file of the same id
     says anything else (another label, another unit of measure) than the other units' (or
     than the --unit file's, when it follows that id too) is refused, naming both files.
     """
-    common = outline_of(units)
+    common = (own or {}).get("_compiles") or outline_of(units)
     if common is None:
         return []
     found = [

@@ -37,6 +37,7 @@ TITLE_SLACK_CM = 1.0  # room beside the trích yếu lines, so the renderer neve
 CLOSING_COLUMNS_CM = (7.0, 9.5)
 CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signature block
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+MAX_KEPT = 8  # the longest run of table rows kept together: a longer chain is cut so that the table can break
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_LIMIT = 255  # characters of a core property (title, author)
@@ -146,10 +147,13 @@ def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM, keep_last: bo
 def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False) -> Iterator[str]:
     """A bordered table with its unit line; header rows repeat, rows never split.
 
-    The unit line, the header rows and the first body row keep with the row
-    after them, so a page never ends on a table's first body row; a group row
-    keeps with its first item, as does an item with its first part ("-" row),
-    and the last row (the total) never stands alone. A column empty in every body row is narrowed to
+    The unit line and the header rows keep with the first body row (header rows
+    repeat, so LibreOffice never leaves them alone at the foot of a page); a group
+    row keeps with its first item, as does an item with its first part ("-" row),
+    and the last row (the total) never stands alone. The first body row does not
+    keep with the next: LibreOffice then prints a long table's first rows and drops
+    the rest. No run of kept rows is longer than :data:`MAX_KEPT` (a table chained
+    whole cannot break at all). A column empty in every body row is narrowed to
     its header, giving its room to the others.
     """
     if block.unit:
@@ -158,29 +162,52 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
     widths = _fit_headers(block, _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm)))
     gap, size = (0, COMPACT_PT) if block.compact else (None, None)
     rows = []
-    body_rows = 0
-    for number, row in enumerate(block.rows):
-        last = number == len(block.rows) - 1
-        keep = keep_last if last else row.role in ("header", "group") or body_rows == 0
-        keep = keep or number == len(block.rows) - 2  # the last row never stands alone
-        keep = keep or (not last and _first_text(block.rows[number + 1]) in SUB_MARKS)  # an item with its parts
-        body_rows += row.role != "header"
+    merged_below = [_merged_columns(following) for following in [*block.rows[1:], None]]
+    for number, (row, keep) in enumerate(zip(block.rows, _keeps(block, keep_last), strict=True)):
         cells, column = [], 0
         for spec in row.cells:
             width = sum(widths[column : column + spec.span])
             align = "center" if row.role == "header" else spec.align
             text = runs(spec.runs, bold=row.role in BOLD_ROLES, size=size)
             content = ooxml.paragraph("BCTable", text, align=align, keep_next=keep, before_pt=gap, after_pt=gap)
-            cells.append(ooxml.cell(width, [content], spec.span))
+            merge = "continue" if spec.merged else "restart" if column in merged_below[number] else ""
+            cells.append(ooxml.cell(width, [content], spec.span, merge))
             column += spec.span
         rows.append(ooxml.row(cells, header=row.role == "header"))
     yield ooxml.table(widths, rows, style="BCGrid", center=True)
 
 
+def _keeps(block: Table, keep_last: bool) -> list[bool]:
+    """Which rows keep with the next: headers, groups, items with parts, the row above the total; chains cut."""
+    keeps = []
+    for number, row in enumerate(block.rows):
+        if number == len(block.rows) - 1:
+            keeps.append(keep_last)
+            continue
+        keep = row.role in ("header", "group") or number == len(block.rows) - 2  # the total never stands alone
+        keeps.append(keep or _first_text(block.rows[number + 1]) in SUB_MARKS)  # an item with its parts
+    run = 0
+    for number, keep in enumerate(keeps):
+        run = run + 1 if keep else 0
+        if run > MAX_KEPT and block.rows[number].role != "header":
+            keeps[number], run = False, 0
+    return keeps
+
+
+def _merged_columns(row: Row | None) -> set[int]:
+    """The columns at which a cell of ``row`` continues the cell above it."""
+    found, column = set(), 0
+    for spec in row.cells if row is not None else ():
+        if spec.merged:
+            found.add(column)
+        column += spec.span
+    return found
+
+
 def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
-    """True for a paragraph that leads into the table after it ("… như sau:", "(Mẫu 01):")."""
+    """True for a paragraph that leads into the table after it ("… như sau:", "(Mẫu 01):", a centred title)."""
     text = "".join(run.text for run in paragraph.runs).rstrip()
-    return isinstance(following, Table) and text.endswith(":")
+    return isinstance(following, Table) and (text.endswith(":") or paragraph.align == "center")
 
 
 def _first_text(row: Row) -> str:

@@ -57,6 +57,8 @@ class Cell(NamedTuple):
     runs: tuple[Run, ...]
     align: str = "left"
     span: int = 1
+    merged: bool = False
+    """True for a header cell that continues the one above it (``<td merge="up">``): one cell over two rows."""
 
 
 class Row(NamedTuple):
@@ -164,7 +166,7 @@ def _table(element: etree._Element) -> Table:
         if row.tag != "tr" or row.get("role", "item") not in ROLES:
             raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
         cells = tuple(
-            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")))
+            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")), cell.get("merge") == "up")
             for cell in row
             if cell.tag == "td"
         )

@@ -67,11 +67,14 @@ def paragraph(
     return f"<w:p>{ppr}{''.join(runs)}</w:p>"
 
 
-def cell(width_cm: float, paragraphs: Iterable[str], span: int = 1) -> str:
-    """A table cell; a cell must hold at least one paragraph."""
+def cell(width_cm: float, paragraphs: Iterable[str], span: int = 1, merge: str = "") -> str:
+    """A table cell; a cell must hold at least one paragraph. ``merge``: "restart" or "continue" a vertical merge."""
     content = "".join(paragraphs) or "<w:p/>"
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{int(width_cm * CM)}" w:type="dxa"/>{grid}</w:tcPr>{content}</w:tc>'
+    vmerge = {"restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}.get(merge, "")
+    centre = '<w:vAlign w:val="center"/>' if merge else ""
+    tcpr = f'<w:tcW w:w="{int(width_cm * CM)}" w:type="dxa"/>{grid}{vmerge}{centre}'
+    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{content}</w:tc>"
 
 
 def row(cells: Iterable[str], header: bool = False, cant_split: bool = True) -> str:

@@ -17,9 +17,11 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from baocao.core.errors import UserError
 from baocao.core.messages import Phrase, os_reason
@@ -30,6 +32,10 @@ FONT_STYLES = ("", ":bold", ":italic", ":bold:italic")
 PDF_SECONDS = 120  # LibreOffice's time for one report (--pdf-timeout changes it)…
 PDF_SECONDS_EACH = 10  # …and for each more report of the batch
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])|/Count\s+[1-9]")
+TEXT_TOOL = "pdftotext"  # poppler's, installed with LibreOffice for the check that no table row was lost
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NAMED_ROWS = 5  # the lost rows a failure names; the others are counted
+SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -117,6 +123,8 @@ def _convert_folder(program: str, staging: Path, targets: list[Path], timeout: f
         elif problem and said:
             problem = Phrase("pdf_said", {"problem": problem, "said": said[0]})
         if problem is None:
+            problem = lost_rows(docx, pdf)
+        if problem is None:
             problem = _commit(docx, pdf, target)
         if problem:
             result.failed.append((target, problem))
@@ -166,6 +174,48 @@ def check_pdf(pdf: Path, started: float) -> Phrase | None:
     if not PAGE.search(body):
         return Phrase("pdf_no_pages")
     return None
+
+
+def lost_rows(docx: Path, pdf: Path) -> Phrase | None:
+    """The table rows of ``docx`` whose text is not in ``pdf``, named; None when every row is there.
+
+    LibreOffice has printed a long table's first rows and dropped the rest (a
+    keep-with-next on its first body row at the foot of a page): a PDF that lost
+    rows is a wrong report, so it is refused. A row is found when its cells' text,
+    in order and without white space, is in the PDF's text. Without ``pdftotext``
+    (poppler) the check cannot run and is left out.
+    """
+    text = pdf_text(pdf)
+    if text is None:
+        return None
+    flat = SPACE.sub("", text)
+    lost = [cells for cells in table_rows(docx) if SPACE.sub("", "".join(cells)) not in flat]
+    if not lost:
+        return None
+    named = "; ".join(" | ".join(c.strip() for c in cells[:3] if c.strip()) for cells in lost[:NAMED_ROWS])
+    more = len(lost) - NAMED_ROWS
+    return Phrase("pdf_lost_rows", {"count": len(lost), "rows": named + (f"; … (+{more})" if more > 0 else "")})
+
+
+def pdf_text(pdf: Path) -> str | None:
+    """The text of ``pdf`` in the order it is drawn (``pdftotext -raw``); None without pdftotext."""
+    tool = shutil.which(TEXT_TOOL)
+    if tool is None:
+        return None
+    try:
+        done = subprocess.run([tool, "-raw", str(pdf), "-"], capture_output=True, timeout=600, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.decode("utf-8", "replace")
+
+
+def table_rows(docx: Path) -> Iterator[list[str]]:
+    """The text of every table row of a DOCX, cell by cell (header rows once, where written)."""
+    with zipfile.ZipFile(docx) as archive:
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+    for table in root.iter(f"{W}tbl"):
+        for row in table.iter(f"{W}tr"):
+            yield ["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
 
 
 def _commit(docx: Path, pdf: Path, target: Path) -> Phrase | None:
