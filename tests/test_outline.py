@@ -391,14 +391,15 @@ sections:
         Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, đạt 100% yêu cầu.
       - "Tài khoản 41.999/123.758 người, đạt trên 40%, hơn 30.000/123.758 người đạt trên 20%."
 """
-    assert findings(tmp_path, body) == [("BC211", 16, 25), ("BC211", 16, 76), ("BC212", 17, 88), ("BC211", 19, 20)]
+    # each at the number to correct: the stated rate, or the count above its total
+    assert findings(tmp_path, body) == [("BC211", 16, 53), ("BC211", 16, 80), ("BC212", 17, 88), ("BC211", 19, 46)]
 
 
 def test_numbers_in_a_quoted_line_of_text_are_checked_at_their_column(tmp_path):
     from .conftest import MINIMAL
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
-    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 20, 16)]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 20, 41)]  # at "90%"
 
 
 def test_a_stated_rate_is_checked_to_the_last_digit_written(tmp_path):
@@ -411,7 +412,7 @@ sections:
       - "Chứng thư số: 1/3 cán bộ, đạt {percent}%."
 """
     assert findings(tmp_path, body.format(percent="33,3")) == []
-    assert findings(tmp_path, body.format(percent="33,4")) == [("BC211", 15, 75), ("BC211", 16, 24)]
+    assert findings(tmp_path, body.format(percent="33,4")) == [("BC211", 15, 75), ("BC211", 16, 40)]
     assert findings(tmp_path, body.format(percent="33,33")) == []
     assert [code for code, *_ in findings(tmp_path, body.format(percent="33,34"))] == ["BC211", "BC211"]
 
