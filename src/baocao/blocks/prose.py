@@ -92,9 +92,17 @@ PARTS = re.compile(
 )  # fmt: skip
 """A total, then "trong đó" or "gồm" and its parts, to the end of the clause."""
 BRACKET = re.compile(
-    START + r"(?P<total>" + INT + r")" + END + r"(?:[ \t]+" + NOUN + r")?" + SP + r"\((?P<list>[^()\n]{1,200})\)", FLAGS
-)
-"""A total with its parts in brackets: "479 hồ sơ (453 tổ chức, 26 cá nhân)"."""
+    START + r"(?P<total>" + INT + r")" + END + r"(?:[ \t]+(?P<noun>" + NOUN + r"))?" + SP + r"\.?" + SP
+    + r"\((?P<list>[^()\n]{1,200})\)",
+    FLAGS,
+)  # fmt: skip
+"""A total with its parts in brackets: "479 hồ sơ (453 tổ chức, 26 cá nhân)", "41 hồ sơ. (Đã giải quyết: 48 …; …)"."""
+STATUS = re.compile(
+    r"^(?P<label>" + WORD + r"(?:[ \t]+" + WORD + r"){0,5}" + SP + r":?)" + SP + r"(?P<n>" + INT + r")" + END
+    + r"[^\d%]*$",
+    FLAGS,
+)  # fmt: skip
+"""A part in brackets named before its number: "đang giải quyết 3 hồ sơ", "Đã giải quyết đúng hẹn 73 hồ sơ"."""
 SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\bvà\b)\s*", FLAGS)
 """Between the items of a list: a comma (not a decimal one), a semicolon, "và"."""
 PART = re.compile(
@@ -246,15 +254,31 @@ def parts(line: str) -> Iterator[Said]:
     for match in BRACKET.finditer(line):
         if before(NOT_A_TOTAL, line, match.start("total")):
             continue
-        items = SPLIT.split(match["list"].strip())
-        found = [PART.match(item) for item in items]
-        if len(found) < 2 or any(m is None for m in found):
-            continue
-        values = [count(m["n"]) for m in found if m is not None]
-        total, summed = count(match["total"]), sum(values)
-        if summed != total:
+        found = bracketed(match["list"])
+        total, noun = count(match["total"]), (match["noun"] or "").lower()
+        values = [value for value, _ in found]
+        summed = sum(values)
+        if any(value > total and not (noun and rest.startswith(noun)) for value, rest in found):
+            continue  # a part above the total counts something else: "306 dịch vụ (tiếp nhận 3.797 hồ sơ, …)"
+        if len(values) > 1 and summed != total and 2 * summed >= total:
             params = {"stated": shown(total), "computed": shown(summed), "parts": " + ".join(map(shown, values))}
             yield Said("BC221", params, match.start(), match.end(), match.start("total"))
+
+
+def bracketed(text: str) -> list[tuple[int, str]]:
+    """The parts in brackets after a total, each a number with its noun or a status with its number; [] if not all.
+
+    Words with no number after a part qualify it ("đang giải quyết 3 hồ sơ, trong hạn"). Numbers that make less
+    than half the total describe rather than divide it ("120 học viên (3 lớp, 2 ngày)"): the caller leaves them.
+    """
+    values: list[tuple[int, str]] = []
+    for item in SPLIT.split(text.strip()):
+        match = PART.match(item) or STATUS.match(item)
+        if match is not None and not (match.re is STATUS and NOT_A_SHARE.search(match["label"])):
+            values.append((count(match["n"]), item[match.end("n") :].strip().lower()))
+        elif not values or any(c.isdigit() for c in item) or "%" in item:
+            return []
+    return values
 
 
 SHARES = re.compile(
