@@ -298,3 +298,60 @@ def test_reading_a_long_line_takes_linear_time():
     list(prose.sentences("9" * 20000 + "/" + "a " * 20000))
     list(prose.sentences("10 đã 5 còn " * 2000 + "tăng 5 từ 6 " * 2000 + "10 trong đó " * 2000))
     assert time.perf_counter() - start < 2.0
+
+
+TASKS = """\
+      - tasks:
+          rows:
+            - {task: Phòng họp không giấy, result: Chưa thực hiện}
+            - {task: Nâng cấp Trang thông tin điện tử, result: Đã hoàn thành}
+            - {task: Số hóa hồ sơ một cửa, result: Đang thực hiện}
+            - {task: Tập huấn kỹ năng số, result: Đã hoàn thành}
+            - {task: Hệ thống camera, result: "Đang thực hiện, chậm tiến độ"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("Có 5 nhiệm vụ: đã hoàn thành 2 nhiệm vụ, đang thực hiện 1 nhiệm vụ, chậm tiến độ 01 nhiệm vụ.", []),
+        ("Có 5 nhiệm vụ: đã hoàn thành 3 nhiệm vụ, đang thực hiện 1 nhiệm vụ, chậm tiến độ 01 nhiệm vụ.", ["3 "]),
+        ("Trong 5 nhiệm vụ: hoàn thành 2, đang triển khai 2, chậm 02 và chưa thực hiện 1.", ["2, chậm", "02"]),
+        ("2 nhiệm vụ đã hoàn thành; đã hoàn thành 12 hồ sơ của nhiệm vụ số hóa.", []),
+    ],
+)
+def test_tasks_stated_in_the_text_are_those_the_task_table_counts(tmp_path, sentence, wrong):
+    """The text's done/in progress/late against the report's own task table, at the number in the text."""
+    path, first = unit(tmp_path, [sentence])
+    path.write_text(path.read_text(encoding="utf-8").replace("  - title: Nhiệm vụ", TASKS + "  - title: Nhiệm vụ"))
+    found = [(f.code, f.line, f.col) for f in api.load(str(path)).findings]
+    assert found == [("BC502", first, 9 + sentence.index(number)) for number in wrong]
+
+
+def test_a_table_whose_results_say_no_status_is_not_compared(tmp_path):
+    path, _ = unit(tmp_path, ["Đã hoàn thành 9 nhiệm vụ."])
+    table = TASKS.replace("Chưa thực hiện", "Đã ký hợp đồng chờ nghiệm thu")
+    path.write_text(path.read_text(encoding="utf-8").replace("  - title: Nhiệm vụ", table + "  - title: Nhiệm vụ"))
+    assert api.load(str(path)).findings == []
+
+
+PLAN = "type: Kế hoạch, number: 29/KH-UBND, date: 01/3/2023, issuer: UBND huyện"
+CITED = (
+    "      - citation: {{key: kh-29, action: Thực hiện, " + PLAN + ', subject: "{first}"}}\n'
+    "      - citation: {{key: kh-29, action: Theo, " + PLAN + ', subject: "{second}"}}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "codes"),
+    [
+        ("về Kế hoạch Chuyển đổi số năm 2023  huyện Trà Bồng", []),
+        ("Kế hoạch truyền thông về Chuyển đổi số năm 2023", ["BC501"]),
+    ],
+)
+def test_one_cited_document_has_one_subject(tmp_path, second, codes):
+    """Seed 002 cites Kế hoạch số 29/KH-UBND twice: under one key, it is one document with one subject."""
+    cited = CITED.format(first="Kế hoạch Chuyển đổi số năm 2023 huyện Trà Bồng", second=second)
+    text = MINIMAL.replace('      - "- Chỉ đạo triển khai."\n', cited)
+    path = write(tmp_path, text)
+    assert [f.code for f in api.load(str(path)).findings] == codes

@@ -126,6 +126,16 @@ def check(citation: Citation, loc: Loc, context: CheckContext) -> Iterator[Issue
     yield from date_issues(loc, citation, context)
 
 
+def stated(citation: Citation) -> tuple[Any, ...]:
+    """What a key names: one document, with one number, date and subject.
+
+    The subject is compared in any letter case and spacing, with or without its leading "về": one plan cited
+    twice under one key cannot carry two subjects.
+    """
+    subject = " ".join((citation.subject or "").lower().split())
+    return citation.number, citation.date, subject.removeprefix("về ")
+
+
 # --- how it reads -------------------------------------------------------------------------------
 
 
@@ -175,7 +185,7 @@ KIND = declare(
     fill_at=lambda citation, loc: loc,
     blanks_inside=None,
     check=check,
-    stated=lambda c: (c.number, c.date),
+    stated=stated,
     view=view,
     measure=None,
     computed=None,

@@ -551,6 +551,18 @@ CATALOGUE: dict[str, Entry] = {
             "The same quantity must carry the same values; if it is another one, give it another key.",
         ),
     ),
+    "BC502": Entry(
+        "consistency.text_vs_table",
+        "error",
+        (
+            "Đoạn văn ghi {stated} nhiệm vụ {status} nhưng bảng nhiệm vụ của báo cáo có {counted}.",
+            "The text says {stated} tasks {status_en} but the report's task table has {counted}.",
+        ),
+        (
+            "Sửa thành {counted}, hoặc sửa kết quả, tiến độ của nhiệm vụ trong bảng.",
+            "Write {counted}, or correct the result of the task in the table.",
+        ),
+    ),
     # --- the outline ------------------------------------------------------
     "BC404": Entry(
         "outline.empty_section",
