@@ -85,6 +85,7 @@ NOT_A_TOTAL = re.compile(
 """Words before a number that make it a name or a date rather than a count ("năm 2023", "mức độ 3", "số 12")."""
 
 OF_WHICH = r"(?:trong[ \t]+đó|bao[ \t]+gồm|gồm(?:[ \t]+có)?)"
+OF_WHICH_OR_NAMELY = r"(?:trong[ \t]+đó|bao[ \t]+gồm|gồm|cụ[ \t]+thể)"
 PARTS = re.compile(
     START + r"(?P<total>" + INT + r")" + END + r"(?P<gap>[^\d;.()%/\n]{0,100}?)[,:]?" + SP
     + r"(?P<marker>" + OF_WHICH + r")\b" + SP + r":?(?P<list>[^;()\n]{1,300}?)(?=[;()\n]|\.(?!\d)|$)",
@@ -192,6 +193,7 @@ def sentences(line: str) -> Iterator[Said]:
     """Every claim of one line of text that its own numbers contradict."""
     yield from rates(line)
     yield from parts(line)
+    yield from enumerated(line)
     yield from shares(line)
     yield from remainders(line)
     yield from changes(line)
@@ -284,6 +286,48 @@ def bracketed(text: str) -> list[tuple[int, str]]:
 SHARES = re.compile(
     r"\b(?P<marker>" + OF_WHICH + r"|cơ[ \t]+cấu)\b" + SP + r":?(?P<list>[^;()\n]{1,300}?)(?=[;()\n]|\.(?!\d)|$)", FLAGS
 )
+
+
+ENUMERATED = re.compile(r"\((?P<k>\d{1,2})\)")
+"""The mark of an item of a numbered list in a sentence: "(1)", "(2)"."""
+LEAD = re.compile(
+    START + r"(?P<total>" + INT + r")" + END + r"[^\d()\n]{0,200}?\b" + OF_WHICH_OR_NAMELY + r"\b[^\d()\n]{0,120}$",
+    FLAGS,
+)
+"""A total, then "trong đó", "gồm" or "cụ thể", and only words up to the list: "1.956 hồ sơ … cụ thể như sau:"."""
+ITEM_VALUE = re.compile(
+    r"[^\d:\n]{0,120}:[^\d\n]{0,120}?" + START + r"(?P<n>" + INT + r")" + END + r"(?![ \t]*%)", FLAGS
+)
+"""An item's value: the first number after its first colon, with only words between ("Lĩnh vực X: 1.505 hồ sơ")."""
+
+
+def enumerated(line: str) -> Iterator[Said]:
+    """A total divided into numbered items, "… 1.956 hồ sơ. Trong đó …: (1) Lĩnh vực X: 1.505 hồ sơ … (2) …".
+
+    Each item names its value after its first colon; the items of "trong đó" never make more than the total,
+    those of "gồm" and "cụ thể" make it.
+    """
+    runs: list[list[re.Match[str]]] = []
+    for mark in ENUMERATED.finditer(line):
+        if mark["k"] == "1":
+            runs.append([mark])
+        elif runs and int(mark["k"]) == len(runs[-1]) + 1:
+            runs[-1].append(mark)
+    for run in runs:
+        mark = run[0]
+        lead = LEAD.search(line, max(0, mark.start() - 400), mark.start()) if len(run) > 1 else None
+        if lead is None or before(NOT_A_TOTAL, line, lead.start("total")):
+            continue
+        ends = [following.start() for following in run[1:]] + [len(line)]
+        found = [ITEM_VALUE.match(line, item.end(), end) for item, end in zip(run, ends, strict=True)]
+        if any(value is None for value in found):
+            continue
+        values = [count(value["n"]) for value in found if value is not None]
+        total, summed = count(lead["total"]), sum(values)
+        of_which = "trong" in lead.group(0).lower()
+        if (of_which and summed > total) or (not of_which and summed != total):
+            params = {"stated": shown(total), "computed": shown(summed), "parts": " + ".join(map(shown, values))}
+            yield Said("BC222" if of_which else "BC221", params, lead.start(), mark.end(), lead.start("total"))
 
 
 def shares(line: str) -> Iterator[Said]:
