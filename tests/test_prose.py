@@ -372,3 +372,20 @@ def test_one_cited_document_has_one_subject(tmp_path, second, codes):
     text = MINIMAL.replace('      - "- Chỉ đạo triển khai."\n', cited)
     path = write(tmp_path, text)
     assert [f.code for f in api.load(str(path)).findings] == codes
+
+
+def test_a_note_is_a_sentence_checked_as_text_is(tmp_path):
+    """The note of a figure, an indicator or a target is prose: its numbers are checked where they are written."""
+    note = "52.727/52.747 đối tượng, tỷ lệ 99,88%"
+    blocks = (
+        f'      - indicator: {{label: Định danh điện tử, count: 27640, total: 43187, note: "{note}"}}\n'
+        f'      - figure: {{label: Hồ sơ, value: 1956, note: "{note}"}}\n'
+        f'      - target: {{label: Hồ sơ trực tuyến, value: 50, unit: "%", note: "{note}"}}\n'
+        '      - figure: {label: Trạm BTS, value: 136, note: "đạt 64% so với số công dân đã có thẻ CCCD (vượt 3%)"}\n'
+    )
+    text = MINIMAL.replace('      - "- Chỉ đạo triển khai."\n', blocks)
+    path = write(tmp_path, text)
+    lines = text.splitlines()
+    expected = [("BC211", n, line.index("99,88%") + 1) for n, line in enumerate(lines, 1) if "99,88%" in line]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == expected
+    assert len(expected) == 3

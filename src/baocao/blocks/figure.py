@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
+from baocao.blocks import prose
 from baocao.blocks.base import (
     CheckContext,
     Data,
@@ -90,6 +91,8 @@ def blank(figure: FigureBlock) -> bool:
 def check(figure: FigureBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
     """Parts against the value; a count written with three decimals."""
     del context
+    if figure.note:  # a sentence: its numbers are checked as those of text are
+        yield from prose.issues(figure.note, (*loc, "note"))
     yield from parts_issues(figure, loc)
     yield from ambiguous(figure, loc)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from baocao.blocks import prose
 from baocao.blocks.base import (
     CheckContext,
     Data,
@@ -57,6 +58,8 @@ class Pair(Model):
 def check(indicator: IndicatorBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
     """The rate, last period's and each level's: count not above total, a stated percentage at its digits."""
     del context
+    if indicator.note:  # a sentence: its numbers are checked as those of text are
+        yield from prose.issues(indicator.note, (*loc, "note"))
     yield from rate_issues(indicator, loc)
     if indicator.previous is not None:
         yield from rate_issues(indicator.previous, (*loc, "previous"))
