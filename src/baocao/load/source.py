@@ -39,6 +39,18 @@ SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c
 LEGACY_FONT = re.compile(
     "[A-Za-z][A-Za-z\u00c0-\u00ff]*[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe][A-Za-z\u00a8-\u00ff]*"
 )
+FOOTNOTE = "\u00b9"
+""""¹" at the end of a word is a footnote mark ("sửa đổi¹"), not the "ạ" TCVN3 writes inside one ("h¹n")."""
+
+
+def legacy_word(value: str) -> str | None:
+    """The first word of ``value`` typed in the TCVN3 or VNI font, a footnote mark at a word's end aside."""
+    for match in LEGACY_FONT.finditer(value):
+        word = match.group()
+        if not word.endswith(FOOTNOTE) or LEGACY_FONT.search(word.rstrip(FOOTNOTE)):
+            return word
+    return None
+
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml from 0.2.6 stops at 1,000 levels while scanning ahead, before any event reaches the
@@ -293,10 +305,10 @@ class _ScalarChecks:
             self.source.long_quote = (start.line + 1, start.column + 1, event.end_mark.line + 1)
         if event.style == '"' and FORBIDDEN_IN_VALUE.search(value) and len(self.notes) < 50:
             self.notes.append(self._escape(event))
-        if not self.legacy_seen and (match := LEGACY_FONT.search(value)):
+        if not self.legacy_seen and (word := legacy_word(value)):
             self.legacy_seen = True
-            where = self._find(event, match.group())
-            params = {"variant": "legacy_font", "text": match.group()}
+            where = self._find(event, word)
+            params = {"variant": "legacy_font", "text": word}
             self.notes.append(Finding(self.source.path, *where, "BC001", params=params))
         if not event.style and COMMENT_IN_TEXT.match(self.source.text, event.end_mark.index):
             line, col = event.end_mark.line + 1, event.end_mark.column + 1
