@@ -506,3 +506,24 @@ def test_a_data_form_answered_in_one_wide_row_is_printed_turned_a_row_per_column
     rows = {r.cells[1].text: r.cells[2].text for r in form.rows[1:]}
     assert rows["VB QPPL đã đăng/ban hành (2)"] == "3/3" and rows["Kênh thông tin (14)"] == "3"
     assert len(rows) == 13
+
+
+def test_a_rate_is_said_with_the_verb_the_report_uses(tmp_path):
+    """Issue 22: "chiếm 8,6%" was printed "đạt 8,6%"; the verb is the report's own, "đạt" when none is written."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator: {label: Cơ sở kinh doanh số, count: 61, total: 705, unit: cơ sở, percent: "8,7", verb: chiếm}
+      - indicator:
+          label: Hồ sơ trực tuyến
+          verb: tương đương
+          percent: "57,3"
+          levels: [{label: cấp xã, count: 1688, total: 2945}]
+      - indicator: {label: Văn bản ký số, percent: trên 98}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Cơ sở kinh doanh số: 61/705 cơ sở, chiếm 8,7%;" in lines
+    assert "- Hồ sơ trực tuyến: tương đương 57,3%, trong đó: cấp xã 1.688/2.945, tương đương 57,3%;" in lines
+    assert "- Văn bản ký số: đạt trên 98%." in lines
+    assert findings(tmp_path, body.replace("verb: chiếm", "verb: chiem")) == [("BC108", 15, 107)]

@@ -120,8 +120,8 @@ def shown_percent(rate: Rate | PreviousRate) -> Qualified | None:
     return None
 
 
-def rate_text(rate: Rate, unit: str | None = None) -> str:
-    """Written as "42.694/42.829 công dân, đạt 99,7%", or "đạt trên 98%"."""
+def rate_text(rate: Rate, unit: str | None = None, verb: str = "đạt") -> str:
+    """Written as "42.694/42.829 công dân, đạt 99,7%", or "đạt trên 98%" ("chiếm 8,6%" with another verb)."""
     percent = shown_percent(rate)
     if rate.percent is not None and percent is not None:
         said = qualified(percent, "%")
@@ -133,8 +133,8 @@ def rate_text(rate: Rate, unit: str | None = None) -> str:
     if rate.count is not None and rate.total is not None:
         counted = f"{vn.number(rate.count)}/{vn.number(rate.total)}" + (f" {unit}" if unit else "")
     if counted and said:
-        return f"{counted}, đạt {said}"
-    return counted or f"đạt {said}"
+        return f"{counted}, {verb} {said}"
+    return counted or f"{verb} {said}"
 
 
 def stated_rate(rate: Rate) -> Qualified | None:
