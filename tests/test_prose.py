@@ -93,6 +93,13 @@ WORDINGS = [
         "100%",
     ),
     (
+        "a count stated as a bound: gần a triệu/b triệu (p%)",
+        "Đã có gần 106 triệu/108 triệu người dân được cấp số định danh cá nhân (98,1%).",
+        "Đã có gần 106 triệu/108 triệu người dân được cấp số định danh cá nhân (99,5%).",
+        "BC211",
+        "99,5%",
+    ),
+    (
         "a fraction above its total",
         "24/24 Trang TTĐT cấp xã đã thực hiện việc thông tin, tuyên truyền.",
         "25/24 Trang TTĐT cấp xã đã thực hiện việc thông tin, tuyên truyền.",

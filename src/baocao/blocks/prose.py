@@ -79,6 +79,8 @@ RATE_BEFORE = re.compile(
 """"đạt 100% (3.179/3.179 văn bản)", "hoàn thành 100% cập nhật … 1929/1929 học sinh", "57%, tương đương a/b"."""
 DATED = re.compile(r"(?:quý|kỳ|ngày|hôm|đến|từ|trước|sau|tới|hết|cuối|đầu|hạn|dịp|lễ|tháng|năm|học)" + SP + r"$", FLAGS)
 """Words before "30/4" that make it a date."""
+BOUND = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")" + SP + r"$", FLAGS)
+"""A word before a count that makes it a bound: "gần 106 triệu", "hơn 8.130"."""
 NOT_A_TOTAL = re.compile(
     r"(?:năm|ngày|tháng|quý|(?<!tổng[ \t])số|kỳ|lần|thứ|đoạn|khóa|khoá|mức|độ|tiêu[ \t]+chí)" + SP + r"$", FLAGS
 )
@@ -216,6 +218,10 @@ def rates(line: str) -> Iterator[Said]:
             dated = is_date(line, match) and before(DATED, line, at_count)
             if dated or (match["noun"] and a > b):
                 continue
+            bound = BOUND.search(line, max(0, at_count - 16), at_count)
+            if bound is not None:
+                yield from bounded_rate(line, match, bound[1].lower())
+                continue
             percent = Qualified(decimal(match["pct"]), (match["word"] or "").lower())
             for issue in ratio_issues(a, b, percent, digits(match["pct"]), ()):
                 at = at_count if issue.code == "BC212" else match.start("word") if match["word"] else at_pct
@@ -226,6 +232,28 @@ def rates(line: str) -> Iterator[Said]:
             continue
         params = {"part": "count", "whole": "total", "part_value": shown(a), "whole_value": shown(b)}
         yield Said("BC212", params, match.start(), match.end(), match.start("count"))
+
+
+def bounded_rate(line: str, match: re.Match[str], word: str) -> Iterator[Said]:
+    """A rate of a count stated as a bound ("gần 106 triệu/108 triệu"): wrong only on the side the bound excludes.
+
+    "gần", "dưới", "tối đa" N: the rate is at most N's; "hơn", "trên", "tối thiểu", "ít nhất" N: at least N's;
+    "khoảng" N and a rate that is itself a bound are not checked.
+    """
+    a, b = count(match["count"]), count(match["total"])
+    if word == "khoảng" or match["word"] or b == 0:
+        return
+    exact, places = Decimal(a) * 100 / Decimal(b), digits(match["pct"])
+    stated, half = decimal(match["pct"]), Decimal(5).scaleb(-places - 1)
+    below = word in ("gần", "dưới", "tối đa")
+    if (below and stated - half > exact) or (not below and stated + half < exact):
+        params = {
+            "stated": vn.percent(stated, places),
+            "computed": vn.percent(exact, places),
+            "count": f"{word} {shown(a)}",
+            "total": shown(b),
+        }
+        yield Said("BC211", params, match.start(), match.end(), match.start("pct"))
 
 
 def listed(text: str) -> list[int] | None:
