@@ -527,3 +527,21 @@ sections:
     assert "- Hồ sơ trực tuyến: tương đương 57,3%, trong đó: cấp xã 1.688/2.945, tương đương 57,3%;" in lines
     assert "- Văn bản ký số: đạt trên 98%." in lines
     assert findings(tmp_path, body.replace("verb: chiếm", "verb: chiem")) == [("BC108", 15, 107)]
+
+
+def test_last_periods_value_is_printed_in_brackets_when_the_report_says_it_so(tmp_path):
+    """Issue 22: "(cùng kỳ: 1.234)" could not be written; ``previous_as: value`` prints last period's value."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - figure: {label: Hồ sơ tiếp nhận, value: 1500, unit: hồ sơ, previous: 1234, previous_as: value}
+      - figure: {label: Hồ sơ trực tuyến, value: 1500, unit: hồ sơ, previous: 1234, previous_as: both}
+      - figure: {label: Thành viên, value: 175, unit: thành viên, previous: hơn 160, previous_as: value}
+      - figure: {label: Trạm BTS, value: 136, unit: trạm, previous: 120}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Hồ sơ tiếp nhận: 1.500 hồ sơ (kỳ trước: 1.234 hồ sơ);" in lines
+    assert "- Hồ sơ trực tuyến: 1.500 hồ sơ (kỳ trước: 1.234 hồ sơ), tăng 266 hồ sơ (21,6%) so với kỳ trước;" in lines
+    assert "- Thành viên: 175 thành viên (kỳ trước: hơn 160 thành viên);" in lines
+    assert "- Trạm BTS: 136 trạm, tăng 16 trạm (13,3%) so với kỳ trước." in lines

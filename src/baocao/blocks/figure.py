@@ -68,6 +68,11 @@ class FigureBlock(Model):
         "Giá trị kỳ trước (baocao next ghi), để in 'tăng/giảm … so với kỳ trước'.",
         default=None,
     )
+    previous_as: Literal["change", "value", "both"] = field(
+        "Cách in số liệu kỳ trước",
+        "change: 'tăng … so với …'; value: '(cùng kỳ năm 2024: 1.234 hồ sơ)'; both: cả hai.",
+        default="change",
+    )
 
     @property
     def total(self) -> Qualified | None:
@@ -160,15 +165,26 @@ def text(figure: FigureBlock, change_said: str | None = None) -> str:
     parts = [p for p in figure.parts if p.value is not None]  # a blank part is BC604, not printed
     if parts:
         listed = ", ".join(f"{qualified(p.value, p.unit)} {p.label}" for p in parts if p.value is not None)
-        said = changed(said, change_said if total is not None else None)
+        said = after_value(said, change_said if total is not None else None)
         said += f", trong đó: {listed}" if total is not None else f": {listed}"
         return with_note(said, figure.note)
-    return changed(with_note(said, figure.note), change_said if total is not None else None)
+    return after_value(with_note(said, figure.note), change_said if total is not None else None)
+
+
+def after_value(said: str, change_said: str | None) -> str:
+    """The value followed by how it changed ("…, tăng …") or by last period's value in brackets ("… (cùng kỳ: …)")."""
+    if change_said and change_said.startswith("("):
+        return f"{said} {change_said}"
+    return changed(said, change_said)
 
 
 def since_previous(figure: FigureBlock, reference: str) -> str | None:
-    """How the figure changed since its ``previous`` value."""
-    return since(figure.total, figure.previous, figure.unit, reference, points=False)
+    """How the figure changed since its ``previous`` value, or that value in brackets, as ``previous_as`` says."""
+    moved = since(figure.total, figure.previous, figure.unit, reference, points=False)
+    if figure.previous is None or figure.previous_as == "change":
+        return moved
+    earlier = f"({reference}: {qualified(figure.previous, figure.unit)})"
+    return earlier if figure.previous_as == "value" or moved is None else f"{earlier}, {moved}"
 
 
 def view(figure: FigureBlock, context: ViewContext) -> list[dict[str, Any]]:
