@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from baocao import api
 from baocao.blocks import REGISTRY
@@ -545,3 +546,17 @@ sections:
     assert "- Hồ sơ trực tuyến: 1.500 hồ sơ (kỳ trước: 1.234 hồ sơ), tăng 266 hồ sơ (21,6%) so với kỳ trước;" in lines
     assert "- Thành viên: 175 thành viên (kỳ trước: hơn 160 thành viên);" in lines
     assert "- Trạm BTS: 136 trạm, tăng 16 trạm (13,3%) so với kỳ trước." in lines
+
+
+@pytest.mark.parametrize("level", ["ministry", "national"])
+def test_a_unit_above_a_province_reports_at_its_own_level(tmp_path, level):
+    """Issue 22: a ministry or a national steering committee could not say its level."""
+    from .conftest import MINIMAL
+
+    text = MINIMAL.replace("level: commune", f"level: {level}").replace(
+        "issuing_body: Ủy ban nhân dân xã Tịnh Hà", "issuing_body: Ban Chỉ đạo quốc gia về chuyển đổi số"
+    )
+    path = write(tmp_path, text)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    assert target.is_file()

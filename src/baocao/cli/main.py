@@ -407,7 +407,7 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
         click.echo(str(target))
 
 
-_LEVELS = ("commune", "district", "department", "province")
+_LEVELS = ("commune", "district", "department", "province", "ministry", "national")
 
 
 @main.command()

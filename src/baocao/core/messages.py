@@ -1106,8 +1106,8 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "new_built_in": ("có sẵn", "built in"),
     "ask_level": (
-        "Cấp đơn vị (commune, district, department, province)",
-        "Level (commune, district, department, province)",
+        "Cấp đơn vị (commune, district, department, province, ministry, national)",
+        "Level (commune, district, department, province, ministry, national)",
     ),
     "ask_issuing_body": (
         "Tên cơ quan ban hành (ví dụ: Ủy ban nhân dân xã Minh Tân)",

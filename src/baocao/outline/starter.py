@@ -43,6 +43,8 @@ LEVEL_WORDS = {
     UnitLevel.DISTRICT: "cấp huyện",
     UnitLevel.DEPARTMENT: "sở, ngành",
     UnitLevel.PROVINCE: "cấp tỉnh",
+    UnitLevel.MINISTRY: "bộ, ngành trung ương",
+    UnitLevel.NATIONAL: "cấp trung ương",
 }
 COMMITTEE = re.compile(r"^\s*(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
 AREA = re.compile(r"^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$", re.IGNORECASE)
@@ -302,7 +304,7 @@ def _requested_by(set_by: Citation | None, issuer: str | None) -> list[str]:
 def _header(header: Header, set_by: Citation | None = None, issuer: str | None = None) -> list[str]:
     value = _given
     period = header.period
-    lines = [f"  level: {value(header.level)}  # commune, district, department, province"]
+    lines = [f"  level: {value(header.level)}  # commune, district, department, province, ministry, national"]
     if header.parent_body:
         lines.append(f"  parent_body: {scalar(header.parent_body)}")
     lines += [

@@ -111,7 +111,9 @@ class Document(Model):
         "baocao kiểm tra báo cáo theo đề cương đó.",
         default=None,
     )
-    level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
+    level: UnitLevel = field(
+        "Cấp đơn vị", "commune, district, department, province, ministry (bộ, ngành) hoặc national (trung ương)."
+    )
     parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)
     issuing_body: Text = field("Tên cơ quan ban hành", "Tên đầy đủ, ví dụ: ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN.")
     short_name: Text = field("Tên gọi trong văn bản", "Ví dụ: UBND huyện Bình Sơn; dùng trong câu mở đầu và kết thúc.")
