@@ -560,3 +560,19 @@ def test_a_unit_above_a_province_reports_at_its_own_level(tmp_path, level):
     assert api.load(str(path)).findings == []
     target, _ = api.build(str(path), str(tmp_path / "out.docx"))
     assert target.is_file()
+
+
+def test_a_count_and_a_total_of_different_things(tmp_path):
+    """Issue 22: "16 đài/16 xã" and "tài khoản/người dân": ``total_unit`` names the total's; the count may be larger."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator: {label: Đài truyền thanh, count: 16, total: 16, unit: đài, total_unit: xã}
+      - indicator: {label: Tài khoản thanh toán, count: 130000, total: 123758, unit: tài khoản, total_unit: người dân}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Đài truyền thanh: 16 đài/16 xã, đạt 100%;" in lines
+    assert "- Tài khoản thanh toán: 130.000 tài khoản/123.758 người dân, đạt 105%." in lines
+    assert findings(tmp_path, body) == []
+    assert [code for code, *_ in findings(tmp_path, body.replace(", total_unit: người dân", ""))] == ["BC212"]

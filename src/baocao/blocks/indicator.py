@@ -43,6 +43,9 @@ class IndicatorBlock(Rate):
     unit: Text | None = field("Đơn vị", "công dân, hồ sơ, văn bản…", default=None)
     levels: list[Rate] = field("Tỷ lệ theo cấp", "Trong đó: cấp huyện …, cấp xã …", default=[])
     note: Text | None = field("Ghi chú", default=None)
+    total_unit: Text | None = field(
+        "Đơn vị của tổng số", "Khi số đạt được và tổng số đếm hai thứ khác nhau: 16 đài/16 xã.", default=None
+    )
     verb: Literal["đạt", "chiếm", "bằng", "tương đương"] | None = field(
         "Động từ của tỷ lệ", "Như văn bản viết: đạt (khi bỏ trống), chiếm, bằng, tương đương.", default=None
     )
@@ -63,7 +66,8 @@ def check(indicator: IndicatorBlock, loc: Loc, context: CheckContext) -> Iterato
     del context
     if indicator.note:  # a sentence: its numbers are checked as those of text are
         yield from prose.issues(indicator.note, (*loc, "note"))
-    yield from rate_issues(indicator, loc)
+    others = indicator.total_unit is not None and indicator.total_unit != indicator.unit
+    yield from rate_issues(indicator, loc, others)
     if indicator.previous is not None:
         yield from rate_issues(indicator.previous, (*loc, "previous"))
     for index, level in enumerate(indicator.levels):
@@ -85,7 +89,7 @@ def text(indicator: IndicatorBlock, change_said: str | None = None) -> str:
     ``change_said`` (how the rate changed since an earlier period) follows the rate, before the levels.
     """
     verb = indicator.verb or "đạt"
-    said = f"{indicator.label}: {rate_text(indicator, indicator.unit, verb)}"
+    said = f"{indicator.label}: {rate_text(indicator, indicator.unit, verb, indicator.total_unit)}"
     levels = [level for level in indicator.levels if not level.blank]  # a blank level is BC604, not printed
     if not levels:
         return changed(with_note(said, indicator.note), change_said)

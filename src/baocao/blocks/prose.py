@@ -216,14 +216,14 @@ def rates(line: str) -> Iterator[Said]:
             percents.add(at_pct)
             a, b = count(match["count"]), count(match["total"])
             dated = is_date(line, match) and before(DATED, line, at_count)
-            if dated or (match["noun"] and a > b):
+            if dated:
                 continue
             bound = BOUND.search(line, max(0, at_count - 16), at_count)
             if bound is not None:
                 yield from bounded_rate(line, match, bound[1].lower())
                 continue
             percent = Qualified(decimal(match["pct"]), (match["word"] or "").lower())
-            for issue in ratio_issues(a, b, percent, digits(match["pct"]), ()):
+            for issue in ratio_issues(a, b, percent, digits(match["pct"]), (), others=bool(match["noun"])):
                 at = at_count if issue.code == "BC212" else match.start("word") if match["word"] else at_pct
                 yield Said(issue.code, issue.params, match.start(), match.end(), at)
     for match in FRACTION_ALONE.finditer(line):
