@@ -211,6 +211,13 @@ WORDINGS = [
         "31",
     ),
     (
+        "tăng n tỷ đồng (từ a tỷ lên b tỷ)",
+        "Kinh phí chuyển đổi số tăng 1,2 tỷ đồng (từ 3,5 tỷ lên 4,7 tỷ).",
+        "Kinh phí chuyển đổi số tăng 1,3 tỷ đồng (từ 3,5 tỷ lên 4,7 tỷ).",
+        "BC225",
+        "1,3",
+    ),
+    (
         "tăng n điểm phần trăm (từ a% lên b%)",
         "Tỷ lệ hồ sơ trực tuyến tăng 8,5 điểm phần trăm (từ 48,8% lên 57,3%).",
         "Tỷ lệ hồ sơ trực tuyến tăng 5,8 điểm phần trăm (từ 48,8% lên 57,3%).",
@@ -248,6 +255,8 @@ NOT_CLAIMS = [
     "Tăng 30 km (7,1%) so với cùng kỳ năm 2021; giảm 2 điểm phần trăm so với kỳ trước.",
     "Dịch vụ công trực tuyến mức độ 3: 306 dịch vụ (Tiếp nhận trực tiếp 3.797 hồ sơ, trực tuyến 124 hồ sơ).",
     "Tập huấn cho 120 học viên (3 lớp, 2 ngày); trả 5 hồ sơ (tăng 3 hồ sơ, giảm 2 hồ sơ).",
+    "Chỉ số chuyển đổi số tăng 2 bậc (từ 20 xuống 18); kinh phí tăng 20 triệu (từ 1,5 tỷ lên 1,52 tỷ).",
+    "Thời gian giải quyết giảm từ 15 ngày xuống 10 ngày; tỷ lệ tăng từ 60% lên 65%.",
 ]
 
 

@@ -395,9 +395,30 @@ def remainders(line: str) -> Iterator[Said]:
             yield Said("BC224", params, match.start(), match.end(), match.start("rest"))
 
 
+MAGNITUDE = re.compile(r"[ \t]*(nghìn|ngàn|triệu|tỷ)\b", FLAGS)
+RANK = re.compile(r"[ \t]*(?:bậc|hạng|vị[ \t]+trí|thứ[ \t]+hạng|điểm[ \t]+số)\b", FLAGS)
+
+
+def alike(line: str, match: re.Match[str]) -> bool:
+    """True when the change and its values share a scale ("triệu", "tỷ" after each, or none) and are not ranks.
+
+    "tăng 2 bậc (từ 20 xuống 18)": a rank rises as its number falls.
+    """
+    if RANK.match(line, match.end("by")):
+        return False
+    scales = [MAGNITUDE.match(line, match.end(name)) for name in ("old", "new")]
+    words = {m[1].lower() if m else "" for m in scales}
+    if match["unit"] != "%":
+        by = MAGNITUDE.match(line, match.end("by"))
+        words.add(by[1].lower() if by else "")
+    return len(words) == 1
+
+
 def changes(line: str) -> Iterator[Said]:
     """A rise or fall stated with both values agrees with them: in number, in % of the old value, or in points."""
     for match in CHANGE.finditer(line):
+        if not alike(line, match):
+            continue
         old, new, by = decimal(match["old"]), decimal(match["new"]), decimal(match["by"])
         rising = match["dir"].lower() == "tăng"
         place = (match.start(), match.end())
