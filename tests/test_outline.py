@@ -576,3 +576,41 @@ sections:
     assert "- Tài khoản thanh toán: 130.000 tài khoản/123.758 người dân, đạt 105%." in lines
     assert findings(tmp_path, body) == []
     assert [code for code, *_ in findings(tmp_path, body.replace(", total_unit: người dân", ""))] == ["BC212"]
+
+
+def test_a_cited_document_inside_the_reports_own_sentence(tmp_path):
+    """Issue 22: a "Căn cứ" line that runs on into the report's sentence, a "Theo đề nghị … tại Công văn …" opening,
+    and a sentence of the body that cites a document, printed as a paragraph rather than a list line."""
+    body = """\
+opening:
+  - citation:
+      action: Theo đề nghị của Sở Khoa học và Công nghệ tại
+      type: Công văn
+      number: 847/SKHCN-CĐS
+      date: 22/6/2025
+      subject: báo cáo kết quả chuyển đổi số
+      result: "UBND xã Minh Tân báo cáo như sau:"
+sections:
+  - title: Kết quả
+    content:
+      - citation:
+          action: Thực hiện
+          type: Kế hoạch
+          number: 29/KH-UBND
+          date: 01/3/2023
+          issuer: UBND huyện
+          subject: chuyển đổi số năm 2023
+          result: xã đã ban hành kế hoạch triển khai
+          paragraph: true
+      - citation: {action: Thực hiện, type: Kế hoạch, number: 30/KH-UBND, date: 02/3/2023, issuer: UBND huyện}
+"""
+    lines = text_of(tmp_path, body)
+    assert (
+        "Theo đề nghị của Sở Khoa học và Công nghệ tại Công văn số 847/SKHCN-CĐS ngày 22/6/2025 về báo cáo kết quả "
+        "chuyển đổi số, UBND xã Minh Tân báo cáo như sau:" in lines
+    )
+    assert (
+        "Thực hiện Kế hoạch số 29/KH-UBND ngày 01/3/2023 của UBND huyện về chuyển đổi số năm 2023, xã đã ban hành "
+        "kế hoạch triển khai." in lines
+    )
+    assert "- Thực hiện Kế hoạch số 30/KH-UBND ngày 02/3/2023 của UBND huyện." in lines
