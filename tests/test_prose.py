@@ -132,6 +132,20 @@ WORDINGS = [
         "28",
     ),
     (
+        "N noun: label: a, label: b (a colon list)",
+        "Tổng số TTHC được công bố là 369 TTHC: mức độ 3: 200, mức độ 4: 169.",
+        "Tổng số TTHC được công bố là 369 TTHC: mức độ 3: 200, mức độ 4: 196.",
+        "BC221",
+        "369",
+    ),
+    (
+        "N noun, cụ thể: a …, b …",
+        "Quý 1/2019 hệ thống đã tiếp nhận 38.751 hồ sơ, cụ thể: 36.012 hồ sơ trực tiếp, 2.739 hồ sơ trực tuyến.",
+        "Quý 1/2019 hệ thống đã tiếp nhận 38.751 hồ sơ, cụ thể: 36.012 hồ sơ trực tiếp, 2.379 hồ sơ trực tuyến.",
+        "BC221",
+        "38.751",
+    ),
+    (
         "N …, gồm a … và b …",
         "Huyện có 22 Đài truyền thanh, gồm 14 Đài truyền thanh vô tuyến và 08 Đài truyền thanh hữu tuyến.",
         "Huyện có 22 Đài truyền thanh, gồm 14 Đài truyền thanh vô tuyến và 18 Đài truyền thanh hữu tuyến.",
@@ -257,6 +271,7 @@ NOT_CLAIMS = [
     "Tập huấn cho 120 học viên (3 lớp, 2 ngày); trả 5 hồ sơ (tăng 3 hồ sơ, giảm 2 hồ sơ).",
     "Chỉ số chuyển đổi số tăng 2 bậc (từ 20 xuống 18); kinh phí tăng 20 triệu (từ 1,5 tỷ lên 1,52 tỷ).",
     "Thời gian giải quyết giảm từ 15 ngày xuống 10 ngày; tỷ lệ tăng từ 60% lên 65%.",
+    "Năm 2023: 5 xã đạt chuẩn, 3 thị trấn; ngày 12: 5 hồ sơ, 3 hồ sơ; Nghị định số 42: 5 điều, 2 chương.",
 ]
 
 

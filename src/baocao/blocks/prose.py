@@ -94,6 +94,12 @@ PARTS = re.compile(
     FLAGS,
 )  # fmt: skip
 """A total, then "trong đó" or "gồm" and its parts, to the end of the clause."""
+NAMELY = re.compile(
+    START + r"(?P<total>" + INT + r")" + END + r"(?:[ \t]+" + NOUN + r")?" + SP
+    + r"(?P<marker>:|,?" + SP + r"cụ[ \t]+thể" + SP + r":?)(?P<list>[^;()\n]{1,300}?)(?=[;()\n]|\.(?!\d)|$)",
+    FLAGS,
+)  # fmt: skip
+"""A total, then a colon or "cụ thể" and the parts that make it: "369 TTHC: mức độ 3: 200, mức độ 4: 169"."""
 BRACKET = re.compile(
     START + r"(?P<total>" + INT + r")" + END + r"(?:[ \t]+(?P<noun>" + NOUN + r"))?" + SP + r"\.?" + SP
     + r"\((?P<list>[^()\n]{1,200})\)",
@@ -269,11 +275,11 @@ def listed(text: str) -> list[int] | None:
 
 def parts(line: str) -> Iterator[Said]:
     """Parts of a stated total: "trong đó" never more than it, "gồm" and brackets exactly it."""
-    for match in PARTS.finditer(line):
+    for match in (*PARTS.finditer(line), *NAMELY.finditer(line)):
         if before(NOT_A_TOTAL, line, match.start("total")):
             continue
         values = listed(match["list"])
-        if values is None:
+        if values is None or (match.re is NAMELY and len(values) < 2):
             continue
         total, summed = count(match["total"]), sum(values)
         of_which = match["marker"].lower().startswith("trong")
