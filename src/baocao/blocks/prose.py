@@ -275,7 +275,11 @@ def listed(text: str) -> list[int] | None:
 
 def parts(line: str) -> Iterator[Said]:
     """Parts of a stated total: "trong đó" never more than it, "gồm" and brackets exactly it."""
-    for match in (*PARTS.finditer(line), *NAMELY.finditer(line)):
+    lowered = line.lower()
+    listing = "trong đó" in lowered or "gồm" in lowered
+    namely = ":" in line or "cụ thể" in lowered
+    found = [*(PARTS.finditer(line) if listing else ()), *(NAMELY.finditer(line) if namely else ())]
+    for match in found:
         if before(NOT_A_TOTAL, line, match.start("total")):
             continue
         values = listed(match["list"])
@@ -287,7 +291,7 @@ def parts(line: str) -> Iterator[Said]:
             code = "BC222" if of_which else "BC221"
             params = {"stated": shown(total), "computed": shown(summed), "parts": " + ".join(map(shown, values))}
             yield Said(code, params, match.start(), match.end(), match.start("total"))
-    for match in BRACKET.finditer(line):
+    for match in BRACKET.finditer(line) if "(" in line else ():
         if before(NOT_A_TOTAL, line, match.start("total")):
             continue
         found = bracketed(match["list"])
@@ -341,6 +345,8 @@ def enumerated(line: str) -> Iterator[Said]:
     Each item names its value after its first colon; the items of "trong đó" never make more than the total,
     those of "gồm" and "cụ thể" make it.
     """
+    if "(1)" not in line:
+        return
     runs: list[list[re.Match[str]]] = []
     for mark in ENUMERATED.finditer(line):
         if mark["k"] == "1":
@@ -422,6 +428,9 @@ def alike(line: str, match: re.Match[str]) -> bool:
 
 def changes(line: str) -> Iterator[Said]:
     """A rise or fall stated with both values agrees with them: in number, in % of the old value, or in points."""
+    lowered = line.lower()
+    if "từ" not in lowered or ("tăng" not in lowered and "giảm" not in lowered):
+        return
     for match in CHANGE.finditer(line):
         if not alike(line, match):
             continue
