@@ -614,3 +614,24 @@ sections:
         "kế hoạch triển khai." in lines
     )
     assert "- Thực hiện Kế hoạch số 30/KH-UBND ngày 02/3/2023 của UBND huyện." in lines
+
+
+def test_shares_of_a_whole_not_stated_make_100_percent(tmp_path):
+    """Issue 22: shares with no stated total ("nông nghiệp 40%, công nghiệp 35%, dịch vụ 25%")."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - figure:
+          label: Cơ cấu hồ sơ tiếp nhận
+          parts_are: shares
+          parts: [{label: trực tuyến, value: "57,3"}, {label: trực tiếp, value: "{second}"}]
+"""
+    lines = text_of(tmp_path, body.replace("{second}", "42,7"))
+    assert "- Cơ cấu hồ sơ tiếp nhận: 57,3% trực tuyến, 42,7% trực tiếp." in lines
+    assert findings(tmp_path, body.replace("{second}", "42,7")) == []
+    assert findings(tmp_path, body.replace("{second}", "42,6")) == []  # each rounded: 99,9% may be 100%
+    assert findings(tmp_path, body.replace("{second}", "47,3")) == [("BC201", 18, 18)]
+    shares = {"label": "Cơ cấu", "parts_are": "shares", "parts": [{"label": "a", "value": "60"}]}
+    rolled, note = REGISTRY["figure"].rollup([shares, shares], ["Xã A", "Xã B"], False)
+    assert rolled is None and "Xã A, Xã B" in (note or "")  # shares of two units are not summed

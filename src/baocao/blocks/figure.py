@@ -29,6 +29,7 @@ from baocao.blocks.base import (
     written,
 )
 from baocao.blocks.printing import change, changed, item, number_cell, qualified, since, with_note
+from baocao.blocks.sums import listed as units_listed
 from baocao.blocks.sums import stated_number, stated_sum, summed_total
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Amount, Model, Text, field
@@ -57,9 +58,10 @@ class FigureBlock(Model):
     value: QValue | None = field("Giá trị", "Bỏ trống để tính bằng tổng các phần.", default=None)
     unit: Text | None = field("Đơn vị", default=None)
     parts: list[FigurePart] = field("Các phần", default=[])
-    parts_are: Literal["whole", "of_which", "overlap"] = field(
+    parts_are: Literal["whole", "of_which", "overlap", "shares"] = field(
         "Quan hệ các phần với tổng",
-        "whole: cộng lại bằng tổng; of_which: 'trong đó', không đủ; overlap: các phần chồng lên nhau.",
+        "whole: cộng lại bằng tổng; of_which: 'trong đó', không đủ; overlap: các phần chồng lên nhau; "
+        "shares: tỷ trọng (%) của một tổng không ghi, cộng lại 100%.",
         default="whole",
     )
     note: Text | None = field("Ghi chú", default=None)
@@ -98,8 +100,23 @@ def check(figure: FigureBlock, loc: Loc, context: CheckContext) -> Iterator[Issu
     del context
     if figure.note:  # a sentence: its numbers are checked as those of text are
         yield from prose.issues(figure.note, (*loc, "note"))
-    yield from parts_issues(figure, loc)
+    yield from parts_issues(figure, loc) if figure.parts_are != "shares" else shares_issues(figure, loc)
     yield from ambiguous(figure, loc)
+
+
+def shares_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
+    """Shares of a whole not stated ("nông nghiệp 40%, công nghiệp 35%, dịch vụ 25%") make 100%.
+
+    Each is rounded as written: three shares of one decimal may make 99,9% or 100,1%.
+    """
+    values = [part.value for part in figure.parts if part.value is not None]
+    if len(values) < 2 or len(values) < len(figure.parts) or not all(v.exact for v in values):
+        return
+    total = sum((v.value for v in values), Decimal(0))
+    places = [-e if isinstance(e := v.value.as_tuple().exponent, int) and e < 0 else 0 for v in values]
+    slack = sum((Decimal(5).scaleb(-digits - 1) for digits in places), Decimal(0))
+    if abs(total - 100) > slack:
+        yield Issue("BC201", (*loc, "parts"), {"what": figure.label, "stated": "100%", "computed": shown(total) + "%"})
 
 
 def parts_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
@@ -163,8 +180,9 @@ def text(figure: FigureBlock, change_said: str | None = None) -> str:
     total = figure.total
     said = f"{figure.label}: {qualified(total, figure.unit)}" if total is not None else figure.label
     parts = [p for p in figure.parts if p.value is not None]  # a blank part is BC604, not printed
+    share = "%" if figure.parts_are == "shares" else None
     if parts:
-        listed = ", ".join(f"{qualified(p.value, p.unit)} {p.label}" for p in parts if p.value is not None)
+        listed = ", ".join(f"{qualified(p.value, p.unit or share)} {p.label}" for p in parts if p.value is not None)
         said = after_value(said, change_said if total is not None else None)
         said += f", trong đó: {listed}" if total is not None else f": {listed}"
         return with_note(said, figure.note)
@@ -233,8 +251,13 @@ def start(expected: Expected, pad: str, alone: bool) -> list[str]:
 
 
 def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | None, str | None]:
-    """Values summed (with their common qualifier), parts summed by label."""
-    del names, annexed
+    """Values summed (with their common qualifier), parts summed by label; shares are not summed (said in a note)."""
+    del annexed
+    if any(v.get("parts_are") == "shares" for v in values):
+        note = (
+            f"*{values[0]['label']}: tỷ trọng của từng đơn vị không cộng được; xem báo cáo của {units_listed(names)}.*"
+        )
+        return None, note
     out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit", "parts_are") and v is not None}
     stated = [v.get("value") for v in values]
     parts: dict[str, list[Any]] = {}
