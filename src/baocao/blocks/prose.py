@@ -7,11 +7,15 @@ reader would correct, with the value that would make the sentence true:
 - a count out of a total with its rate, the rate after ("42.694/42.829 công dân, đạt
   99,7%"; "17.928 cửa hàng số/31.456 hộ dân (57%)"; joined by "đạt", "tỷ lệ", "chiếm",
   "tương đương", "bằng", or in brackets) or before ("đạt 100% (3.179/3.179 văn bản)")
-  its counts (BC211, BC212), and a count above its total on its own ("25/24 trang");
+  its counts (BC211, BC212), and a count above its total on its own ("25/24 trang"); a
+  count stated as a bound ("gần 106 triệu/108 triệu") is checked on the side it allows,
+  and a count and a total each with its noun may count different things (either larger);
 - parts of a stated total: "tổng số 369, trong đó mức độ 3: 200, mức độ 4: 169" (parts
   of "trong đó" may leave some out, but never add up to more: BC222), "22 đài, gồm 14 …
-  và 8 …" and "479 hồ sơ (453 tổ chức, 26 cá nhân)" (they make the total: BC221), shares
-  listed after "gồm" that must make 100% (BC223);
+  và 8 …", "369 TTHC: mức độ 3: 200, …", "… cụ thể: …", "479 hồ sơ (453 tổ chức, 26 cá
+  nhân)", "41 hồ sơ. (Đã giải quyết: 48 hồ sơ; đang giải quyết 3 hồ sơ)" and numbered
+  items "(1) Lĩnh vực …: 1.505 hồ sơ … (2) …" (they make the total: BC221), shares listed
+  after "gồm" that must make 100% (BC223);
 - a remainder: "tiếp nhận 10.599 hồ sơ, đã cấp 9.690, còn 909" (BC224);
 - a change with both values: "tăng 42,29% (từ 71.263 lên 101.400)", "tăng 5 điểm phần
   trăm (từ 60% lên 65%)" (BC225); a rise of a rate said in % where it is in points
