@@ -635,3 +635,22 @@ sections:
     shares = {"label": "Cơ cấu", "parts_are": "shares", "parts": [{"label": "a", "value": "60"}]}
     rolled, note = REGISTRY["figure"].rollup([shares, shares], ["Xã A", "Xã B"], False)
     assert rolled is None and "Xã A, Xã B" in (note or "")  # shares of two units are not summed
+
+
+def test_a_report_with_no_headings_is_its_opening(tmp_path):
+    """Issue 22: a short report has no headings; its body is the opening, checked and printed as any blocks are."""
+    from .conftest import MINIMAL
+
+    head = MINIMAL.split("sections:")[0]
+    body = (
+        'opening:\n  - "Năm 2023, xã đã cấp 132 chứng thư số, trong đó 140 chứng thư cá nhân."\n'
+        '  - "- Triển khai một cửa."\n'
+    )
+    path = write(tmp_path, head + body)
+    assert [f.code for f in api.load(str(path)).findings] == ["BC222"]
+    fixed = write(tmp_path, head + body.replace("140", "104"), "fixed.yaml")
+    assert api.load(str(fixed)).findings == []
+    target, _ = api.build(str(fixed), str(tmp_path / "out.docx"))
+    lines = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Năm 2023, xã đã cấp 132 chứng thư số, trong đó 104 chứng thư cá nhân." in lines
+    assert not any(line.startswith(("I.", "1.")) for line in lines)
