@@ -654,3 +654,20 @@ def test_a_report_with_no_headings_is_its_opening(tmp_path):
     lines = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "Năm 2023, xã đã cấp 132 chứng thư số, trong đó 104 chứng thư cá nhân." in lines
     assert not any(line.startswith(("I.", "1.")) for line in lines)
+
+
+def test_a_report_dated_by_its_month_only(tmp_path):
+    """Issue 22: "tháng 6 năm 2025" with the day left for the văn thư; not with a full date as well."""
+    from .conftest import MINIMAL
+
+    text = MINIMAL.replace("  date: 05/01/2024\n", "  month: 1/2024\n")
+    path = write(tmp_path, text)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    cells = [c.text for t in docx.Document(str(target)).tables for row in t.rows for c in row.cells]
+    assert "Tịnh Hà, ngày\u00a0\u00a0\u00a0\u00a0\u00a0tháng 1 năm 2024" in cells
+    both_text = MINIMAL.replace("  date: 05/01/2024\n", "  date: 05/01/2024\n  month: 1/2024\n")
+    both = write(tmp_path, both_text, "both.yaml")
+    assert [f.code for f in api.load(str(both)).findings] == ["BC110"]
+    wrong = write(tmp_path, text.replace("month: 1/2024", "month: 13/2024"), "wrong.yaml")
+    assert [f.code for f in api.load(str(wrong)).findings] == ["BC110"]
