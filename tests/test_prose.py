@@ -420,3 +420,14 @@ def test_a_note_is_a_sentence_checked_as_text_is(tmp_path):
     expected = [("BC211", n, line.index("99,88%") + 1) for n, line in enumerate(lines, 1) if "99,88%" in line]
     assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == expected
     assert len(expected) == 3
+
+
+def test_numbers_too_long_to_be_a_reports_are_not_read():
+    """A run of thousands of digits, or a rate with forty decimals, is no claim: never an error of baocao's own."""
+    lines = [
+        "9" * 5000 + "/" + "9" * 5000 + " xã",
+        "1/3 xã, đạt 33," + "3" * 40 + "%",
+        "tăng 5," + "1" * 50 + "% (từ 1 lên 2)",
+        "gồm a 40," + "1" * 40 + "%, b 60%",
+    ]
+    assert [list(prose.sentences(line)) for line in lines] == [[], [], [], []]

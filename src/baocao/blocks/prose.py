@@ -43,8 +43,10 @@ from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.model.qualified import QUALIFIERS, Qualified
 
-INT = r"\d{1,3}(?:\.\d{3})+|\d+"
-NUM = r"(?:" + INT + r")(?:,\d+)?"
+INT = r"\d{1,3}(?:\.\d{3}){1,5}|\d{1,15}"
+"""A count: "42.694", "42694"; a longer run of digits is not a number a report states (and stays within int())."""
+DECIMALS = r"(?:,\d{1,6})?"
+NUM = r"(?:" + INT + r")" + DECIMALS
 START = r"(?<![\w.,/])"  # a number starts: not inside a word or another number, not after a slash
 END = r"(?![\w/]|[.,]\d)"  # a number ends: no letter, slash or more digits follow
 WORD = r"[^\W\d_]+"
@@ -56,7 +58,7 @@ JOIN = (
     r"|" + RATE_WORD + r"(?:[ \t]+(?:đạt|là))?)" + SP + r":?" + SP
 )
 """The words that tie a rate to the counts beside it: "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "tương đương", "bằng"."""
-PERCENT = r"(?<![\w.,])(?:(?P<word>" + "|".join(QUALIFIERS) + r")[ \t]+)?(?P<pct>\d+(?:,\d+)?)" + SP + r"%"
+PERCENT = r"(?<![\w.,])(?:(?P<word>" + "|".join(QUALIFIERS) + r")[ \t]+)?(?P<pct>\d{1,4}" + DECIMALS + r")" + SP + r"%"
 OVER = r"(?:/" + SP + r"(?:tổng[ \t]+số[ \t]+)?|[ \t]+(?:trên|trong)[ \t]+tổng[ \t]+số[ \t]+)"
 FRACTION = (
     START + r"(?P<count>" + INT + r")(?:[ \t]+(?P<noun>" + NOUN + r"))?" + SP + OVER + SP
@@ -124,7 +126,7 @@ PART = re.compile(
     FLAGS,
 )  # fmt: skip
 """One part: "60 TTHC một phần", "mức độ 3: 200", "Cấp phép xây dựng: 41 hồ sơ"."""
-SHARE = re.compile(r"^[^\d%]*?(?P<pct>\d+(?:,\d+)?)" + SP + r"%[^\d%]*$", FLAGS)
+SHARE = re.compile(r"^[^\d%]*?(?P<pct>\d{1,4}" + DECIMALS + r")" + SP + r"%[^\d%]*$", FLAGS)
 """One share: "nông nghiệp 40%", "40% nông nghiệp", "dịch vụ chiếm 25%"."""
 NOT_A_SHARE = re.compile(r"\b(?:tăng|giảm|vượt|so[ \t]+với|đạt)\b", FLAGS)
 

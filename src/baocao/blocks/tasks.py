@@ -67,7 +67,7 @@ SAID = {
 }
 """The words of each status, looked for in that order (a result "đang thực hiện, chậm tiến độ" is late)."""
 TASK = r"nhiệm[ \t]+vụ"
-NUMBER = r"(?<![\w.,/])(?P<n>\d+)(?![\w/%]|[.,]\d|[ \t]*%)"
+NUMBER = r"(?<![\w.,/])(?P<n>\d{1,6})(?![\w/%]|[.,]\d|[ \t]*%)"
 STATED = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, words in SAID.items()

@@ -338,7 +338,10 @@ CATALOGUE: dict[str, Entry] = {
             "Tổng số ghi {stated} nhưng các phần 'trong đó' đã là {parts} = {computed}, nhiều hơn tổng.",
             "The total is stated as {stated} but its parts ('trong đó') already make {parts} = {computed}.",
         ),
-        ("Kiểm tra lại tổng số và từng phần.", "Check the total and each part."),
+        (
+            "Nếu các phần đúng, tổng số ít nhất là {computed}; nếu tổng số đúng, sửa phần bị sai.",
+            "If the parts are right the total is at least {computed}; if the total is right, correct the wrong part.",
+        ),
     ),
     "BC223": Entry(
         "prose.shares_sum",
