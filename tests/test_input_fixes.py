@@ -51,6 +51,14 @@ def test_text_in_a_legacy_font_is_a_warning_that_says_how_to_convert(tmp_path):
     assert not _at(_findings(tmp_path, MINIMAL), "BC001")
 
 
+def test_a_footnote_mark_after_a_word_is_not_a_legacy_font(tmp_path):
+    """Issue 22: "sửa đổi¹" was reported as TCVN3; "¹" is the "ạ" of TCVN3 only inside a word ("h¹n")."""
+    footnote = MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Luật sửa đổi¹, Nghị định¹ số 43."')
+    assert not _at(_findings(tmp_path, footnote), "BC001")
+    legacy = MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Gia h¹n hồ sơ."')
+    assert [line for line, _, _ in _at(_findings(tmp_path, legacy), "BC001")] == [20]
+
+
 def test_a_comment_that_cuts_a_plain_value_short_is_a_warning(tmp_path):
     text = MINIMAL.replace("  area: xã Tịnh Hà", "  area: xã Tịnh Hà #2").replace(
         "  symbol: BC-UBND", "  symbol: BC-UBND # viết tắt"

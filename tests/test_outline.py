@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from baocao import api
 from baocao.blocks import REGISTRY
@@ -391,14 +392,15 @@ sections:
         Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, đạt 100% yêu cầu.
       - "Tài khoản 41.999/123.758 người, đạt trên 40%, hơn 30.000/123.758 người đạt trên 20%."
 """
-    assert findings(tmp_path, body) == [("BC211", 16, 25), ("BC211", 16, 76), ("BC212", 17, 88), ("BC211", 19, 20)]
+    # each at the number to correct: the stated rate, or the count above its total
+    assert findings(tmp_path, body) == [("BC211", 16, 53), ("BC211", 16, 80), ("BC212", 17, 88), ("BC211", 19, 46)]
 
 
 def test_numbers_in_a_quoted_line_of_text_are_checked_at_their_column(tmp_path):
     from .conftest import MINIMAL
 
     path = write(tmp_path, MINIMAL.replace('"- Chỉ đạo triển khai."', '"- Cấp 95/100 chứng thư số, đạt 90%."'))
-    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 20, 16)]
+    assert [(f.code, f.line, f.col) for f in api.load(str(path)).findings] == [("BC211", 20, 41)]  # at "90%"
 
 
 def test_a_stated_rate_is_checked_to_the_last_digit_written(tmp_path):
@@ -411,7 +413,7 @@ sections:
       - "Chứng thư số: 1/3 cán bộ, đạt {percent}%."
 """
     assert findings(tmp_path, body.format(percent="33,3")) == []
-    assert findings(tmp_path, body.format(percent="33,4")) == [("BC211", 15, 75), ("BC211", 16, 24)]
+    assert findings(tmp_path, body.format(percent="33,4")) == [("BC211", 15, 75), ("BC211", 16, 40)]
     assert findings(tmp_path, body.format(percent="33,33")) == []
     assert [code for code, *_ in findings(tmp_path, body.format(percent="33,34"))] == ["BC211", "BC211"]
 
@@ -505,3 +507,167 @@ def test_a_data_form_answered_in_one_wide_row_is_printed_turned_a_row_per_column
     rows = {r.cells[1].text: r.cells[2].text for r in form.rows[1:]}
     assert rows["VB QPPL đã đăng/ban hành (2)"] == "3/3" and rows["Kênh thông tin (14)"] == "3"
     assert len(rows) == 13
+
+
+def test_a_rate_is_said_with_the_verb_the_report_uses(tmp_path):
+    """Issue 22: "chiếm 8,6%" was printed "đạt 8,6%"; the verb is the report's own, "đạt" when none is written."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator: {label: Cơ sở kinh doanh số, count: 61, total: 705, unit: cơ sở, percent: "8,7", verb: chiếm}
+      - indicator:
+          label: Hồ sơ trực tuyến
+          verb: tương đương
+          percent: "57,3"
+          levels: [{label: cấp xã, count: 1688, total: 2945}]
+      - indicator: {label: Văn bản ký số, percent: trên 98}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Cơ sở kinh doanh số: 61/705 cơ sở, chiếm 8,7%;" in lines
+    assert "- Hồ sơ trực tuyến: tương đương 57,3%, trong đó: cấp xã 1.688/2.945, tương đương 57,3%;" in lines
+    assert "- Văn bản ký số: đạt trên 98%." in lines
+    assert findings(tmp_path, body.replace("verb: chiếm", "verb: chiem")) == [("BC108", 15, 107)]
+
+
+def test_last_periods_value_is_printed_in_brackets_when_the_report_says_it_so(tmp_path):
+    """Issue 22: "(cùng kỳ: 1.234)" could not be written; ``previous_as: value`` prints last period's value."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - figure: {label: Hồ sơ tiếp nhận, value: 1500, unit: hồ sơ, previous: 1234, previous_as: value}
+      - figure: {label: Hồ sơ trực tuyến, value: 1500, unit: hồ sơ, previous: 1234, previous_as: both}
+      - figure: {label: Thành viên, value: 175, unit: thành viên, previous: hơn 160, previous_as: value}
+      - figure: {label: Trạm BTS, value: 136, unit: trạm, previous: 120}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Hồ sơ tiếp nhận: 1.500 hồ sơ (kỳ trước: 1.234 hồ sơ);" in lines
+    assert "- Hồ sơ trực tuyến: 1.500 hồ sơ (kỳ trước: 1.234 hồ sơ), tăng 266 hồ sơ (21,6%) so với kỳ trước;" in lines
+    assert "- Thành viên: 175 thành viên (kỳ trước: hơn 160 thành viên);" in lines
+    assert "- Trạm BTS: 136 trạm, tăng 16 trạm (13,3%) so với kỳ trước." in lines
+
+
+@pytest.mark.parametrize("level", ["ministry", "national"])
+def test_a_unit_above_a_province_reports_at_its_own_level(tmp_path, level):
+    """Issue 22: a ministry or a national steering committee could not say its level."""
+    from .conftest import MINIMAL
+
+    text = MINIMAL.replace("level: commune", f"level: {level}").replace(
+        "issuing_body: Ủy ban nhân dân xã Tịnh Hà", "issuing_body: Ban Chỉ đạo quốc gia về chuyển đổi số"
+    )
+    path = write(tmp_path, text)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    assert target.is_file()
+
+
+def test_a_count_and_a_total_of_different_things(tmp_path):
+    """Issue 22: "16 đài/16 xã" and "tài khoản/người dân": ``total_unit`` names the total's; the count may be larger."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - indicator: {label: Đài truyền thanh, count: 16, total: 16, unit: đài, total_unit: xã}
+      - indicator: {label: Tài khoản thanh toán, count: 130000, total: 123758, unit: tài khoản, total_unit: người dân}
+"""
+    lines = text_of(tmp_path, body)
+    assert "- Đài truyền thanh: 16 đài/16 xã, đạt 100%;" in lines
+    assert "- Tài khoản thanh toán: 130.000 tài khoản/123.758 người dân, đạt 105%." in lines
+    assert findings(tmp_path, body) == []
+    assert [code for code, *_ in findings(tmp_path, body.replace(", total_unit: người dân", ""))] == ["BC212"]
+
+
+def test_a_cited_document_inside_the_reports_own_sentence(tmp_path):
+    """Issue 22: a "Căn cứ" line that runs on into the report's sentence, a "Theo đề nghị … tại Công văn …" opening,
+    and a sentence of the body that cites a document, printed as a paragraph rather than a list line."""
+    body = """\
+opening:
+  - citation:
+      action: Theo đề nghị của Sở Khoa học và Công nghệ tại
+      type: Công văn
+      number: 847/SKHCN-CĐS
+      date: 22/6/2025
+      subject: báo cáo kết quả chuyển đổi số
+      result: "UBND xã Minh Tân báo cáo như sau:"
+sections:
+  - title: Kết quả
+    content:
+      - citation:
+          action: Thực hiện
+          type: Kế hoạch
+          number: 29/KH-UBND
+          date: 01/3/2023
+          issuer: UBND huyện
+          subject: chuyển đổi số năm 2023
+          result: xã đã ban hành kế hoạch triển khai
+          paragraph: true
+      - citation: {action: Thực hiện, type: Kế hoạch, number: 30/KH-UBND, date: 02/3/2023, issuer: UBND huyện}
+"""
+    lines = text_of(tmp_path, body)
+    assert (
+        "Theo đề nghị của Sở Khoa học và Công nghệ tại Công văn số 847/SKHCN-CĐS ngày 22/6/2025 về báo cáo kết quả "
+        "chuyển đổi số, UBND xã Minh Tân báo cáo như sau:" in lines
+    )
+    assert (
+        "Thực hiện Kế hoạch số 29/KH-UBND ngày 01/3/2023 của UBND huyện về chuyển đổi số năm 2023, xã đã ban hành "
+        "kế hoạch triển khai." in lines
+    )
+    assert "- Thực hiện Kế hoạch số 30/KH-UBND ngày 02/3/2023 của UBND huyện." in lines
+
+
+def test_shares_of_a_whole_not_stated_make_100_percent(tmp_path):
+    """Issue 22: shares with no stated total ("nông nghiệp 40%, công nghiệp 35%, dịch vụ 25%")."""
+    body = """\
+sections:
+  - title: Kết quả
+    content:
+      - figure:
+          label: Cơ cấu hồ sơ tiếp nhận
+          parts_are: shares
+          parts: [{label: trực tuyến, value: "57,3"}, {label: trực tiếp, value: "{second}"}]
+"""
+    lines = text_of(tmp_path, body.replace("{second}", "42,7"))
+    assert "- Cơ cấu hồ sơ tiếp nhận: 57,3% trực tuyến, 42,7% trực tiếp." in lines
+    assert findings(tmp_path, body.replace("{second}", "42,7")) == []
+    assert findings(tmp_path, body.replace("{second}", "42,6")) == []  # each rounded: 99,9% may be 100%
+    assert findings(tmp_path, body.replace("{second}", "47,3")) == [("BC201", 18, 18)]
+    shares = {"label": "Cơ cấu", "parts_are": "shares", "parts": [{"label": "a", "value": "60"}]}
+    rolled, note = REGISTRY["figure"].rollup([shares, shares], ["Xã A", "Xã B"], False)
+    assert rolled is None and "Xã A, Xã B" in (note or "")  # shares of two units are not summed
+
+
+def test_a_report_with_no_headings_is_its_opening(tmp_path):
+    """Issue 22: a short report has no headings; its body is the opening, checked and printed as any blocks are."""
+    from .conftest import MINIMAL
+
+    head = MINIMAL.split("sections:")[0]
+    body = (
+        'opening:\n  - "Năm 2023, xã đã cấp 132 chứng thư số, trong đó 140 chứng thư cá nhân."\n'
+        '  - "- Triển khai một cửa."\n'
+    )
+    path = write(tmp_path, head + body)
+    assert [f.code for f in api.load(str(path)).findings] == ["BC222"]
+    fixed = write(tmp_path, head + body.replace("140", "104"), "fixed.yaml")
+    assert api.load(str(fixed)).findings == []
+    target, _ = api.build(str(fixed), str(tmp_path / "out.docx"))
+    lines = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Năm 2023, xã đã cấp 132 chứng thư số, trong đó 104 chứng thư cá nhân." in lines
+    assert not any(line.startswith(("I.", "1.")) for line in lines)
+
+
+def test_a_report_dated_by_its_month_only(tmp_path):
+    """Issue 22: "tháng 6 năm 2025" with the day left for the văn thư; not with a full date as well."""
+    from .conftest import MINIMAL
+
+    text = MINIMAL.replace("  date: 05/01/2024\n", "  month: 1/2024\n")
+    path = write(tmp_path, text)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    cells = [c.text for t in docx.Document(str(target)).tables for row in t.rows for c in row.cells]
+    assert "Tịnh Hà, ngày\u00a0\u00a0\u00a0\u00a0\u00a0tháng 1 năm 2024" in cells
+    both_text = MINIMAL.replace("  date: 05/01/2024\n", "  date: 05/01/2024\n  month: 1/2024\n")
+    both = write(tmp_path, both_text, "both.yaml")
+    assert [f.code for f in api.load(str(both)).findings] == ["BC110"]
+    wrong = write(tmp_path, text.replace("month: 1/2024", "month: 13/2024"), "wrong.yaml")
+    assert [f.code for f in api.load(str(wrong)).findings] == ["BC110"]

@@ -479,7 +479,7 @@ def test_a_level_the_outline_leaves_open_is_asked_and_checked(tmp_path: Path, mo
     args = ["--lang", "en", "new", "--outline", str(tmp_path / "de-cuong.yaml"), "-o", str(target)]
     result = CliRunner().invoke(main, args, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Level (commune, district, department, province)" in result.stderr
+    assert "Level (commune, district, department, province, ministry, national)" in result.stderr
     assert "--level tinh: the outline thu-nghiem is for units of level commune, district" in result.stderr
     document = yaml.safe_load(target.read_text(encoding="utf-8"))["document"]
     assert (document["level"], document["area"], document["place"]) == ("province", "tỉnh Quảng Ngãi", "Quảng Ngãi")

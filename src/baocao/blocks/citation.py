@@ -35,7 +35,17 @@ class Citation(Model):
     action: Text | None = field(
         "Động từ dẫn", "Thực hiện, Ban hành, Triển khai… (đứng trước tên văn bản).", default=None
     )
-    result: Text | None = field("Kết quả", "Việc đã làm theo văn bản này.", default=None)
+    result: Text | None = field(
+        "Kết quả, phần tiếp của câu",
+        "Việc đã làm theo văn bản này, hoặc phần câu viết tiếp: 'UBND xã báo cáo như sau:'.",
+        default=None,
+    )
+    paragraph: bool | None = field(
+        "In thành đoạn văn",
+        "true: một đoạn văn trong thân báo cáo; false: một dòng gạch đầu dòng; bỏ trống: đoạn văn ở phần mở đầu "
+        "và khi dẫn bằng 'Căn cứ', còn lại gạch đầu dòng.",
+        default=None,
+    )
 
     @property
     def citation(self) -> str:
@@ -127,6 +137,16 @@ def check(citation: Citation, loc: Loc, context: CheckContext) -> Iterator[Issue
     yield from date_issues(loc, citation, context)
 
 
+def stated(citation: Citation) -> tuple[Any, ...]:
+    """What a key names: one document, with one number, date and subject.
+
+    The subject is compared in any letter case and spacing, with or without its leading "về": one plan cited
+    twice under one key cannot carry two subjects.
+    """
+    subject = " ".join((citation.subject or "").lower().split())
+    return citation.number, citation.date, subject.removeprefix("về ")
+
+
 # --- how it reads -------------------------------------------------------------------------------
 
 
@@ -141,11 +161,14 @@ def sentence(citation: Citation) -> str:
 def view(citation: Citation, context: ViewContext) -> list[dict[str, Any]]:
     """A cited document in full: "Căn cứ Kế hoạch số … về …;" as a paragraph; "- Thực hiện …" as an item.
 
-    In the opening every cited document is a paragraph of its own, as the "Căn cứ" lines are.
+    In the opening every cited document is a paragraph of its own, as the "Căn cứ" lines are; ``paragraph`` says
+    otherwise (a sentence of the body that cites a document, or a "Căn cứ" line as an item).
     """
     text = sentence(citation)
-    if context.opening or (citation.action or "").lower().startswith("căn cứ"):
-        return [para(text if text.endswith((".", ";", ":")) else text + ";")]
+    alone = context.opening or (citation.action or "").lower().startswith("căn cứ")
+    if citation.paragraph if citation.paragraph is not None else alone:
+        end = ";" if alone else "."  # a "Căn cứ" line ends with ";", a sentence of the body with "."
+        return [para(text if text.endswith((".", ";", ":")) else text + end)]
     return item(text)
 
 
@@ -194,7 +217,7 @@ KIND = declare(
     fill_at=lambda citation, loc: loc,
     blanks_inside=None,
     check=check,
-    stated=lambda c: (c.number, c.date),
+    stated=stated,
     view=view,
     measure=None,
     computed=None,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
+from baocao.blocks import prose
 from baocao.blocks.base import (
     CheckContext,
     Data,
@@ -29,6 +30,7 @@ from baocao.blocks.base import (
 )
 from baocao.blocks.cells import Line, Piece, Slot, rows_of
 from baocao.blocks.printing import change, changed, item, number_cell, qualified, since, with_note
+from baocao.blocks.sums import listed as units_listed
 from baocao.blocks.sums import stated_number, stated_sum, summed_total
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Amount, Model, Text, field
@@ -57,9 +59,10 @@ class FigureBlock(Model):
     value: QValue | None = field("Giá trị", "Bỏ trống để tính bằng tổng các phần.", default=None)
     unit: Text | None = field("Đơn vị", default=None)
     parts: list[FigurePart] = field("Các phần", default=[])
-    parts_are: Literal["whole", "of_which", "overlap"] = field(
+    parts_are: Literal["whole", "of_which", "overlap", "shares"] = field(
         "Quan hệ các phần với tổng",
-        "whole: cộng lại bằng tổng; of_which: 'trong đó', không đủ; overlap: các phần chồng lên nhau.",
+        "whole: cộng lại bằng tổng; of_which: 'trong đó', không đủ; overlap: các phần chồng lên nhau; "
+        "shares: tỷ trọng (%) của một tổng không ghi, cộng lại 100%.",
         default="whole",
     )
     note: Text | None = field("Ghi chú", default=None)
@@ -67,6 +70,11 @@ class FigureBlock(Model):
         "Số liệu kỳ trước",
         "Giá trị kỳ trước (baocao next ghi), để in 'tăng/giảm … so với kỳ trước'.",
         default=None,
+    )
+    previous_as: Literal["change", "value", "both"] = field(
+        "Cách in số liệu kỳ trước",
+        "change: 'tăng … so với …'; value: '(cùng kỳ năm 2024: 1.234 hồ sơ)'; both: cả hai.",
+        default="change",
     )
 
     @property
@@ -91,8 +99,25 @@ def blank(figure: FigureBlock) -> bool:
 def check(figure: FigureBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
     """Parts against the value; a count written with three decimals."""
     del context
-    yield from parts_issues(figure, loc)
+    if figure.note:  # a sentence: its numbers are checked as those of text are
+        yield from prose.issues(figure.note, (*loc, "note"))
+    yield from parts_issues(figure, loc) if figure.parts_are != "shares" else shares_issues(figure, loc)
     yield from ambiguous(figure, loc)
+
+
+def shares_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
+    """Shares of a whole not stated ("nông nghiệp 40%, công nghiệp 35%, dịch vụ 25%") make 100%.
+
+    Each is rounded as written: three shares of one decimal may make 99,9% or 100,1%.
+    """
+    values = [part.value for part in figure.parts if part.value is not None]
+    if len(values) < 2 or len(values) < len(figure.parts) or not all(v.exact for v in values):
+        return
+    total = sum((v.value for v in values), Decimal(0))
+    places = [-e if isinstance(e := v.value.as_tuple().exponent, int) and e < 0 else 0 for v in values]
+    slack = sum((Decimal(5).scaleb(-digits - 1) for digits in places), Decimal(0))
+    if abs(total - 100) > slack:
+        yield Issue("BC201", (*loc, "parts"), {"what": figure.label, "stated": "100%", "computed": shown(total) + "%"})
 
 
 def parts_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
@@ -156,17 +181,29 @@ def text(figure: FigureBlock, change_said: str | None = None) -> str:
     total = figure.total
     said = f"{figure.label}: {qualified(total, figure.unit)}" if total is not None else figure.label
     parts = [p for p in figure.parts if p.value is not None]  # a blank part is BC604, not printed
+    share = "%" if figure.parts_are == "shares" else None
     if parts:
-        listed = ", ".join(f"{qualified(p.value, p.unit)} {p.label}" for p in parts if p.value is not None)
-        said = changed(said, change_said if total is not None else None)
+        listed = ", ".join(f"{qualified(p.value, p.unit or share)} {p.label}" for p in parts if p.value is not None)
+        said = after_value(said, change_said if total is not None else None)
         said += f", trong đó: {listed}" if total is not None else f": {listed}"
         return with_note(said, figure.note)
-    return changed(with_note(said, figure.note), change_said if total is not None else None)
+    return after_value(with_note(said, figure.note), change_said if total is not None else None)
+
+
+def after_value(said: str, change_said: str | None) -> str:
+    """The value followed by how it changed ("…, tăng …") or by last period's value in brackets ("… (cùng kỳ: …)")."""
+    if change_said and change_said.startswith("("):
+        return f"{said} {change_said}"
+    return changed(said, change_said)
 
 
 def since_previous(figure: FigureBlock, reference: str) -> str | None:
-    """How the figure changed since its ``previous`` value."""
-    return since(figure.total, figure.previous, figure.unit, reference, points=False)
+    """How the figure changed since its ``previous`` value, or that value in brackets, as ``previous_as`` says."""
+    moved = since(figure.total, figure.previous, figure.unit, reference, points=False)
+    if figure.previous is None or figure.previous_as == "change":
+        return moved
+    earlier = f"({reference}: {qualified(figure.previous, figure.unit)})"
+    return earlier if figure.previous_as == "value" or moved is None else f"{earlier}, {moved}"
 
 
 def view(figure: FigureBlock, context: ViewContext) -> list[dict[str, Any]]:
@@ -215,8 +252,13 @@ def start(expected: Expected, pad: str, alone: bool) -> list[str]:
 
 
 def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | None, str | None]:
-    """Values summed (with their common qualifier), parts summed by label."""
-    del names, annexed
+    """Values summed (with their common qualifier), parts summed by label; shares are not summed (said in a note)."""
+    del annexed
+    if any(v.get("parts_are") == "shares" for v in values):
+        note = (
+            f"*{values[0]['label']}: tỷ trọng của từng đơn vị không cộng được; xem báo cáo của {units_listed(names)}.*"
+        )
+        return None, note
     out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit", "parts_are") and v is not None}
     stated = [v.get("value") for v in values]
     parts: dict[str, list[Any]] = {}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
+from baocao.blocks import prose
 from baocao.blocks.base import (
     CheckContext,
     Data,
@@ -44,6 +45,12 @@ class IndicatorBlock(Rate):
     unit: Text | None = field("Đơn vị", "công dân, hồ sơ, văn bản…", default=None)
     levels: list[Rate] = field("Tỷ lệ theo cấp", "Trong đó: cấp huyện …, cấp xã …", default=[])
     note: Text | None = field("Ghi chú", default=None)
+    total_unit: Text | None = field(
+        "Đơn vị của tổng số", "Khi số đạt được và tổng số đếm hai thứ khác nhau: 16 đài/16 xã.", default=None
+    )
+    verb: Literal["đạt", "chiếm", "bằng", "tương đương"] | None = field(
+        "Động từ của tỷ lệ", "Như văn bản viết: đạt (khi bỏ trống), chiếm, bằng, tương đương.", default=None
+    )
     previous: PreviousRate | None = field(
         "Tỷ lệ kỳ trước", "Số đạt được/tổng số hoặc tỷ lệ kỳ trước (baocao next ghi), để so sánh.", default=None
     )
@@ -59,7 +66,10 @@ class Pair(Model):
 def check(indicator: IndicatorBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
     """The rate, last period's and each level's: count not above total, a stated percentage at its digits."""
     del context
-    yield from rate_issues(indicator, loc)
+    if indicator.note:  # a sentence: its numbers are checked as those of text are
+        yield from prose.issues(indicator.note, (*loc, "note"))
+    others = indicator.total_unit is not None and indicator.total_unit != indicator.unit
+    yield from rate_issues(indicator, loc, others)
     if indicator.previous is not None:
         yield from rate_issues(indicator.previous, (*loc, "previous"))
     for index, level in enumerate(indicator.levels):
@@ -76,14 +86,17 @@ def blanks_inside(indicator: IndicatorBlock, loc: Loc) -> Iterator[Issue]:
 def text(indicator: IndicatorBlock, change_said: str | None = None) -> str:
     """Written as "Tỷ lệ văn bản điện tử: 3.179/3.179 văn bản, đạt 100%, trong đó: cấp xã đạt 74,57%".
 
+    The rate's verb is the one the report uses: "đạt" unless ``verb`` says "chiếm", "bằng" or "tương đương".
+
     ``change_said`` (how the rate changed since an earlier period) follows the rate, before the levels.
     """
-    said = f"{indicator.label}: {rate_text(indicator, indicator.unit)}"
+    verb = indicator.verb or "đạt"
+    said = f"{indicator.label}: {rate_text(indicator, indicator.unit, verb, indicator.total_unit)}"
     levels = [level for level in indicator.levels if not level.blank]  # a blank level is BC604, not printed
     if not levels:
         return changed(with_note(said, indicator.note), change_said)
     said = changed(said, change_said)
-    said += ", trong đó: " + "; ".join(f"{level.label} {rate_text(level, indicator.unit)}" for level in levels)
+    said += ", trong đó: " + "; ".join(f"{level.label} {rate_text(level, indicator.unit, verb)}" for level in levels)
     return with_note(said, indicator.note)
 
 
@@ -165,7 +178,7 @@ def stated_alone(label: str, rates: list[str], names: list[str], counted: int, a
 
 def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | None, str | None]:
     """Counts and totals summed (the rate follows from them); rates given alone said as they are."""
-    out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit") and v is not None}
+    out = {k: v for k, v in values[0].items() if k in ("key", "label", "unit", "verb") and v is not None}
     summed = _rate_sum(values)
     stated_only = [name for name, v in zip(names, values, strict=True) if v.get("count") is None]
     counted = [v for v in values if v.get("count") is not None]

@@ -68,23 +68,26 @@ class PreviousRate(Model):
         return decimals(self.percent)
 
 
-def rate_issues(rate: Rate | PreviousRate, loc: Loc) -> Iterator[Issue]:
-    """Count not above total; a stated percentage agrees with count / total at the digits written."""
+def rate_issues(rate: Rate | PreviousRate, loc: Loc, others: bool = False) -> Iterator[Issue]:
+    """Count not above total, unless ``others`` (they count different things); a stated rate at its digits."""
     if rate.percent is not None and rate.percent.value > 100:
         yield Issue("BC109", (*loc, "percent"), {"input": str(rate.percent), "limit": "≤ 100", "limit_en": "≤ 100"})
         return
     if rate.count is None or rate.total is None:
         return
-    yield from ratio_issues(rate.count, rate.total, rate.percent, rate.decimals, loc)
+    yield from ratio_issues(rate.count, rate.total, rate.percent, rate.decimals, loc, others)
 
 
-def ratio_issues(count: int, total: int, percent: Qualified | None, decimals: int, loc: Loc) -> Iterator[Issue]:
+def ratio_issues(
+    count: int, total: int, percent: Qualified | None, decimals: int, loc: Loc, others: bool = False
+) -> Iterator[Issue]:
     """The checks of one count out of a total with its stated percentage, wherever it is written.
 
     99,5 for 42.694/42.829 (99,6848…) is wrong; 99,7 and 99,68 are right. 100% means all,
-    and 0% none, whatever the rounding.
+    and 0% none, whatever the rounding. A count of other things than the total's (``others``: "16 đài/16 xã",
+    "41.999 tài khoản/123.758 người dân") may be the larger.
     """
-    if count > total:
+    if count > total and not others:
         params = {"part": "count", "whole": "total", "part_value": shown(count), "whole_value": shown(total)}
         yield Issue("BC212", (*loc, "count"), params)
         return
@@ -120,8 +123,8 @@ def shown_percent(rate: Rate | PreviousRate) -> Qualified | None:
     return None
 
 
-def rate_text(rate: Rate, unit: str | None = None) -> str:
-    """Written as "42.694/42.829 công dân, đạt 99,7%", or "đạt trên 98%"."""
+def rate_text(rate: Rate, unit: str | None = None, verb: str = "đạt", total_unit: str | None = None) -> str:
+    """Written as "42.694/42.829 công dân, đạt 99,7%", or "đạt trên 98%" ("chiếm 8,6%" with another verb)."""
     percent = shown_percent(rate)
     if rate.percent is not None and percent is not None:
         said = qualified(percent, "%")
@@ -131,10 +134,13 @@ def rate_text(rate: Rate, unit: str | None = None) -> str:
         said = ""
     counted = ""
     if rate.count is not None and rate.total is not None:
-        counted = f"{vn.number(rate.count)}/{vn.number(rate.total)}" + (f" {unit}" if unit else "")
+        if total_unit:  # two things counted: "16 đài/16 xã"
+            counted = f"{vn.number(rate.count)}{f' {unit}' if unit else ''}/{vn.number(rate.total)} {total_unit}"
+        else:
+            counted = f"{vn.number(rate.count)}/{vn.number(rate.total)}" + (f" {unit}" if unit else "")
     if counted and said:
-        return f"{counted}, đạt {said}"
-    return counted or f"đạt {said}"
+        return f"{counted}, {verb} {said}"
+    return counted or f"{verb} {said}"
 
 
 def stated_rate(rate: Rate) -> Qualified | None:

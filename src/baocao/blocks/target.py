@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from baocao.blocks import prose
 from baocao.blocks.base import CheckContext, Data, Expected, as_is, declare, first_written, shown, started
 from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import item, qualified, with_note
@@ -30,6 +31,8 @@ class TargetBlock(Model):
 def check(target: TargetBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]:
     """A target in percent is not above 100."""
     del context
+    if target.note:  # a sentence: its numbers are checked as those of text are
+        yield from prose.issues(target.note, (*loc, "note"))
     if target.value is not None and target.unit == "%" and target.value.value > 100:
         yield Issue("BC214", (*loc, "value"), {"stated": shown(target.value.value)})
 

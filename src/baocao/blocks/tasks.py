@@ -6,6 +6,9 @@ roll-up leaves them in each unit's report.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from baocao.blocks.base import Data, ExpectedItem, declare, start_comment
@@ -46,6 +49,78 @@ class ExpectedTasks(ExpectedItem):
     """A task and progress table (nội dung, kết quả/tiến độ, kinh phí, ghi chú)."""
 
     columns: TaskTitles = field("Tiêu đề cột", default_factory=TaskTitles)
+
+
+# --- the tasks by status, as the table counts them and as a sentence states them ----------------------
+
+STATUSES = {
+    "done": ("đã hoàn thành", "done"),
+    "in_progress": ("đang thực hiện", "in progress"),
+    "late": ("chậm tiến độ", "late"),
+    "not_started": ("chưa thực hiện", "not started"),
+}
+"""Each status a task's result may say, with its words in Vietnamese and English."""
+SAID = {
+    "late": r"chậm(?:[ \t]+tiến[ \t]+độ)?|trễ(?:[ \t]+hạn)?|quá[ \t]+hạn",
+    "in_progress": r"đang[ \t]+(?:thực[ \t]+hiện|triển[ \t]+khai|tiến[ \t]+hành|làm)",
+    "not_started": r"chưa[ \t]+(?:thực[ \t]+hiện|triển[ \t]+khai|làm)",
+    "done": r"(?<!chưa[ \t])(?<!không[ \t])(?:đã[ \t]+)?(?:hoàn[ \t]+thành|thực[ \t]+hiện[ \t]+xong|xong)",
+}
+"""The words of each status, looked for in that order (a result "đang thực hiện, chậm tiến độ" is late)."""
+TASK = r"nhiệm[ \t]+vụ"
+NUMBER = r"(?<![\w.,/])(?P<n>\d{1,6})(?![\w/%]|[.,]\d|[ \t]*%)"
+STATED = [
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, words in SAID.items()
+    for pattern in (
+        r"\b(?:" + words + r")[ \t]*:?[ \t]*" + NUMBER + r"(?P<noun>[ \t]+" + TASK + r")?",
+        NUMBER + r"(?P<noun>[ \t]+" + TASK + r")[ \t]+(?:" + words + r")\b",
+    )
+]
+"""Each status as a sentence states it: the words then the number ("đã hoàn thành 22"), or the number, "nhiệm vụ"
+and the words ("22 nhiệm vụ đã hoàn thành")."""
+
+
+def status(result: str | None) -> str | None:
+    """The status a task's result says: "done", "in_progress", "late", "not_started", or None."""
+    text = (result or "").lower()
+    share = re.search(r"(\d+)(?:,\d+)?[ \t]*%", text)
+    if share and int(share[1]) < 100 and not re.search(SAID["late"], text):
+        return "in_progress"  # "hoàn thành 80%"
+    return next((name for name, words in SAID.items() if re.search(words, text)), None)
+
+
+def by_status(block: TasksBlock) -> Counter[str] | None:
+    """The rows of the table by status; None when a row's result says none (the table is not a status list)."""
+    found = [status(row.result) for row in block.rows]
+    if not found or None in found:
+        return None
+    return Counter(name for name in found if name is not None)
+
+
+def stated_counts(line: str) -> Iterator[tuple[str, int, int, int]]:
+    """The tasks by status a sentence states: (status, number, where the words begin, where the number stands).
+
+    "đã hoàn thành 22 nhiệm vụ", "22 nhiệm vụ đã hoàn thành", and, after "nhiệm vụ" in the same sentence,
+    "đã hoàn thành 22, đang thực hiện 13, chậm tiến độ 02".
+    """
+    lowered = line.lower()
+    if "nhiệm vụ" not in lowered:
+        return
+    taken: set[int] = set()
+    for name, pattern in STATED:
+        for match in pattern.finditer(line):
+            at = match.start("n")
+            if at in taken:
+                continue
+            if match["noun"] is None:
+                if not re.match(r"[ \t]*(?:[,;.)]|và\b|$)", line[match.end() :], re.IGNORECASE):
+                    continue  # "đã hoàn thành 5 hồ sơ": a number of something else
+                task = lowered.rfind("nhiệm vụ", 0, match.start())
+                if task < 0 or re.search(r"[.;](?:\s|$)", line[task : match.start()]):
+                    continue
+            taken.add(at)
+            yield name, int(match["n"]), match.start(), at
 
 
 def view(block: TasksBlock, context: Any) -> list[dict[str, Any]]:

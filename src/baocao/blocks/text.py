@@ -1,41 +1,28 @@
 """Text: one line, one paragraph; "- ", "+ " bullets, "* " a group line; **bold**, *italic*.
 
 Most figures of a real report sit in its sentences: "42.694/42.829 công dân, đạt 99,5%",
-"đạt 100% (3.179/3.179 văn bản)". A count out of a total next to a stated percentage is
-checked as an indicator is (BC211, BC212), at the line and column where the numbers are
-written. Numbers in sentences are written the Vietnamese way: "." groups thousands, ","
-marks decimals. Text is what a person writes anew each period: ``next`` keeps last
+"tổng số 369, trong đó mức độ 3: 200, mức độ 4: 169", "tăng 42,29% (từ 71.263 lên
+101.400)". They are checked as data is (:mod:`baocao.blocks.prose`), at the line and
+column of the number to correct. Text is what a person writes anew each period: ``next`` keeps last
 period's as a comment, and ``rollup`` leaves it in each unit's own report.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
+from baocao.blocks import prose
 from baocao.blocks.base import CheckContext, Data, ViewContext, declare, start_comment
 from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import runs
-from baocao.blocks.rate import ratio_issues
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Model, Text, field
-from baocao.model.qualified import QUALIFIERS, Qualified
 
 PLACEHOLDERS = ("…", "...")
 """Text that stands where the unit has still to write (``baocao new`` writes it for free text)."""
 PLACEHOLDER = PLACEHOLDERS[0]
 BULLETS = {"- ": "li", "+ ": "li2", "* ": "star"}
-
-COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
-PERCENT = r"(?:(?P<word>" + "|".join(QUALIFIERS) + r")\s+)?(?P<pct>\d+(?:,\d+)?)\s*%"
-REACHED = r"\b[đĐ]ạt\s+(?:(?:tỷ\s+lệ|tỉ\s+lệ)\s+)?"
-FRACTION = r"(?P<count>" + COUNT + r")\s*/\s*(?P<total>" + COUNT + r")"
-# "42.694/42.829 công dân, đạt 99,5%": the fraction, a few words, then the percentage.
-FRACTION_FIRST = re.compile(r"(?<![\d.,/])" + FRACTION + r"(?P<gap>[^.;:()%/\d]{0,60}?)" + REACHED + PERCENT)
-# "đạt 100% (3.179/3.179 văn bản)": the percentage, then the fraction in brackets.
-PERCENT_FIRST = re.compile(REACHED + PERCENT + r"\s*\(\s*" + FRACTION + r"(?![\d.,]*\d)")
 
 
 class ExpectedText(Model):
@@ -46,29 +33,13 @@ class ExpectedText(Model):
     guide: Text | None = field("Hướng dẫn", default=None)
 
 
-def _count(text: str) -> int:
-    return int(text.replace(".", ""))
-
-
-def sentence_issues(text: str, loc: Loc) -> Iterator[Issue]:
-    """Every count out of a total with its percentage in ``text``, checked; issues carry the words they concern."""
-    lines = [line for line in text.splitlines() if "%" in line and "/" in line]
-    for pattern in (FRACTION_FIRST, PERCENT_FIRST):
-        for match in (m for line in lines for m in pattern.finditer(line)):
-            count, total = _count(match["count"]), _count(match["total"])
-            digits = match["pct"].partition(",")[2]
-            percent = Qualified(Decimal(match["pct"].replace(",", ".")), (match["word"] or "").lower())
-            for issue in ratio_issues(count, total, percent, len(digits), loc):
-                yield Issue(issue.code, loc, issue.params, snippet=match.group(0))
-
-
 def check(text: str, loc: Loc, context: CheckContext) -> Iterator[Issue]:
-    """Numbers in sentences: "a/b …, đạt p%" and "đạt p% (a/b …)" agree as an indicator must.
+    """Numbers in sentences agree with each other as data must (:mod:`baocao.blocks.prose`).
 
     A text entry is written as a plain line of ``content`` (no ``text:`` key): its issues stand at the entry.
     """
     del context
-    yield from sentence_issues(text, loc[:-1])
+    yield from prose.issues(text, loc[:-1])
 
 
 def view(text: str, context: ViewContext) -> list[dict[str, Any]]:

@@ -32,13 +32,13 @@ def run(report: Report, source: Source) -> list[Finding]:
         for issue in check(report):
             line, col = source.locate(issue.loc)
             if issue.snippet:
-                line, col = _place(source.text, line, col, issue.snippet)
+                line, col = _place(source.text, line, col, issue.snippet, issue.offset)
             findings.append(Finding(source.path, line, col, issue.code, issue.loc, issue.params))
     return sorted(findings)
 
 
-def _place(text: str, line: int, col: int, snippet: str) -> tuple[int, int]:
-    """Where ``snippet`` is first written at or after (line, col); (line, col) when it is not found as written."""
+def _place(text: str, line: int, col: int, snippet: str, offset: int = 0) -> tuple[int, int]:
+    """Where ``snippet`` is first written at or after (line, col), ``offset`` characters into it; else (line, col)."""
     starts = [0]
     for index, char in enumerate(text):
         if char == "\n":
@@ -48,5 +48,6 @@ def _place(text: str, line: int, col: int, snippet: str) -> tuple[int, int]:
     at = text.find(snippet, starts[line - 1] + col - 1)
     if at < 0:
         return line, col
+    at += offset
     row = max(i for i, start in enumerate(starts) if start <= at)
     return row + 1, at - starts[row] + 1

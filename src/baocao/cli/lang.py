@@ -113,7 +113,7 @@ HELP: dict[str, str] = {
     "Ask nothing: use the options, leave '…' where they say nothing.": (
         "Không hỏi: dùng các tùy chọn, để dấu … ở chỗ tùy chọn không ghi."
     ),
-    "commune, district, …": "Cấp đơn vị: commune, district, department, province.",
+    "commune, district, …": "Cấp đơn vị: commune, district, department, province, ministry, national.",
     "Parent body (cơ quan chủ quản).": "Cơ quan chủ quản.",
     "Issuing body: Ủy ban nhân dân xã Minh Tân.": "Tên cơ quan ban hành: Ủy ban nhân dân xã Minh Tân.",
     "Name used in sentences: UBND xã Minh Tân.": "Tên gọi trong văn bản: UBND xã Minh Tân.",

@@ -437,7 +437,7 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
         click.echo(shown(str(target)))
 
 
-_LEVELS = ("commune", "district", "department", "province")
+_LEVELS = ("commune", "district", "department", "province", "ministry", "national")
 
 
 @main.command()

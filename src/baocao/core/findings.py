@@ -94,3 +94,5 @@ class Issue:
     params: dict[str, Any] = field(default_factory=dict)
     snippet: str | None = None
     """Words inside a text value the issue concerns; the finding is placed where they are written."""
+    offset: int = 0
+    """Where in ``snippet`` the number to correct stands: the finding's column moves on by as many characters."""

@@ -323,6 +323,90 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Chỉ tiêu {stated}% vượt quá 100%.", "Target {stated}% is over 100%."),
     ),
+    # --- numbers in sentences (baocao.blocks.prose) -------------------------
+    "BC221": Entry(
+        "prose.parts_sum",
+        "error",
+        (
+            "Tổng số ghi {stated} nhưng các phần kể ra cộng lại là {parts} = {computed}.",
+            "The total is stated as {stated} but the parts listed add up to {parts} = {computed}.",
+        ),
+        (
+            "Sửa tổng số thành {computed}, hoặc sửa phần bị sai; "
+            "nếu các phần chỉ là một số trong tổng, viết 'trong đó'.",
+            "Write {computed} for the total, or correct the wrong part; if the parts are only some of it, "
+            "write 'trong đó'.",
+        ),
+    ),
+    "BC222": Entry(
+        "prose.parts_exceed_total",
+        "error",
+        (
+            "Tổng số ghi {stated} nhưng các phần 'trong đó' đã là {parts} = {computed}, nhiều hơn tổng.",
+            "The total is stated as {stated} but its parts ('trong đó') already make {parts} = {computed}.",
+        ),
+        (
+            "Nếu các phần đúng, tổng số ít nhất là {computed}; nếu tổng số đúng, sửa phần bị sai.",
+            "If the parts are right the total is at least {computed}; if the total is right, correct the wrong part.",
+        ),
+    ),
+    "BC223": Entry(
+        "prose.shares_sum",
+        "error",
+        (
+            "Các tỷ lệ kể ra cộng lại là {computed}, không phải 100%.",
+            "The shares listed add up to {computed}, not 100%.",
+        ),
+        (
+            "Sửa tỷ lệ bị sai; nếu các phần chỉ là một số trong tổng, viết 'trong đó'.",
+            "Correct the wrong share; if the shares are only some of the whole, write 'trong đó'.",
+        ),
+    ),
+    "BC224": Entry(
+        "prose.remainder",
+        "error",
+        (
+            "Còn lại ghi {stated} nhưng {total} - {done} = {computed}.",
+            "The remainder is stated as {stated} but {total} - {done} = {computed}.",
+        ),
+        (
+            "Sửa thành {computed}, hoặc sửa tổng số hay số đã thực hiện.",
+            "Write {computed}, or correct the total or the part done.",
+        ),
+    ),
+    "BC225": Entry(
+        "prose.change_mismatch",
+        "error",
+        (
+            "Mức thay đổi ghi {stated} không khớp với từ {old} lên/xuống {new}: {computed}.",
+            "The change stated, {stated}, does not match {old} to {new}: {computed}.",
+        ),
+        (
+            "Sửa thành {computed}, hoặc sửa một trong hai giá trị.",
+            "Write {computed}, or correct one of the two values.",
+        ),
+    ),
+    "BC226": Entry(
+        "prose.change_in_points",
+        "error",
+        (
+            "Tỷ lệ thay đổi {points} điểm phần trăm nhưng ghi là {stated} (phần trăm của giá trị cũ).",
+            "The rate changed by {points} percentage points but the text says {stated} (per cent of the old value).",
+        ),
+        (
+            "Viết '{points} điểm phần trăm'.",
+            "Write '{points} điểm phần trăm' (percentage points).",
+        ),
+    ),
+    "BC227": Entry(
+        "prose.change_direction",
+        "error",
+        (
+            "Ghi '{stated}' nhưng giá trị đi từ {old} đến {new}.",
+            "The text says '{stated}' but the value goes from {old} to {new}.",
+        ),
+        ("Viết '{other}', hoặc sửa một trong hai giá trị.", "Write '{other}', or correct one of the two values."),
+    ),
     # --- the document's form ------------------------------------------------
     "BC301": Entry(
         "document.symbol",
@@ -475,6 +559,18 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Cùng một chỉ tiêu phải có cùng số liệu; nếu là chỉ tiêu khác, đặt mã khác.",
             "The same quantity must carry the same values; if it is another one, give it another key.",
+        ),
+    ),
+    "BC502": Entry(
+        "consistency.text_vs_table",
+        "error",
+        (
+            "Đoạn văn ghi {stated} nhiệm vụ {status} nhưng bảng nhiệm vụ của báo cáo có {counted}.",
+            "The text says {stated} tasks {status_en} but the report's task table has {counted}.",
+        ),
+        (
+            "Sửa thành {counted}, hoặc sửa kết quả, tiến độ của nhiệm vụ trong bảng.",
+            "Write {counted}, or correct the result of the task in the table.",
         ),
     ),
     # --- the outline ------------------------------------------------------
@@ -1295,8 +1391,8 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "new_built_in": ("có sẵn", "built in"),
     "ask_level": (
-        "Cấp đơn vị (commune, district, department, province)",
-        "Level (commune, district, department, province)",
+        "Cấp đơn vị (commune, district, department, province, ministry, national)",
+        "Level (commune, district, department, province, ministry, national)",
     ),
     "ask_issuing_body": (
         "Tên cơ quan ban hành (ví dụ: Ủy ban nhân dân xã Minh Tân)",

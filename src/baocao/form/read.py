@@ -22,7 +22,7 @@ from baocao.form import layout
 from baocao.form.layout import META_SHEET, Input, Plan, Sheet, Table, put
 from baocao.form.values import from_cell, written
 from baocao.form.workbook import cell_name
-from baocao.load.source import LEGACY_FONT, MAX_BYTES, Source
+from baocao.load.source import MAX_BYTES, Source, legacy_word
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 200  # a form's sheet; more is a sheet scribbled far from the form
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -217,8 +217,8 @@ def _put_cell(source: Source, cells: _Cells, sheet: str, cell: Input, path: Loc,
     line = cells.line(sheet, cell.row, cell.col, raw, cell.label)
     source.marks[path] = (line, 1)
     findings = [Finding(source.path, line, 1, _CODES[code], path, params) for code, params in notes if code in _CODES]
-    if isinstance(value, str) and (match := LEGACY_FONT.search(value)):
-        findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": match.group()}))
+    if isinstance(value, str) and (word := legacy_word(value)):
+        findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": word}))
     if value is not None:
         put(source.data, path, value)
     return findings

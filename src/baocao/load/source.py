@@ -39,6 +39,9 @@ SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c
 LEGACY_FONT = re.compile(
     "[A-Za-z][A-Za-z\u00c0-\u00ff]*[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe][A-Za-z\u00a8-\u00ff]*"
 )
+FOOTNOTE = "\u00b9"
+""""¹" at the end of a word is a footnote mark ("sửa đổi¹"), not the "ạ" TCVN3 writes inside one ("h¹n")."""
+
 
 LEGACY_LETTER = re.compile(
     "[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]"
@@ -53,16 +56,18 @@ def legacy_word(value: str) -> str | None:
 
     LEGACY_FONT backtracks on a long run of letters (quadratic time: 40 s for 100 KB of
     "a"); in a long value it is run on each run of letters it could match, those of a
-    word's length.
+    word's length. A footnote mark at a word's end ("sửa đổi¹") is not a letter of those fonts.
     """
     if not LEGACY_LETTER.search(value):
         return None
     if len(value) <= SHORT_VALUE:
-        match = LEGACY_FONT.search(value)
-        return match.group() if match else None
-    for word in WORD.finditer(value):
-        if len(word.group()) <= LONGEST_WORD and (match := LEGACY_FONT.search(word.group())):
-            return match.group()
+        found = (match.group() for match in LEGACY_FONT.finditer(value))
+    else:
+        runs = (word.group() for word in WORD.finditer(value) if len(word.group()) <= LONGEST_WORD)
+        found = (match.group() for run in runs for match in LEGACY_FONT.finditer(run))
+    for word in found:
+        if not word.endswith(FOOTNOTE) or LEGACY_FONT.search(word.rstrip(FOOTNOTE)):
+            return word
     return None
 
 

@@ -18,6 +18,10 @@ class UnitLevel(enum.StrEnum):
     DISTRICT = "district"
     DEPARTMENT = "department"
     PROVINCE = "province"
+    MINISTRY = "ministry"
+    """A ministry or a central agency (Bộ, ngành trung ương)."""
+    NATIONAL = "national"
+    """The Government, a national steering committee, a central Party body."""
 
 
 class PeriodType(enum.StrEnum):

@@ -93,7 +93,9 @@ class Regime(Model):
     """The reporting regime (chế độ báo cáo): who reports to whom, when, with figures to which day."""
 
     reporters: list[UnitLevel] = field(
-        "Cấp đơn vị báo cáo", "commune, district, department, province; bỏ trống: mọi cấp.", default=[]
+        "Cấp đơn vị báo cáo",
+        "commune, district, department, province, ministry, national; bỏ trống: mọi cấp.",
+        default=[],
     )
     recipient: Text | None = field("Nơi nhận báo cáo", "Ví dụ: UBND tỉnh, qua Sở Khoa học và Công nghệ.", default=None)
     periods: list[PeriodType] = field(

@@ -43,6 +43,8 @@ LEVEL_WORDS = {
     UnitLevel.DISTRICT: "cấp huyện",
     UnitLevel.DEPARTMENT: "sở, ngành",
     UnitLevel.PROVINCE: "cấp tỉnh",
+    UnitLevel.MINISTRY: "bộ, ngành trung ương",
+    UnitLevel.NATIONAL: "cấp trung ương",
 }
 LEVEL_RANK = {UnitLevel.COMMUNE: 0, UnitLevel.DISTRICT: 1, UnitLevel.DEPARTMENT: 2, UnitLevel.PROVINCE: 2}
 """How high a level stands: a level above every reporter of a regime compiles their reports."""
@@ -349,7 +351,7 @@ def _header(
 ) -> list[str]:
     value = _given
     period = header.period
-    lines = [f"  level: {value(header.level)}  # commune, district, department, province"]
+    lines = [f"  level: {value(header.level)}  # commune, district, department, province, ministry, national"]
     if header.parent_body:
         lines.append(f"  parent_body: {scalar(header.parent_body)}")
     lines += [

@@ -32,7 +32,7 @@ from baocao.report.model import Report
 from baocao.report.sections import Section
 
 Data = dict[str, Any]
-DROPPED = ("number", "date", "requested_by", "cutoff")
+DROPPED = ("number", "date", "month", "requested_by", "cutoff")
 """Document fields of the period left: the văn thư numbers and dates the new report; a new request comes."""
 _MARK = "\x00"
 _ITEM = re.compile(r'^( *)- "\\0(\d+)\\0"$')

@@ -1,6 +1,7 @@
 """The document itself: who issues it, for which period, who signs it."""
 
 import enum
+import re
 from typing import Annotated, Self
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
@@ -10,6 +11,9 @@ from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
 from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
 from baocao.model.period import Period, UnitLevel, reference
+
+MONTH = re.compile(r"^(0?[1-9]|1[0-2])/\d{4}$")
+"""A month of issue without its day: "6/2025"."""
 
 
 class Authority(enum.StrEnum):
@@ -117,7 +121,9 @@ class Document(Model):
         "báo cáo của cơ quan tổng hợp không bị kiểm tra như báo cáo của đơn vị theo đề cương đó.",
         default=None,
     )
-    level: UnitLevel = field("Cấp đơn vị", "commune, district, department hoặc province.")
+    level: UnitLevel = field(
+        "Cấp đơn vị", "commune, district, department, province, ministry (bộ, ngành) hoặc national (trung ương)."
+    )
     parent_body: Text | None = field("Tên cơ quan chủ quản", "Ví dụ: UBND TỈNH QUẢNG NGÃI.", default=None)
     issuing_body: Text = field("Tên cơ quan ban hành", "Tên đầy đủ, ví dụ: ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN.")
     short_name: Text = field("Tên gọi trong văn bản", "Ví dụ: UBND huyện Bình Sơn; dùng trong câu mở đầu và kết thúc.")
@@ -126,6 +132,9 @@ class Document(Model):
     symbol: Annotated[str, Field(pattern=r"^\S+$")] = field("Ký hiệu", "Ví dụ: BC-UBND, BC-STTTT.")
     place: Text = field("Địa danh", "Tên địa danh nơi cơ quan đóng trụ sở, ví dụ: Bình Sơn.")
     date: Date | None = field("Ngày ban hành", "Bỏ trống để văn thư điền khi ban hành.", default=None)
+    month: Annotated[str, Field(json_schema_extra={"pattern": MONTH.pattern})] | None = field(
+        "Tháng ban hành", "Khi chỉ biết tháng, ví dụ 6/2025: in 'ngày … tháng 6 năm 2025'.", default=None
+    )
     period: Period = field("Kỳ báo cáo")
     previous_period: Period | None = field(
         "Kỳ của số liệu kỳ trước",
@@ -154,6 +163,15 @@ class Document(Model):
     )
     signer: Signer = field("Người ký")
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
+
+    @field_validator("month")
+    @classmethod
+    def _month_or_date(cls, month: str | None, info: ValidationInfo) -> str | None:
+        if month is not None and not MONTH.match(month):
+            raise ValueError(f"tháng ban hành ghi dạng 6/2025 (tháng từ 1 đến 12), không phải '{month}'")
+        if month is not None and info.data.get("date") is not None:
+            raise ValueError("ghi ngày ban hành (date) hoặc chỉ tháng (month), không ghi cả hai")
+        return month
 
     @field_validator("previous_period")
     @classmethod
@@ -204,5 +222,8 @@ class Document(Model):
         if self.date:
             return f"{self.place}, {vn.date_long(self.date)}"
         gap = "\u00a0" * 5
+        if self.month:  # the month is known, the day is the văn thư's: "ngày … tháng 6 năm 2025"
+            month, year_written = self.month.split("/")
+            return f"{self.place}, ngày{gap}tháng {int(month)} năm {year_written}"
         year = max(self.period.end.year, self.period.year)
         return f"{self.place}, ngày{gap}tháng{gap}năm {year}"
