@@ -13,7 +13,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
+import zipfile
+import zlib
 from typing import Any
 
 from baocao.blocks.cells import Column, Slot
@@ -27,6 +30,17 @@ from baocao.load.source import LEGACY_FONT, MAX_BYTES, Source
 MAX_ROWS, MAX_COLUMNS = 20_000, 200  # a form's sheet; more is a sheet scribbled far from the form
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 OLD_SUFFIXES = (".xls",)
+MAX_UNZIPPED = 48 * 1024 * 1024
+"""Bytes a workbook's parts may unzip to: a form is a few hundred kilobytes; a zip bomb is refused unread."""
+MAX_TEXT = 16 * 1024 * 1024
+"""Characters the cells of a workbook may hold in all (a shared text counted at each cell that shows it)."""
+MAX_KEPT = 4 * 1024 * 1024
+"""Characters of the hidden sheet's frame: a form's is a few kilobytes."""
+_MARK = re.compile(rb"<(row|c)\b([^>]*)>")
+_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
+_SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
+_INDEX = re.compile(rb"\s*<v>\s*(\d{1,9})\s*</v>")
+_ITEM = re.compile(rb"<si\b.*?</si>|<si\s*/>", re.S)
 
 
 class _Cells:
@@ -75,6 +89,9 @@ def read(path: str) -> tuple[Source, list[Finding]]:
             size = {"size": f"{info.st_size / 1024 / 1024:.1f} MiB", "limit": f"{MAX_BYTES // 1024 // 1024} MiB"}
             return source, [Finding(path, start, 1, "BC007", params=size)]
         raw = handle.read(MAX_BYTES + 1)
+    problem = _unbounded(raw)
+    if problem is not None:
+        return source, [Finding(path, start, 1, "BC702", params={"problem": problem})]
     from python_calamine import CalamineWorkbook  # the reader loads for a workbook only
 
     try:
@@ -82,6 +99,55 @@ def read(path: str) -> tuple[Source, list[Finding]]:
     except Exception as exc:
         return source, [Finding(path, start, 1, "BC702", params={"problem": str(exc).splitlines()[0][:120]})]
     return source, _read_book(source, cells, book, start)
+
+
+def _unbounded(raw: bytes) -> str | None:
+    """Why a workbook is too large to read (None: it is not), checked on its zipped parts before calamine.
+
+    Calamine would unzip a bomb whole, make a grid of every cell up to the farthest one named (a cell
+    at XFD1048576 asks for half a terabyte) and copy a shared text into each cell that shows it.
+    """
+    try:
+        book = zipfile.ZipFile(io.BytesIO(raw))
+        parts: dict[str, bytes] = {}
+        left = MAX_UNZIPPED
+        for info in book.infolist():
+            if info.is_dir():
+                continue
+            with book.open(info) as member:
+                data = member.read(left + 1)
+            left -= len(data)
+            if left < 0:
+                return f"giải nén ra quá {MAX_UNZIPPED // 1024 // 1024} MiB"
+            parts[info.filename] = data
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError):
+        return None  # not a zip calamine can read either: it says what the file is
+    except (zlib.error, RuntimeError):
+        return "tệp nén bị hỏng"
+    shared = [len(item) for item in _ITEM.findall(parts.get("xl/sharedStrings.xml", b""))]
+    text = 0
+    for name, data in parts.items():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        row = col = rows = cols = 0
+        for match in _MARK.finditer(data):
+            ref = _REF.search(match[2])
+            if match[1] == b"row":
+                row, col = int(ref[2]) if ref and ref[2] else row + 1, 0
+            else:
+                letters = ref[1].upper() if ref else b""
+                col = sum((c - 64) * 26**i for i, c in enumerate(reversed(letters))) if letters else col + 1
+                row = int(ref[2]) if ref and ref[2] else row
+                shows = _INDEX.match(data, match.end()) if _SHARED.search(match[2]) else None
+                if shows is not None and int(shows[1]) < len(shared):
+                    text += shared[int(shows[1])]
+                    if text > MAX_TEXT:  # a text written inline is bounded by its part's own size
+                        return "các ô chứa quá nhiều chữ cho một biểu mẫu"
+            rows, cols = max(rows, row), max(cols, col)
+            if rows > MAX_ROWS or cols > MAX_COLUMNS:
+                part = name.rsplit("/", 1)[-1]
+                return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+    return None
 
 
 def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Finding]:
@@ -100,9 +166,13 @@ def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Fin
             text = "".join(str(meta[5 + i][1]) for i in range(int(fields["chunks"])))
         except (ValueError, IndexError):
             problem = "không đọc được khung biểu mẫu"
+    if problem is None and len(text) > MAX_KEPT:
+        problem = "khung biểu mẫu quá lớn"
     if problem is None and layout.digest_of(text, outline, digest) != fields.get("digest"):
         problem = "mã kiểm tra không khớp"
     made = _planned(text, outline, digest) if problem is None else None
+    if made is not None and not _named(made.frame):
+        made, problem = None, "đề cương phải được gọi bằng mã, không bằng đường dẫn"
     if made is None:
         return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem or "sai dạng"})]
     source.data = made.frame
@@ -139,6 +209,17 @@ def _planned(text: str, outline: str | None, digest: str | None) -> Plan | None:
         PLANS.pop(next(iter(PLANS)))
     PLANS[text] = made.sheets
     return made
+
+
+def _named(frame: dict[str, Any]) -> bool:
+    """True when the frame names its đề cương by id, as ``baocao form`` writes it.
+
+    The digest is no secret: a path in a forged frame would have the officer's machine read (and quote)
+    a file of the sender's choosing.
+    """
+    document = frame.get("document")
+    name = document.get("outline") if isinstance(document, dict) else None
+    return not isinstance(name, str) or not (set(name) & set("/\\:") or name.startswith("."))
 
 
 def _meta_problem(fields: dict[str, str]) -> str | None:

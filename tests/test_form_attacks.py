@@ -1,0 +1,138 @@
+"""A filled form is a file from elsewhere: a hostile or damaged workbook is a finding at its cell, never a crash.
+
+Each case is read by ``baocao import`` in a process of its own (calamine aborts the process when asked for
+a grid it cannot allocate): exit 1 with a finding, nothing written, within bounded time and memory.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from baocao.form import layout
+
+from .test_form import ROOT, findings, imported, run
+
+UNIT = ROOT / "data" / "examples" / "xa-minh-tan-2025-h2.yaml"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("base") / "form.xlsx"
+    result = run("form", str(UNIT), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as book:
+        return {name: book.read(name) for name in book.namelist()}
+
+
+def zipped(path: Path, members: dict[str, bytes]) -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size < 1024 * 1024
+    return path
+
+
+def refused(tmp_path: Path, workbook: Path, code: str) -> dict[str, Any]:
+    result, target = imported(tmp_path, workbook)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+    found = [f for f in findings(result) if f["code"] == code]
+    assert found, result.stdout[-2000:]
+    return found[0]
+
+
+def with_sheet_data(base: Path, sheet: int, xml: bytes) -> dict[str, bytes]:
+    members = parts(base)
+    name = f"xl/worksheets/sheet{sheet}.xml"
+    members[name] = members[name].replace(b"</sheetData>", xml + b"</sheetData>")
+    return members
+
+
+@pytest.mark.parametrize("sheet", [2, 8], ids=["a-section", "the-hidden-sheet"])
+def test_a_cell_at_the_last_row_and_column_of_excel_is_refused_before_calamine_allocates_its_grid(
+    base, tmp_path, sheet
+):
+    members = with_sheet_data(base, sheet, b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    found = refused(tmp_path, zipped(tmp_path / "far.xlsx", members), "BC702")
+    assert "1048576" in found["message"]
+
+
+def test_a_zip_bomb_is_refused_unread(base, tmp_path):
+    members = parts(base)
+    sheet = members["xl/worksheets/sheet2.xml"]
+    end = sheet.index(b"</sheetData>")
+    members["xl/worksheets/sheet2.xml"] = sheet[:end] + b" " * 200_000_000 + sheet[end:]
+    found = refused(tmp_path, zipped(tmp_path / "bomb.xlsx", members), "BC702")
+    assert "MiB" in found["message"]
+
+
+def test_a_long_shared_text_shown_in_a_million_cells_is_refused(base, tmp_path):
+    members = parts(base)
+    strings = members["xl/sharedStrings.xml"].decode()
+    index = strings.count("<si>")
+    members["xl/sharedStrings.xml"] = strings.replace("</sst>", f"<si><t>{'A' * 2000}</t></si></sst>").encode()
+    row = b"<row>" + f'<c t="s"><v>{index}</v></c>'.encode() * 100 + b"</row>"
+    members["xl/worksheets/sheet2.xml"] = with_sheet_data(base, 2, row * 9000)["xl/worksheets/sheet2.xml"]
+    refused(tmp_path, zipped(tmp_path / "shared.xlsx", members), "BC702")
+
+
+def forged(base: Path, target: Path, change: Any) -> Path:
+    """The form with its hidden frame changed and its digest made again: the digest is no secret."""
+    book = openpyxl.load_workbook(base)
+    meta = book[layout.META_SHEET]
+    rows = [[cell.value for cell in row] for row in meta.iter_rows(max_col=2)]
+    fields = {str(row[0]): row[1] for row in rows[:5]}
+    kept = json.loads("".join(str(row[1]) for row in rows[5 : 5 + int(fields["chunks"])]))
+    change(kept)
+    text = json.dumps(kept, ensure_ascii=False)
+    chunks = [text[i : i + 30000] for i in range(0, len(text), 30000)]
+    for row in range(6, meta.max_row + 1):
+        meta.cell(row, 2, None)
+    for row, (key, _) in enumerate(rows[:5], 1):
+        if key == "chunks":
+            meta.cell(row, 2, str(len(chunks)))
+        if key == "digest":
+            meta.cell(row, 2, layout.digest_of(text, fields["outline"] or None, fields["outline_digest"] or None))
+    for index, chunk in enumerate(chunks):
+        meta.cell(6 + index, 1, index)
+        meta.cell(6 + index, 2, chunk)
+    book.save(target)
+    return target
+
+
+def test_a_forged_frame_with_its_digest_made_again_is_still_read(base, tmp_path):
+    result, target = imported(tmp_path, forged(base, tmp_path / "same.xlsx", lambda kept: None))
+    assert result.returncode == 0, result.stdout
+    assert target.exists()
+
+
+@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "..\\secret.yaml", "C:secret.yaml"])
+def test_a_forged_frame_cannot_name_a_file_for_its_outline(base, tmp_path, name):
+    def point(kept: dict[str, Any]) -> None:
+        kept["frame"]["document"]["outline"] = name
+
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("outline: {id: bí-mật}\nnội_dung: 'mật khẩu'\n", encoding="utf-8")
+    found = refused(tmp_path, forged(base, tmp_path / "path.xlsx", point), "BC704")
+    assert "đường dẫn" in found["message"]
+
+
+def test_a_forged_frame_of_megabytes_is_refused_before_it_is_planned(base, tmp_path):
+    def grow(kept: dict[str, Any]) -> None:
+        kept["pad"] = ["x" * 1000] * 5000
+
+    refused(tmp_path, forged(base, tmp_path / "big.xlsx", grow), "BC704")
