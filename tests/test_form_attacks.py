@@ -136,3 +136,22 @@ def test_a_forged_frame_of_megabytes_is_refused_before_it_is_planned(base, tmp_p
         kept["pad"] = ["x" * 1000] * 5000
 
     refused(tmp_path, forged(base, tmp_path / "big.xlsx", grow), "BC704")
+
+
+def test_a_file_that_is_no_workbook_is_named_in_vietnamese(tmp_path):
+    noise = tmp_path / "noise.xlsx"
+    noise.write_bytes(b"\x00\x01 not a workbook at all" * 50)
+    found = refused(tmp_path, noise, "BC702")
+    assert "không nhận ra dạng tệp" in found["message"]
+    assert "Cannot" not in found["message"]
+
+
+def test_import_of_a_folder_without_forms_is_a_usage_error_not_a_silent_success(tmp_path):
+    folder = tmp_path / "forms.xlsx"  # a folder named like a workbook
+    folder.mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "unit.yaml").write_text("document: {}\n", encoding="utf-8")
+    for name in (folder, tmp_path / "other"):
+        result = run("import", str(name))
+        assert result.returncode == 2, (result.returncode, result.stderr)
+        assert "không có biểu mẫu Excel" in result.stderr

@@ -97,7 +97,8 @@ def read(path: str) -> tuple[Source, list[Finding]]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as exc:
-        return source, [Finding(path, start, 1, "BC702", params={"problem": str(exc).splitlines()[0][:120]})]
+        problem = "không nhận ra dạng tệp" if not raw.startswith(b"PK") else f"tệp hỏng: {str(exc)[:120]}"
+        return source, [Finding(path, start, 1, "BC702", params={"problem": problem.splitlines()[0]})]
     return source, _read_book(source, cells, book, start)
 
 
