@@ -120,7 +120,9 @@ def test_a_forged_frame_with_its_digest_made_again_is_still_read(base, tmp_path)
     assert target.exists()
 
 
-@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "..\\secret.yaml", "C:secret.yaml"])
+@pytest.mark.parametrize(
+    "name", ["../../../../etc/passwd", "/etc/passwd", "..\\secret.yaml", "C:secret.yaml", "sub/../../x.yaml"]
+)
 def test_a_forged_frame_cannot_name_a_file_for_its_outline(base, tmp_path, name):
     def point(kept: dict[str, Any]) -> None:
         kept["frame"]["document"]["outline"] = name
@@ -128,7 +130,7 @@ def test_a_forged_frame_cannot_name_a_file_for_its_outline(base, tmp_path, name)
     secret = tmp_path / "secret.yaml"
     secret.write_text("outline: {id: bí-mật}\nnội_dung: 'mật khẩu'\n", encoding="utf-8")
     found = refused(tmp_path, forged(base, tmp_path / "path.xlsx", point), "BC704")
-    assert "đường dẫn" in found["message"]
+    assert "ra ngoài thư mục" in found["message"]
 
 
 def test_a_forged_frame_of_megabytes_is_refused_before_it_is_planned(base, tmp_path):
@@ -155,3 +157,29 @@ def test_import_of_a_folder_without_forms_is_a_usage_error_not_a_silent_success(
         result = run("import", str(name))
         assert result.returncode == 2, (result.returncode, result.stderr)
         assert "không có biểu mẫu Excel" in result.stderr
+
+
+def test_a_file_beside_a_forged_form_named_as_its_outline_is_not_quoted(base, tmp_path):
+    def point(kept: dict[str, Any]) -> None:
+        kept["frame"]["document"]["outline"] = "notes.yaml"
+
+    (tmp_path / "notes.yaml").write_text("khóa: 1\n  hunter2: [\n", encoding="utf-8")
+    target = tmp_path / "unit.yaml"
+    result = run("import", str(forged(base, tmp_path / "near.xlsx", point)), "-o", str(target))
+    assert result.returncode == 1
+    assert not target.exists()
+    assert "hunter2" not in result.stdout + result.stderr
+
+
+def test_a_units_outline_named_by_a_path_in_its_folder_still_imports(tmp_path):
+    outline = (ROOT / "src" / "baocao" / "data" / "outlines" / "cds-xa-2025.yaml").read_text(encoding="utf-8")
+    (tmp_path / "de-cuong").mkdir()
+    (tmp_path / "de-cuong" / "cds-xa-2025.yaml").write_text(outline, encoding="utf-8")
+    unit = tmp_path / "unit.yaml"
+    text = UNIT.read_text(encoding="utf-8").replace("outline: cds-xa-2025", "outline: de-cuong/cds-xa-2025.yaml")
+    unit.write_text(text, encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert run("form", str(unit), "-o", str(form)).returncode == 0
+    result, target = imported(tmp_path, form, "back.yaml")
+    assert result.returncode == 0, result.stdout
+    assert "outline: de-cuong/cds-xa-2025.yaml" in target.read_text(encoding="utf-8")

@@ -173,7 +173,7 @@ def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Fin
         problem = "mã kiểm tra không khớp"
     made = _planned(text, outline, digest) if problem is None else None
     if made is not None and not _named(made.frame):
-        made, problem = None, "đề cương phải được gọi bằng mã, không bằng đường dẫn"
+        made, problem = None, "đề cương được gọi bằng đường dẫn ra ngoài thư mục của biểu mẫu"
     if made is None:
         return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem or "sai dạng"})]
     source.data = made.frame
@@ -213,14 +213,18 @@ def _planned(text: str, outline: str | None, digest: str | None) -> Plan | None:
 
 
 def _named(frame: dict[str, Any]) -> bool:
-    """True when the frame names its đề cương by id, as ``baocao form`` writes it.
+    """True when the frame names its đề cương by id or by a path inside the workbook's folder.
 
-    The digest is no secret: a path in a forged frame would have the officer's machine read (and quote)
-    a file of the sender's choosing.
+    A unit may name its đề cương by a path from its folder (``new`` writes one), and its form keeps
+    it. But the digest is no secret: an absolute path or one climbing out with '..' in a forged frame
+    would have the officer's machine read a file of the sender's choosing.
     """
     document = frame.get("document")
     name = document.get("outline") if isinstance(document, dict) else None
-    return not isinstance(name, str) or not (set(name) & set("/\\:") or name.startswith("."))
+    if not isinstance(name, str):
+        return True
+    parts = name.split("/")
+    return not (set(name) & set("\\:\0") or name.startswith("/") or ".." in parts or "~" in name[:1])
 
 
 def _meta_problem(fields: dict[str, str]) -> str | None:
