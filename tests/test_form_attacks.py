@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -183,3 +185,45 @@ def test_a_units_outline_named_by_a_path_in_its_folder_still_imports(tmp_path):
     result, target = imported(tmp_path, form, "back.yaml")
     assert result.returncode == 0, result.stdout
     assert "outline: de-cuong/cds-xa-2025.yaml" in target.read_text(encoding="utf-8")
+
+
+def typed_in(base: Path, tmp_path: Path, kind: str, cell: str, name: str) -> Path:
+    """The form with the first input of ``kind`` on its first sheet written as the raw XML ``cell`` (R: its ref)."""
+    from .formfill import plan_of
+
+    made = plan_of(base)
+    item = next(i for i in made.sheets[0].inputs if i.at and i.slot.kind == kind)
+    ref = f"{chr(65 + item.col)}{item.row + 1}"
+    members = parts(base)
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    changed = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell.replace("R", ref), sheet, count=1)
+    assert changed != sheet
+    members["xl/worksheets/sheet1.xml"] = changed.encode()
+    return zipped(tmp_path / name, members)
+
+
+@pytest.mark.parametrize("kind", ["integer", "long_text", "date"])
+def test_an_infinite_number_in_a_cell_is_a_finding_not_a_crash(base, tmp_path, kind):
+    result, _ = imported(tmp_path, typed_in(base, tmp_path, kind, '<c r="R"><v>1e400</v></c>', "inf.xlsx"))
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr and "OverflowError" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["long_text", "lines", "text"])
+def test_a_control_character_in_a_cell_is_an_error_at_its_cell(base, tmp_path, kind):
+    cell = '<c r="R" t="inlineStr"><is><t>a_x0001_b</t></is></c>'
+    found = refused(tmp_path, typed_in(base, tmp_path, kind, cell, "ctrl.xlsx"), "BC008")
+    assert found["cell"].startswith("'Thông tin chung'!")
+
+
+def test_forty_thousand_letters_in_a_cell_are_read_in_linear_time(base, tmp_path):
+    from baocao.load.source import legacy_font
+
+    started = time.perf_counter()
+    assert legacy_font("x" * 40000) is None
+    assert legacy_font("xÀ" * 20000 + " ¯") is None
+    assert legacy_font("Trong x" * 5000 + " Hµng") is not None
+    assert time.perf_counter() - started < 0.5
+    cell = '<c r="R" t="inlineStr"><is><t>' + "x" * 40000 + "</t></is></c>"
+    result, _ = imported(tmp_path, typed_in(base, tmp_path, "long_text", cell, "long.xlsx"))
+    assert result.returncode == 0, result.stdout[-500:]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -25,7 +26,7 @@ from baocao.form import layout
 from baocao.form.layout import META_SHEET, Input, Plan, Sheet, Table, put
 from baocao.form.values import from_cell, written
 from baocao.form.workbook import cell_name
-from baocao.load.source import LEGACY_FONT, MAX_BYTES, Source
+from baocao.load.source import FORBIDDEN_IN_VALUE, MAX_BYTES, Source, legacy_font
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 200  # a form's sheet; more is a sheet scribbled far from the form
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -65,7 +66,7 @@ class _Cells:
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         value = written(value)
     text = "" if value is None else str(value)
     return text if len(text) <= 200 else text[:200] + "…"
@@ -303,8 +304,13 @@ def _put_cell(source: Source, cells: _Cells, sheet: str, cell: Input, path: Loc,
     line = cells.line(sheet, cell.row, cell.col, raw, cell.label)
     source.marks[path] = (line, 1)
     findings = [Finding(source.path, line, 1, _CODES[code], path, params) for code, params in notes if code in _CODES]
-    if isinstance(value, str) and (match := LEGACY_FONT.search(value)):
+    if isinstance(value, str) and (match := legacy_font(value)):
         findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": match.group()}))
+    texts = value if isinstance(value, list) else [value]
+    if bad := next((m for t in texts if isinstance(t, str) and (m := FORBIDDEN_IN_VALUE.search(t))), None):
+        # a control character a unit's file may not hold (nor a DOCX): an error at its cell, the value not kept
+        findings.append(Finding(source.path, line, 1, "BC008", path, {"char": f"U+{ord(bad.group()):04X}"}))
+        return findings
     if value is not None:
         put(source.data, path, value)
     return findings

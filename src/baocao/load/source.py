@@ -39,6 +39,21 @@ SIMPLE_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c
 LEGACY_FONT = re.compile(
     "[A-Za-z][A-Za-z\u00c0-\u00ff]*[\u00a8-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe][A-Za-z\u00a8-\u00ff]*"
 )
+_WORDS = re.compile("[A-Za-z\u00a8-\u00ff]+")  # every letter LEGACY_FONT matches is one of these
+LONGEST_WORD = 64
+
+
+def legacy_font(text: str) -> re.Match[str] | None:
+    """LEGACY_FONT's first match in ``text``, looked for word by word.
+
+    Searched over the whole text, the pattern starts again at each letter of a long run it cannot
+    match (40,000 'x' in a cell took seconds): a run of more than LONGEST_WORD letters is no word.
+    """
+    for word in _WORDS.finditer(text):
+        if len(word.group()) <= LONGEST_WORD and (match := LEGACY_FONT.search(word.group())):
+            return match
+    return None
+
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml from 0.2.6 stops at 1,000 levels while scanning ahead, before any event reaches the
@@ -327,7 +342,7 @@ class _ScalarChecks:
             self.source.long_quote = (start.line + 1, start.column + 1, event.end_mark.line + 1)
         if event.style == '"' and FORBIDDEN_IN_VALUE.search(value) and len(self.notes) < 50:
             self.notes.append(self._escape(event))
-        if not self.legacy_seen and (match := LEGACY_FONT.search(value)):
+        if not self.legacy_seen and (match := legacy_font(value)):
             self.legacy_seen = True
             where = self._find(event, match.group())
             params = {"variant": "legacy_font", "text": match.group()}
