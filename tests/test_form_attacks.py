@@ -227,3 +227,14 @@ def test_forty_thousand_letters_in_a_cell_are_read_in_linear_time(base, tmp_path
     cell = '<c r="R" t="inlineStr"><is><t>' + "x" * 40000 + "</t></is></c>"
     result, _ = imported(tmp_path, typed_in(base, tmp_path, "long_text", cell, "long.xlsx"))
     assert result.returncode == 0, result.stdout[-500:]
+
+
+def test_a_filled_form_makes_a_new_form_with_its_values_and_never_over_itself(base, tmp_path):
+    again = tmp_path / "again.xlsx"
+    result = run("form", str(base), "-o", str(again))
+    assert result.returncode == 0, result.stderr  # was: "--outline form.xlsx: không tìm thấy đề cương"
+    back, target = imported(tmp_path, again)
+    assert back.returncode == 0, back.stdout
+    assert run("diff", str(target), str(UNIT)).returncode == 0
+    same = run("form", str(base), "-o", str(base), "--force")
+    assert same.returncode == 2 and "chính là tệp đầu vào" in same.stderr
