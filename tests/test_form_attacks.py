@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -238,3 +240,30 @@ def test_a_filled_form_makes_a_new_form_with_its_values_and_never_over_itself(ba
     assert run("diff", str(target), str(UNIT)).returncode == 0
     same = run("form", str(base), "-o", str(base), "--force")
     assert same.returncode == 2 and "chính là tệp đầu vào" in same.stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice converts the form to .ods")
+def test_an_ods_with_a_cell_after_a_million_repeated_rows_is_refused_before_calamine_allocates(base, tmp_path):
+    converted = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(base)],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    ods = tmp_path / "form.ods"
+    assert ods.exists(), converted.stderr
+    result, _ = imported(tmp_path, ods, "plain.yaml")
+    assert result.returncode == 0, result.stdout[-500:]  # LibreOffice's million empty rows are no problem
+    members = parts(ods)
+    content = members["content.xml"].decode()
+    end = content.index("</table:table>")
+    row = '<table:table-row><table:table-cell table:number-columns-repeated="60" office:value-type="string">'
+    row += "<text:p>x</text:p></table:table-cell></table:table-row>"
+    members["content.xml"] = (content[:end] + row + content[end:]).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(ods) as source, zipfile.ZipFile(buffer, "w") as book:
+        for info in source.infolist():  # the mimetype first and stored, as OpenDocument wants
+            book.writestr(info, members[info.filename], compress_type=info.compress_type)
+    (tmp_path / "far.ods").write_bytes(buffer.getvalue())
+    found = refused(tmp_path, tmp_path / "far.ods", "BC702")  # was: calamine's grid of 1048577 x 60 cells, 3.9 GB
+    assert "1048577" in found["message"]

@@ -41,6 +41,8 @@ _MARK = re.compile(rb"<(row|c)\b([^>]*)>")
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
 _SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
 _INDEX = re.compile(rb"\s*<v>\s*(\d{1,9})\s*</v>")
+_ODS = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
 _ITEM = re.compile(rb"<si\b.*?</si>|<si\s*/>", re.S)
 
 
@@ -126,6 +128,8 @@ def _unbounded(raw: bytes) -> str | None:
         return None  # not a zip calamine can read either: it says what the file is
     except (zlib.error, RuntimeError):
         return "tệp nén bị hỏng"
+    if "content.xml" in parts:
+        return _ods_unbounded(parts["content.xml"])
     shared = [len(item) for item in _ITEM.findall(parts.get("xl/sharedStrings.xml", b""))]
     text = 0
     for name, data in parts.items():
@@ -149,6 +153,30 @@ def _unbounded(raw: bytes) -> str | None:
             if rows > MAX_ROWS or cols > MAX_COLUMNS:
                 part = name.rsplit("/", 1)[-1]
                 return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+    return None
+
+
+def _ods_unbounded(content: bytes) -> str | None:
+    """Why an OpenDocument sheet is too large: its farthest cell with content, repeats counted (None: it is not).
+
+    LibreOffice writes a million empty rows after a sheet's last, repeated; a cell after them had
+    calamine make a grid of a million rows (4 GB for 60 columns).
+    """
+    row = col = rows = cols = 0
+    for match in _ODS.finditer(content):
+        kind, attributes, closed = match[1], match[2], match[3] == b"/"
+        repeat = _REPEAT.search(attributes)
+        times = min(int(repeat[2]), 10**7) if repeat else 1
+        if kind == b"table":
+            row = 0
+        elif kind == b"table-row":  # a repeated row with content: its last copy is the farthest
+            row, col = row + times, 0
+        else:
+            col += times
+            if not closed or b"value-type" in attributes:
+                rows, cols = max(rows, row), max(cols, col)
+                if rows > MAX_ROWS or cols > MAX_COLUMNS:
+                    return f"trang tính dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
     return None
 
 
