@@ -267,3 +267,12 @@ def test_an_ods_with_a_cell_after_a_million_repeated_rows_is_refused_before_cala
     (tmp_path / "far.ods").write_bytes(buffer.getvalue())
     found = refused(tmp_path, tmp_path / "far.ods", "BC702")  # was: calamine's grid of 1048577 x 60 cells, 3.9 GB
     assert "1048577" in found["message"]
+
+
+def test_a_number_outside_the_inputs_is_shown_as_the_clerk_typed_it(base, tmp_path):
+    book = openpyxl.load_workbook(base)
+    book.worksheets[1].cell(200, 2, 1)
+    book.save(tmp_path / "stray.xlsx")
+    result, _ = imported(tmp_path, tmp_path / "stray.xlsx")
+    stray = [f for f in findings(result) if f["code"] == "BC711"]
+    assert stray and "('1')" in stray[0]["message"], stray  # was '1.0'

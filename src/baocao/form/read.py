@@ -306,7 +306,7 @@ def _read_sheet(source: Source, cells: _Cells, book: Any, sheet: Sheet, made: Pl
     filled = [(row, col) for row, line in enumerate(values) for col, value in enumerate(line) if value != ""]
     for row, col in filled:
         if (row, col) not in known and values[row][col] is not None:
-            params = {"text": str(values[row][col])[:60]}
+            params = {"text": _shown(values[row][col])[:60]}
             findings.append(cells.finding(sheet.name, row, col, "BC711", params, values[row][col]))
     return findings
 
