@@ -276,3 +276,12 @@ def test_a_number_outside_the_inputs_is_shown_as_the_clerk_typed_it(base, tmp_pa
     result, _ = imported(tmp_path, tmp_path / "stray.xlsx")
     stray = [f for f in findings(result) if f["code"] == "BC711"]
     assert stray and "('1')" in stray[0]["message"], stray  # was '1.0'
+
+
+def test_cells_only_formatted_far_below_the_form_are_no_reason_to_refuse_it(base, tmp_path):
+    cells = "".join(f'<c r="{c}{{r}}" s="1"/>' for c in "ABCDEFGH")
+    rows = "".join(f'<row r="{r}">' + cells.format(r=r) + "</row>" for r in range(20, 30000))
+    members = with_sheet_data(base, 2, rows.encode())
+    result, target = imported(tmp_path, zipped(tmp_path / "styled.xlsx", members))
+    assert result.returncode == 0, result.stdout[-500:]
+    assert target.exists()

@@ -149,7 +149,8 @@ def _unbounded(raw: bytes) -> str | None:
                     text += shared[int(shows[1])]
                     if text > MAX_TEXT:  # a text written inline is bounded by its part's own size
                         return "các ô chứa quá nhiều chữ cho một biểu mẫu"
-            rows, cols = max(rows, row), max(cols, col)
+                if not match[2].rstrip().endswith(b"/"):  # a cell only formatted (<c r="H9" s="3"/>) holds nothing
+                    rows, cols = max(rows, row), max(cols, col)
             if rows > MAX_ROWS or cols > MAX_COLUMNS:
                 part = name.rsplit("/", 1)[-1]
                 return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
