@@ -285,3 +285,19 @@ def test_cells_only_formatted_far_below_the_form_are_no_reason_to_refuse_it(base
     result, target = imported(tmp_path, zipped(tmp_path / "styled.xlsx", members))
     assert result.returncode == 0, result.stdout[-500:]
     assert target.exists()
+
+
+def test_a_far_cell_written_with_a_namespace_prefix_or_in_a_sheet_kept_elsewhere_is_refused(base, tmp_path):
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    members = parts(base)
+    sheet = members["xl/worksheets/sheet2.xml"].decode()
+    sheet = sheet.replace(' xmlns="http://schemas', ' xmlns:x="http://schemas')
+    sheet = re.sub(r"<(/?)(?!x:|\?)([a-zA-Z]+)", r"<\1x:\2", sheet)
+    prefixed = far.decode().replace("<", "<x:").replace("<x:/", "</x:")
+    members["xl/worksheets/sheet2.xml"] = sheet.replace("</x:sheetData>", prefixed).encode()
+    assert "1048576" in refused(tmp_path, zipped(tmp_path / "prefixed.xlsx", members), "BC702")["message"]
+    members = parts(base)
+    members["other/s.xml"] = members.pop("xl/worksheets/sheet2.xml").replace(b"</sheetData>", far)
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        members[name] = members[name].replace(b"worksheets/sheet2.xml", b"../other/s.xml").replace(b"/xl/../", b"/")
+    assert "1048576" in refused(tmp_path, zipped(tmp_path / "moved.xlsx", members), "BC702")["message"]

@@ -37,13 +37,13 @@ MAX_TEXT = 16 * 1024 * 1024
 """Characters the cells of a workbook may hold in all (a shared text counted at each cell that shows it)."""
 MAX_KEPT = 4 * 1024 * 1024
 """Characters of the hidden sheet's frame: a form's is a few kilobytes."""
-_MARK = re.compile(rb"<(row|c)\b([^>]*)>")
+_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")  # any prefix: calamine reads <x:c>
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
 _SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
-_INDEX = re.compile(rb"\s*<v>\s*(\d{1,9})\s*</v>")
-_ODS = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_INDEX = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d{1,9})\s*</")
+_ODS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
-_ITEM = re.compile(rb"<si\b.*?</si>|<si\s*/>", re.S)
+_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b.*?</(?:[A-Za-z_][\w.-]*:)?si>|<(?:[A-Za-z_][\w.-]*:)?si\s*/>", re.S)
 
 
 class _Cells:
@@ -133,7 +133,7 @@ def _unbounded(raw: bytes) -> str | None:
     shared = [len(item) for item in _ITEM.findall(parts.get("xl/sharedStrings.xml", b""))]
     text = 0
     for name, data in parts.items():
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+        if name.endswith("sharedStrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
             continue
         row = col = rows = cols = 0
         for match in _MARK.finditer(data):
