@@ -301,3 +301,11 @@ def test_a_far_cell_written_with_a_namespace_prefix_or_in_a_sheet_kept_elsewhere
     for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
         members[name] = members[name].replace(b"worksheets/sheet2.xml", b"../other/s.xml").replace(b"/xl/../", b"/")
     assert "1048576" in refused(tmp_path, zipped(tmp_path / "moved.xlsx", members), "BC702")["message"]
+
+
+def test_millions_of_empty_tags_are_refused_in_bounded_time(base, tmp_path):
+    members = with_sheet_data(base, 2, b"<row>" + b"<c/>" * 11_000_000 + b"</row>")
+    started = time.perf_counter()
+    found = refused(tmp_path, zipped(tmp_path / "tags.xlsx", members), "BC702")
+    assert "thẻ XML" in found["message"]
+    assert time.perf_counter() - started < 10  # was 20 s in the size check itself

@@ -35,6 +35,8 @@ MAX_UNZIPPED = 48 * 1024 * 1024
 """Bytes a workbook's parts may unzip to: a form is a few hundred kilobytes; a zip bomb is refused unread."""
 MAX_TEXT = 16 * 1024 * 1024
 """Characters the cells of a workbook may hold in all (a shared text counted at each cell that shows it)."""
+MAX_TAGS = 1_500_000
+"""XML tags of a workbook's parts but its shared strings: a form with a table of 20,000 rows has about 700,000."""
 MAX_KEPT = 4 * 1024 * 1024
 """Characters of the hidden sheet's frame: a form's is a few kilobytes."""
 _MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")  # any prefix: calamine reads <x:c>
@@ -131,10 +133,13 @@ def _unbounded(raw: bytes) -> str | None:
     if "content.xml" in parts:
         return _ods_unbounded(parts["content.xml"])
     shared = [len(item) for item in _ITEM.findall(parts.get("xl/sharedStrings.xml", b""))]
-    text = 0
+    text = tags = 0
     for name, data in parts.items():
         if name.endswith("sharedStrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
             continue
+        tags += data.count(b"<")
+        if tags > MAX_TAGS:  # each is looked at in Python below: 11 million '<c/>' took 20 s
+            return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
         row = col = rows = cols = 0
         for match in _MARK.finditer(data):
             ref = _REF.search(match[2])
@@ -163,6 +168,8 @@ def _ods_unbounded(content: bytes) -> str | None:
     LibreOffice writes a million empty rows after a sheet's last, repeated; a cell after them had
     calamine make a grid of a million rows (4 GB for 60 columns).
     """
+    if content.count(b"<") > MAX_TAGS:
+        return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
     row = col = rows = cols = 0
     for match in _ODS.finditer(content):
         kind, attributes, closed = match[1], match[2], match[3] == b"/"
