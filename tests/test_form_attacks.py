@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import time
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -309,3 +310,15 @@ def test_millions_of_empty_tags_are_refused_in_bounded_time(base, tmp_path):
     found = refused(tmp_path, zipped(tmp_path / "tags.xlsx", members), "BC702")
     assert "thẻ XML" in found["message"]
     assert time.perf_counter() - started < 10  # was 20 s in the size check itself
+
+
+def test_a_zip_with_two_parts_of_one_name_is_refused(base, tmp_path):
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        warnings.simplefilter("ignore")  # zipfile says "Duplicate name": that is the point
+        for name, data in parts(base).items():
+            book.writestr(name, data)
+            if name == "xl/worksheets/sheet2.xml":
+                book.writestr(name, data)
+    (tmp_path / "twice.xlsx").write_bytes(buffer.getvalue())
+    assert "cùng tên" in refused(tmp_path, tmp_path / "twice.xlsx", "BC702")["message"]

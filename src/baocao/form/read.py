@@ -11,6 +11,7 @@ each sheet) and its text stays text.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 import os
@@ -125,6 +126,8 @@ def _unbounded(raw: bytes) -> str | None:
             left -= len(data)
             if left < 0:
                 return f"giải nén ra quá {MAX_UNZIPPED // 1024 // 1024} MiB"
+            if info.filename in parts:  # which copy calamine reads is not this check's to guess
+                return f"tệp nén có hai phần cùng tên {info.filename[:60]}"
             parts[info.filename] = data
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError):
         return None  # not a zip calamine can read either: it says what the file is
@@ -132,10 +135,12 @@ def _unbounded(raw: bytes) -> str | None:
         return "tệp nén bị hỏng"
     if "content.xml" in parts:
         return _ods_unbounded(parts["content.xml"])
-    shared = [len(item) for item in _ITEM.findall(parts.get("xl/sharedStrings.xml", b""))]
+    strings = [data for name, data in parts.items() if name.lower().endswith("sharedstrings.xml")]
+    lengths = [[len(item) for item in _ITEM.findall(data)] for data in strings]
+    shared = [max(sizes) for sizes in itertools.zip_longest(*lengths, fillvalue=0)]
     text = tags = 0
     for name, data in parts.items():
-        if name.endswith("sharedStrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
+        if name.lower().endswith("sharedstrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
             continue
         tags += data.count(b"<")
         if tags > MAX_TAGS:  # each is looked at in Python below: 11 million '<c/>' took 20 s
