@@ -565,6 +565,8 @@ def import_forms(sources: tuple[str, ...], output: str | None, force: bool, fmt:
         files = expand(list(sources))
         if any(Path(name).is_dir() for name in sources):  # a folder of forms: its YAML files are not forms
             files = [name for name in files if is_workbook(name)]
+            if not files:
+                raise UserError("import_no_forms", path=next(name for name in sources if Path(name).is_dir()))
         total = len(files)
         for outcome in import_each(files, output, force):
             findings.extend(outcome.findings)

@@ -132,14 +132,16 @@ def attach(report: Report, source: Source) -> list[Finding]:
         if found is not None:
             params["variant"] = "not_outline"
         return [Finding(source.path, line, col, "BC601", loc, params)]
+    # a workbook's hidden sheet can be forged: the file it names is quoted only once known as its đề cương
+    quoted = found.findings if source.made_from is None else []
     if found.outline is None:
-        return [*found.findings, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
+        return [*quoted, Finding(source.path, line, col, "BC602", loc, {"name": name, "path": found.path})]
     report.follow(found.outline)
     if source.made_from is not None:
         from baocao.form.layout import outline_digest  # a form's đề cương is compared with the one found
 
         if outline_digest(found.outline) != source.made_from:
-            return [*found.findings, Finding(source.path, line, col, "BC705", loc, {"name": name})]
+            return [Finding(source.path, line, col, "BC705", loc, {"name": name})]
     return list(found.findings)
 
 

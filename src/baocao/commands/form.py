@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baocao.commands.files import is_outline_file, load
+from baocao.commands.files import is_outline_file, is_workbook, load
 from baocao.commands.new import read_outline
 from baocao.core.errors import InputError, UserError
 from baocao.core.findings import has_errors
@@ -43,6 +43,8 @@ class Made:
 
 def made_from(name: str, period: str | None = None, year: int | None = None) -> Made:
     """What the form of ``name`` is made from: a unit's file, or a đề cương (its id or file) for that period."""
+    if is_workbook(name) and Path(name).is_file():  # a filled form: its values in a new form (of this version)
+        return Made(*_of_unit(name), inputs=[name])
     if name.lower().endswith((".yaml", ".yml")) and Path(name).is_file() and not _is_outline(name):
         return Made(*_of_unit(name), inputs=[name])
     return Made(*_of_outline(name, period, year), inputs=[name] if is_path(name) else [])

@@ -1355,6 +1355,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "{path}: baocao import đọc biểu mẫu Excel (.xlsx); tệp YAML thì dùng trực tiếp.",
         "{path}: baocao import reads Excel forms (.xlsx); a YAML file is used as it is.",
     ),
+    "import_no_forms": (
+        "{path}: thư mục không có biểu mẫu Excel (.xlsx) nào để nhập.",
+        "{path}: the folder holds no Excel form (.xlsx) to import.",
+    ),
     "import_needs_yaml": (
         "-o {path}: tệp báo cáo ghi ra là .yaml (hoặc một thư mục cho nhiều biểu mẫu).",
         "-o {path}: the unit file written is a .yaml (or a folder, for several forms).",

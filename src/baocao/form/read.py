@@ -11,9 +11,14 @@ each sheet) and its text stays text.
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import math
 import os
+import re
 import stat
+import zipfile
+import zlib
 from typing import Any
 
 from baocao.blocks.cells import Column, Slot
@@ -22,11 +27,26 @@ from baocao.form import layout
 from baocao.form.layout import META_SHEET, Input, Plan, Sheet, Table, put
 from baocao.form.values import from_cell, written
 from baocao.form.workbook import cell_name
-from baocao.load.source import MAX_BYTES, Source, legacy_word
+from baocao.load.source import FORBIDDEN_IN_VALUE, MAX_BYTES, Source, legacy_word
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 200  # a form's sheet; more is a sheet scribbled far from the form
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 OLD_SUFFIXES = (".xls",)
+MAX_UNZIPPED = 48 * 1024 * 1024
+"""Bytes a workbook's parts may unzip to: a form is a few hundred kilobytes; a zip bomb is refused unread."""
+MAX_TEXT = 16 * 1024 * 1024
+"""Characters the cells of a workbook may hold in all (a shared text counted at each cell that shows it)."""
+MAX_TAGS = 1_500_000
+"""XML tags of a workbook's parts but its shared strings: a form with a table of 20,000 rows has about 700,000."""
+MAX_KEPT = 4 * 1024 * 1024
+"""Characters of the hidden sheet's frame: a form's is a few kilobytes."""
+_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")  # any prefix: calamine reads <x:c>
+_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
+_SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
+_INDEX = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d{1,9})\s*</")
+_ODS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
+_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b.*?</(?:[A-Za-z_][\w.-]*:)?si>|<(?:[A-Za-z_][\w.-]*:)?si\s*/>", re.S)
 
 
 class _Cells:
@@ -51,7 +71,7 @@ class _Cells:
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         value = written(value)
     text = "" if value is None else str(value)
     return text if len(text) <= 200 else text[:200] + "…"
@@ -75,13 +95,102 @@ def read(path: str) -> tuple[Source, list[Finding]]:
             size = {"size": f"{info.st_size / 1024 / 1024:.1f} MiB", "limit": f"{MAX_BYTES // 1024 // 1024} MiB"}
             return source, [Finding(path, start, 1, "BC007", params=size)]
         raw = handle.read(MAX_BYTES + 1)
+    problem = _unbounded(raw)
+    if problem is not None:
+        return source, [Finding(path, start, 1, "BC702", params={"problem": problem})]
     from python_calamine import CalamineWorkbook  # the reader loads for a workbook only
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as exc:
-        return source, [Finding(path, start, 1, "BC702", params={"problem": str(exc).splitlines()[0][:120]})]
+        problem = "không nhận ra dạng tệp" if not raw.startswith(b"PK") else f"tệp hỏng: {str(exc)[:120]}"
+        return source, [Finding(path, start, 1, "BC702", params={"problem": problem.splitlines()[0]})]
     return source, _read_book(source, cells, book, start)
+
+
+def _unbounded(raw: bytes) -> str | None:
+    """Why a workbook is too large to read (None: it is not), checked on its zipped parts before calamine.
+
+    Calamine would unzip a bomb whole, make a grid of every cell up to the farthest one named (a cell
+    at XFD1048576 asks for half a terabyte) and copy a shared text into each cell that shows it.
+    """
+    try:
+        book = zipfile.ZipFile(io.BytesIO(raw))
+        parts: dict[str, bytes] = {}
+        left = MAX_UNZIPPED
+        for info in book.infolist():
+            if info.is_dir():
+                continue
+            with book.open(info) as member:
+                data = member.read(left + 1)
+            left -= len(data)
+            if left < 0:
+                return f"giải nén ra quá {MAX_UNZIPPED // 1024 // 1024} MiB"
+            if info.filename in parts:  # which copy calamine reads is not this check's to guess
+                return f"tệp nén có hai phần cùng tên {info.filename[:60]}"
+            parts[info.filename] = data
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError):
+        return None  # not a zip calamine can read either: it says what the file is
+    except (zlib.error, RuntimeError):
+        return "tệp nén bị hỏng"
+    if "content.xml" in parts:
+        return _ods_unbounded(parts["content.xml"])
+    strings = [data for name, data in parts.items() if name.lower().endswith("sharedstrings.xml")]
+    lengths = [[len(item) for item in _ITEM.findall(data)] for data in strings]
+    shared = [max(sizes) for sizes in itertools.zip_longest(*lengths, fillvalue=0)]
+    text = tags = 0
+    for name, data in parts.items():
+        if name.lower().endswith("sharedstrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
+            continue
+        tags += data.count(b"<")
+        if tags > MAX_TAGS:  # each is looked at in Python below: 11 million '<c/>' took 20 s
+            return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
+        row = col = rows = cols = 0
+        for match in _MARK.finditer(data):
+            ref = _REF.search(match[2])
+            if match[1] == b"row":
+                row, col = int(ref[2]) if ref and ref[2] else row + 1, 0
+            else:
+                letters = ref[1].upper() if ref else b""
+                col = sum((c - 64) * 26**i for i, c in enumerate(reversed(letters))) if letters else col + 1
+                row = int(ref[2]) if ref and ref[2] else row
+                shows = _INDEX.match(data, match.end()) if _SHARED.search(match[2]) else None
+                if shows is not None and int(shows[1]) < len(shared):
+                    text += shared[int(shows[1])]
+                    if text > MAX_TEXT:  # a text written inline is bounded by its part's own size
+                        return "các ô chứa quá nhiều chữ cho một biểu mẫu"
+                if not match[2].rstrip().endswith(b"/"):  # a cell only formatted (<c r="H9" s="3"/>) holds nothing
+                    rows, cols = max(rows, row), max(cols, col)
+            if rows > MAX_ROWS or cols > MAX_COLUMNS:
+                part = name.rsplit("/", 1)[-1]
+                return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+    return None
+
+
+def _ods_unbounded(content: bytes) -> str | None:
+    """Why an OpenDocument sheet is too large: its farthest cell with content, repeats counted (None: it is not).
+
+    LibreOffice writes a million empty rows after a sheet's last, repeated; a cell after them had
+    calamine make a grid of a million rows (4 GB for 60 columns).
+    """
+    if content.count(b"<") > MAX_TAGS:
+        return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
+    row = col = rows = cols = 0
+    for match in _ODS.finditer(content):
+        kind, attributes, closed = match[1], match[2], match[3] == b"/"
+        repeat = _REPEAT.search(attributes)
+        times = min(int(repeat[2]), 10**7) if repeat else 1
+        if kind == b"table":
+            row = 0
+        elif kind == b"table-row":  # a repeated row with content: its last copy is the farthest
+            row, col = row + times, 0
+        else:
+            col += times
+            if not closed or b"value-type" in attributes:
+                rows, cols = max(rows, row), max(cols, col)
+                if rows > MAX_ROWS or cols > MAX_COLUMNS:
+                    return f"trang tính dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+    return None
 
 
 def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Finding]:
@@ -100,9 +209,13 @@ def _read_book(source: Source, cells: _Cells, book: Any, start: int) -> list[Fin
             text = "".join(str(meta[5 + i][1]) for i in range(int(fields["chunks"])))
         except (ValueError, IndexError):
             problem = "không đọc được khung biểu mẫu"
+    if problem is None and len(text) > MAX_KEPT:
+        problem = "khung biểu mẫu quá lớn"
     if problem is None and layout.digest_of(text, outline, digest) != fields.get("digest"):
         problem = "mã kiểm tra không khớp"
     made = _planned(text, outline, digest) if problem is None else None
+    if made is not None and not _named(made.frame):
+        made, problem = None, "đề cương được gọi bằng đường dẫn ra ngoài thư mục của biểu mẫu"
     if made is None:
         return [Finding(path, start, 1, "BC704", params={"sheet": META_SHEET, "problem": problem or "sai dạng"})]
     source.data = made.frame
@@ -139,6 +252,21 @@ def _planned(text: str, outline: str | None, digest: str | None) -> Plan | None:
         PLANS.pop(next(iter(PLANS)))
     PLANS[text] = made.sheets
     return made
+
+
+def _named(frame: dict[str, Any]) -> bool:
+    """True when the frame names its đề cương by id or by a path inside the workbook's folder.
+
+    A unit may name its đề cương by a path from its folder (``new`` writes one), and its form keeps
+    it. But the digest is no secret: an absolute path or one climbing out with '..' in a forged frame
+    would have the officer's machine read a file of the sender's choosing.
+    """
+    document = frame.get("document")
+    name = document.get("outline") if isinstance(document, dict) else None
+    if not isinstance(name, str):
+        return True
+    parts = name.split("/")
+    return not (set(name) & set("\\:\0") or name.startswith("/") or ".." in parts or "~" in name[:1])
 
 
 def _meta_problem(fields: dict[str, str]) -> str | None:
@@ -191,7 +319,7 @@ def _read_sheet(source: Source, cells: _Cells, book: Any, sheet: Sheet, made: Pl
     filled = [(row, col) for row, line in enumerate(values) for col, value in enumerate(line) if value != ""]
     for row, col in filled:
         if (row, col) not in known and values[row][col] is not None:
-            params = {"text": str(values[row][col])[:60]}
+            params = {"text": _shown(values[row][col])[:60]}
             findings.append(cells.finding(sheet.name, row, col, "BC711", params, values[row][col]))
     return findings
 
@@ -219,6 +347,11 @@ def _put_cell(source: Source, cells: _Cells, sheet: str, cell: Input, path: Loc,
     findings = [Finding(source.path, line, 1, _CODES[code], path, params) for code, params in notes if code in _CODES]
     if isinstance(value, str) and (word := legacy_word(value)):
         findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": word}))
+    texts = value if isinstance(value, list) else [value]
+    if bad := next((m for t in texts if isinstance(t, str) and (m := FORBIDDEN_IN_VALUE.search(t))), None):
+        # a control character a unit's file may not hold (nor a DOCX): an error at its cell, the value not kept
+        findings.append(Finding(source.path, line, 1, "BC008", path, {"char": f"U+{ord(bad.group()):04X}"}))
+        return findings
     if value is not None:
         put(source.data, path, value)
     return findings
