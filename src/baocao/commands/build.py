@@ -20,7 +20,6 @@ from baocao.commands.files import (
 from baocao.core.errors import InputError, UserError
 from baocao.core.findings import Finding, has_errors
 from baocao.core.messages import Phrase
-from baocao.form import tables as form_tables
 from baocao.load import source as loader
 from baocao.render.view import TEMPLATE_SUFFIX, render_body, template_findings
 from baocao.report import Report
@@ -89,6 +88,8 @@ def build(
         raise InputError(findings)
     output.write_atomic(output.staged(target, stage) if stage else target, data)
     if tables is not None:
+        from baocao.form import tables as form_tables  # XlsxWriter loads for --xlsx only, not for every build
+
         title = f"Báo cáo {loaded.report.document.subject or ''}".strip()
         output.write_atomic(tables, form_tables.workbook(loaded.source.data, title))
     return target, findings

@@ -46,6 +46,10 @@ _SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
 _INDEX = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d{1,9})\s*</")
 _ODS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
+_CELL_AT = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])[^>]*?\sr\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
+_ROW_AT = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])[^>]*?\sr\s*=\s*["'](\d{1,7})["']""")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])")
 _ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b.*?</(?:[A-Za-z_][\w.-]*:)?si>|<(?:[A-Za-z_][\w.-]*:)?si\s*/>", re.S)
 
 
@@ -145,6 +149,8 @@ def _unbounded(raw: bytes) -> str | None:
         tags += data.count(b"<")
         if tags > MAX_TAGS:  # each is looked at in Python below: 11 million '<c/>' took 20 s
             return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
+        if _within(data, max(shared, default=0)):
+            continue
         row = col = rows = cols = 0
         for match in _MARK.finditer(data):
             ref = _REF.search(match[2])
@@ -165,6 +171,33 @@ def _unbounded(raw: bytes) -> str | None:
                 part = name.rsplit("/", 1)[-1]
                 return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
     return None
+
+
+def _within(data: bytes, widest: int) -> bool:
+    """True when a part is plainly within a form's bounds, found by scans in C.
+
+    Every row and cell names its place, none past the limits, and its cells of shared text could
+    not hold more than the limit even at the widest text: the common case (every workbook Excel,
+    Calc or XlsxWriter saves). A part it does not clear is walked cell by cell (:func:`_unbounded`),
+    which is exact and slower. A part with no cell and no row (styles, theme, rels) is one scan.
+    """
+    if not _CELL_TAG.search(data) and not _ROW_TAG.search(data):
+        return True
+    cells, rows = _CELL_AT.findall(data), _ROW_AT.findall(data)
+    if len(cells) != len(_CELL_TAG.findall(data)) or len(rows) != len(_ROW_TAG.findall(data)):
+        return False
+    if rows and max(map(int, set(rows))) > MAX_ROWS:
+        return False
+    if cells:
+        letters, numbers = zip(*cells, strict=True)
+        if max(map(int, set(numbers))) > MAX_ROWS or max(map(_column, set(letters))) > MAX_COLUMNS:
+            return False
+    return len(_SHARED.findall(data)) * widest <= MAX_TEXT
+
+
+def _column(letters: bytes) -> int:
+    """The number of a column named by its letters: A is 1, AA is 27."""
+    return sum((c - 64) * 26**i for i, c in enumerate(reversed(letters.upper())))
 
 
 def _ods_unbounded(content: bytes) -> str | None:
