@@ -46,10 +46,11 @@ _SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
 _INDEX = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d{1,9})\s*</")
 _ODS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
-_CELL_AT = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])[^>]*?\sr\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
-_ROW_AT = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])[^>]*?\sr\s*=\s*["'](\d{1,7})["']""")
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])")
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])")
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')  # as Excel, Calc and XlsxWriter write a cell
+_PLAIN_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s/>]")
+_CELL_TAG = re.compile(rb"<c[\s/>]")  # every cell not prefixed, however its attributes are written
+_ROW_TAG = re.compile(rb"<row[\s/>]")
 _ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b.*?</(?:[A-Za-z_][\w.-]*:)?si>|<(?:[A-Za-z_][\w.-]*:)?si\s*/>", re.S)
 
 
@@ -181,11 +182,11 @@ def _within(data: bytes, widest: int) -> bool:
     Calc or XlsxWriter saves). A part it does not clear is walked cell by cell (:func:`_unbounded`),
     which is exact and slower. A part with no cell and no row (styles, theme, rels) is one scan.
     """
-    if not _CELL_TAG.search(data) and not _ROW_TAG.search(data):
-        return True
-    cells, rows = _CELL_AT.findall(data), _ROW_AT.findall(data)
-    if len(cells) != len(_CELL_TAG.findall(data)) or len(rows) != len(_ROW_TAG.findall(data)):
+    if _PREFIXED.search(data):  # <x:c …>: only the exact walk reads those
         return False
+    cells, rows = _PLAIN_CELL.findall(data), _PLAIN_ROW.findall(data)
+    if len(cells) != len(_CELL_TAG.findall(data)) or len(rows) != len(_ROW_TAG.findall(data)):
+        return False  # a cell or row that does not say first where it is
     if rows and max(map(int, set(rows))) > MAX_ROWS:
         return False
     if cells:
