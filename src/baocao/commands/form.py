@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baocao.commands.files import is_outline_file, is_workbook, load
+from baocao.commands.files import Loaded, is_outline_file, is_workbook, load
 from baocao.commands.new import read_outline
 from baocao.core.errors import InputError, UserError
 from baocao.core.findings import has_errors
 from baocao.form import layout, workbook
 from baocao.load import source as loader
 from baocao.model.period import Period, slug
-from baocao.outline import find, is_path, starter
+from baocao.outline import is_path, starter
 from baocao.outline.model import Outline
 from baocao.write import guard, output
 
@@ -43,10 +43,10 @@ class Made:
 
 def made_from(name: str, period: str | None = None, year: int | None = None) -> Made:
     """What the form of ``name`` is made from: a unit's file, or a đề cương (its id or file) for that period."""
-    if is_workbook(name) and Path(name).is_file():  # a filled form: its values in a new form (of this version)
-        return Made(*_of_unit(name), inputs=[name])
-    if name.lower().endswith((".yaml", ".yml")) and Path(name).is_file() and not _is_outline(name):
-        return Made(*_of_unit(name), inputs=[name])
+    if (is_workbook(name) or name.lower().endswith((".yaml", ".yml"))) and Path(name).is_file():
+        loaded = load(name, template=False)  # a unit's file, or a filled form: its values in a new form
+        if not is_outline_file(loaded.source.data):
+            return Made(*_of_unit(name, loaded), inputs=[name])
     return Made(*_of_outline(name, period, year), inputs=[name] if is_path(name) else [])
 
 
@@ -59,22 +59,11 @@ def form_file(name: str, out: str | None, force: bool, period: str | None, year:
     return target
 
 
-def _is_outline(path: str) -> bool:
-    source, findings = loader.read(path)
-    return not findings and is_outline_file(source.data)
-
-
-def _of_unit(path: str) -> tuple[Any, Any, str, str]:
+def _of_unit(path: str, loaded: Loaded) -> tuple[Any, Any, str, str]:
     """A unit's data, as checked: a form is made from a report without errors, filled with its values."""
-    loaded = load(path, template=False)
     if loaded.report is None or has_errors(loaded.findings):
         raise InputError(loaded.findings)
-    outline = None
-    name = loaded.report.document.outline
-    if name is not None:
-        where = find.locate(name, path)
-        found = find.read(where) if where is not None else None
-        outline = found.outline if found is not None else None
+    outline = loaded.report.followed  # the đề cương load made the report follow
     title = f"Báo cáo {loaded.report.document.subject or ''}".strip()
     return loaded.source.data, outline, title, Path(path).stem
 

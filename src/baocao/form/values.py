@@ -101,11 +101,9 @@ def from_cell(slot: Slot, raw: Any) -> Read:
         return Read("Có" if raw else "Không")
     if isinstance(raw, (dt.datetime, dt.date)):
         day = raw.date() if isinstance(raw, dt.datetime) else raw
-        if slot.kind == "date":
-            return Read(f"{day.day:02d}/{day.month:02d}/{day.year}")
-        return Read(f"{day.day:02d}/{day.month:02d}/{day.year}", ("date_in_cell", {}))
+        return Read(f"{day.day:02d}/{day.month:02d}/{day.year}")  # out of a date cell, the schema says what is wrong
     if isinstance(raw, dt.timedelta):
-        return Read(str(raw), ("not_a_number_cell", {"text": str(raw)}))
+        return Read(str(raw))
     if isinstance(raw, (int, float)):
         return _number(slot, raw)
     text = str(raw).replace("\r\n", "\n").strip()

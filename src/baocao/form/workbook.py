@@ -147,7 +147,7 @@ def _sheet(book: Any, sheet: Sheet, data: Any, styles: dict[str, Any], inputs: d
         if cell.last_row is not None:
             ws.merge_range(cell.row, cell.col, cell.last_row, cell.last_col or cell.col, cell.value, styles[cell.style])
             continue
-        _write(ws, cell.row, cell.col, cell.value, styles[cell.style], cell.last_col, sheet)
+        _write(ws, cell.row, cell.col, cell.value, styles[cell.style], cell.last_col)
         if cell.style in ("title", "about", "instruction", "label", "heading", "guide", "header", "link"):
             span = sum(sheet.widths[cell.col : (cell.last_col or cell.col) + 1])
             heights[cell.row] = max(heights.get(cell.row, 1), _lines(str(cell.value), span))
@@ -165,7 +165,7 @@ def _sheet(book: Any, sheet: Sheet, data: Any, styles: dict[str, Any], inputs: d
     ws.protect("", options)
 
 
-def _write(ws: Any, row: int, col: int, value: Any, style: Any, last_col: int | None, sheet: Sheet) -> None:
+def _write(ws: Any, row: int, col: int, value: Any, style: Any, last_col: int | None) -> None:
     if isinstance(value, tuple) and value and value[0] == "sum":
         first, last = value[1], value[2]
         name = xl_col_to_name(value[3] if len(value) > 3 else col)
