@@ -76,6 +76,36 @@ def test_a_cell_at_the_last_row_and_column_of_excel_is_refused_before_calamine_a
     assert "1048576" in found["message"]
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="A30" r="XFD1048576"><v>1</v></c>',  # calamine reads the last r: a grid of 512 GiB
+        b'<c r="A30" s="1>" r="XFD1048576"><v>1</v></c>',  # a '>' in a value hid the second r from the check
+        b"<c r='A30' r='XFD1048576'><v>1</v></c>",
+    ],
+    ids=["twice", "after-a-quoted-bracket", "single-quotes"],
+)
+def test_a_cell_that_names_two_places_is_refused_before_calamine_reads_the_far_one(base, tmp_path, cell):
+    members = with_sheet_data(base, 2, b'<row r="30">' + cell + b"</row>")
+    found = refused(tmp_path, zipped(tmp_path / "twice.xlsx", members), "BC702")
+    assert "hai địa chỉ" in found["message"]
+
+
+@pytest.mark.parametrize(
+    ("place", "read"),
+    [("GR20000", True), ("A020000", True), ("GS30", False), ("A20001", False), ("HA30", False), ("AAA30", False)],
+)
+def test_a_cell_at_the_edge_of_a_forms_bounds_is_read_and_one_past_it_refused(base, tmp_path, place, read):
+    cell = f'<row r="{place.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{place}"><v>1</v></c></row>'
+    result, target = imported(tmp_path, zipped(tmp_path / "edge.xlsx", with_sheet_data(base, 2, cell.encode())))
+    assert "Traceback" not in result.stderr
+    codes = {f["code"] for f in findings(result)}
+    if read:  # read, and the stray number named at its cell
+        assert "BC702" not in codes and "BC711" in codes, codes
+    else:
+        assert result.returncode == 1 and "BC702" in codes and not target.exists(), codes
+
+
 def test_a_zip_bomb_is_refused_unread(base, tmp_path):
     members = parts(base)
     sheet = members["xl/worksheets/sheet2.xml"]

@@ -170,9 +170,23 @@ def digest_of(kept: str, outline: str | None, outline_digest: str | None) -> str
 
 
 def outline_digest(outline: Any) -> str:
-    """A digest of a đề cương's content (its model, not its file's spelling)."""
+    """A digest of a đề cương's content (its model, not its file's spelling).
+
+    A đề cương read once is one object for every form that names it (its reader keeps it): its
+    digest is made once, kept with the object so that its id is never another's.
+    """
+    kept = DIGESTS.get(id(outline))
+    if kept is not None and kept[0] is outline:
+        return kept[1]
     text = json.dumps(outline.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    if len(DIGESTS) >= 32:
+        DIGESTS.pop(next(iter(DIGESTS)))
+    DIGESTS[id(outline)] = (outline, digest)
+    return digest
+
+
+DIGESTS: dict[int, tuple[Any, str]] = {}
 
 
 def asked_of(outline: Any) -> dict[str, dict[str, Any]]:
@@ -507,11 +521,14 @@ def _at(data: Any, at: Loc) -> Any:
 
 
 def _put(data: Any, at: Loc, value: Any) -> None:
-    parent = _at(data, at[:-1])
+    _put_in(_at(data, at[:-1]), at[-1], value)
+
+
+def _put_in(parent: Any, last: Any, value: Any) -> None:
     if isinstance(parent, dict):
-        parent[str(at[-1])] = value
-    elif isinstance(parent, list) and isinstance(at[-1], int) and 0 <= at[-1] < len(parent):
-        parent[at[-1]] = value
+        parent[str(last)] = value
+    elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+        parent[last] = value
 
 
 def put(data: Any, at: Loc, value: Any) -> bool:
@@ -519,7 +536,7 @@ def put(data: Any, at: Loc, value: Any) -> bool:
     parent = _at(data, at[:-1])
     if not isinstance(parent, (dict, list)):
         return False
-    _put(data, at, value)
+    _put_in(parent, at[-1], value)
     return True
 
 

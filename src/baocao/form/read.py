@@ -10,6 +10,7 @@ each sheet) and its text stays text.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import json
@@ -17,6 +18,7 @@ import math
 import os
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from typing import Any
@@ -40,17 +42,25 @@ MAX_TAGS = 1_500_000
 """XML tags of a workbook's parts but its shared strings: a form with a table of 20,000 rows has about 700,000."""
 MAX_KEPT = 4 * 1024 * 1024
 """Characters of the hidden sheet's frame: a form's is a few kilobytes."""
-_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")  # any prefix: calamine reads <x:c>
-_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
+_ATTRIBUTES = rb"""((?:\s+[^\s=/>"'<]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(/?)>"""
+"""A tag's attributes, each value quoted (it may hold '>', never '<'), and its end: '/>' or '>'."""
+_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])" + _ATTRIBUTES)  # any prefix: calamine reads <x:c>
+_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c)[\s/>]")  # every row and cell, its attributes read or not
+_REF = re.compile(rb"""\sr\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PLACE = re.compile(rb"([A-Za-z]{0,3})([0-9]{0,7})")
 _SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
 _INDEX = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d{1,9})\s*</")
-_ODS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_TAGS = rb"<(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
+_ODS = re.compile(_ODS_TAGS + _ATTRIBUTES)
+_ODS_OPEN = re.compile(_ODS_TAGS)
 _REPEAT = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["'](\d{1,9})["']""")
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')  # as Excel, Calc and XlsxWriter write a cell
-_PLAIN_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
-_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s/>]")
-_CELL_TAG = re.compile(rb"<c[\s/>]")  # every cell not prefixed, however its attributes are written
-_ROW_TAG = re.compile(rb"<row[\s/>]")
+_ROW_NUMBER = rb"0*(?:[1-9][0-9]{0,3}|1[0-9]{4}|20000)"  # 1 to MAX_ROWS, as a pattern
+_REST = rb"""(?: (?!r=)[\w:.-]+="[^"<]*")*/?>"""  # the tag's other attributes as Excel writes them: none is r
+_ASTRAY = re.compile(  # a cell or row that does not name its place first, once and plainly, or past GR or MAX_ROWS
+    rb'<(?:c(?=[\s/>])(?! r="(?:[A-F]?[A-Z]|G[A-R])' + _ROW_NUMBER + b'"' + _REST + b")"
+    rb'|row(?=[\s/>])(?! r="' + _ROW_NUMBER + b'"' + _REST + b")"
+    rb"|[A-Za-z_][\w.-]*:(?:c|row)[\s/>])"  # <x:c …>: only the exact walk reads those
+)
 _ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b.*?</(?:[A-Za-z_][\w.-]*:)?si>|<(?:[A-Za-z_][\w.-]*:)?si\s*/>", re.S)
 
 
@@ -63,7 +73,7 @@ class _Cells:
         source.cells = []
 
     def line(self, sheet: str, row: int, col: int, shown: Any = "", label: str = "") -> int:
-        name = cell_name(sheet, row, col)
+        name = _name(sheet, row, col)
         if name not in self.index:
             assert self.source.cells is not None
             text = _shown(shown)
@@ -73,6 +83,9 @@ class _Cells:
 
     def finding(self, sheet: str, row: int, col: int, code: str, params: dict[str, Any], shown: Any = "") -> Finding:
         return Finding(self.source.path, self.line(sheet, row, col, shown), 1, code, (), params)
+
+
+_name = functools.lru_cache(maxsize=1 << 16)(cell_name)  # a province's forms name the same cells
 
 
 def _shown(value: Any) -> str:
@@ -126,8 +139,10 @@ def _unbounded(raw: bytes) -> str | None:
         for info in book.infolist():
             if info.is_dir():
                 continue
-            with book.open(info) as member:
-                data = member.read(left + 1)
+            data = _unzipped(raw, info, left + 1)
+            if data is None:
+                with book.open(info) as member:
+                    data = member.read(left + 1)
             left -= len(data)
             if left < 0:
                 return f"giải nén ra quá {MAX_UNZIPPED // 1024 // 1024} MiB"
@@ -141,8 +156,8 @@ def _unbounded(raw: bytes) -> str | None:
     if "content.xml" in parts:
         return _ods_unbounded(parts["content.xml"])
     strings = [data for name, data in parts.items() if name.lower().endswith("sharedstrings.xml")]
-    lengths = [[len(item) for item in _ITEM.findall(data)] for data in strings]
-    shared = [max(sizes) for sizes in itertools.zip_longest(*lengths, fillvalue=0)]
+    longest = max(map(len, strings), default=0)  # no shared text is longer than its part
+    shared: list[int] | None = None  # the length of each shared text (the longest of its copies), made when needed
     text = tags = 0
     for name, data in parts.items():
         if name.lower().endswith("sharedstrings.xml"):  # every other part: a sheet may be kept anywhere its rels say
@@ -150,55 +165,83 @@ def _unbounded(raw: bytes) -> str | None:
         tags += data.count(b"<")
         if tags > MAX_TAGS:  # each is looked at in Python below: 11 million '<c/>' took 20 s
             return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
+        if _within(data, longest):
+            continue
+        if shared is None:
+            lengths = [[len(item) for item in _ITEM.findall(part)] for part in strings]
+            shared = [max(sizes) for sizes in itertools.zip_longest(*lengths, fillvalue=0)]
         if _within(data, max(shared, default=0)):
             continue
-        row = col = rows = cols = 0
-        for match in _MARK.finditer(data):
-            ref = _REF.search(match[2])
-            if match[1] == b"row":
-                row, col = int(ref[2]) if ref and ref[2] else row + 1, 0
-            else:
-                letters = ref[1].upper() if ref else b""
-                col = sum((c - 64) * 26**i for i, c in enumerate(reversed(letters))) if letters else col + 1
-                row = int(ref[2]) if ref and ref[2] else row
-                shows = _INDEX.match(data, match.end()) if _SHARED.search(match[2]) else None
-                if shows is not None and int(shows[1]) < len(shared):
-                    text += shared[int(shows[1])]
-                    if text > MAX_TEXT:  # a text written inline is bounded by its part's own size
-                        return "các ô chứa quá nhiều chữ cho một biểu mẫu"
-                if not match[2].rstrip().endswith(b"/"):  # a cell only formatted (<c r="H9" s="3"/>) holds nothing
-                    rows, cols = max(rows, row), max(cols, col)
-            if rows > MAX_ROWS or cols > MAX_COLUMNS:
-                part = name.rsplit("/", 1)[-1]
-                return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+        problem, text = _walk(name.rsplit("/", 1)[-1], data, shared, text)
+        if problem is not None:
+            return problem
     return None
 
 
-def _within(data: bytes, widest: int) -> bool:
-    """True when a part is plainly within a form's bounds, found by scans in C.
+def _unzipped(raw: bytes, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """A part unzipped as calamine's reader does, at most ``limit`` bytes; None for a part it leaves to zipfile.
 
-    Every row and cell names its place, none past the limits, and its cells of shared text could
-    not hold more than the limit even at the widest text: the common case (every workbook Excel,
-    Calc or XlsxWriter saves). A part it does not clear is walked cell by cell (:func:`_unbounded`),
-    which is exact and slower. A part with no cell and no row (styles, theme, rels) is one scan.
+    The plain case (stored or deflated, not encrypted) is unzipped in one call: zipfile's reader costs
+    twice as much for a form's twenty small parts. Its checksum is calamine's to check.
     """
-    if _PREFIXED.search(data):  # <x:c …>: only the exact walk reads those
-        return False
-    cells, rows = _PLAIN_CELL.findall(data), _PLAIN_ROW.findall(data)
-    if len(cells) != len(_CELL_TAG.findall(data)) or len(rows) != len(_ROW_TAG.findall(data)):
-        return False  # a cell or row that does not say first where it is
-    if rows and max(map(int, set(rows))) > MAX_ROWS:
-        return False
-    if cells:
-        letters, numbers = zip(*cells, strict=True)
-        if max(map(int, set(numbers))) > MAX_ROWS or max(map(_column, set(letters))) > MAX_COLUMNS:
-            return False
-    return len(_SHARED.findall(data)) * widest <= MAX_TEXT
+    start = info.header_offset
+    if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    if raw[start : start + 4] != b"PK\x03\x04" or len(raw) < start + 30:
+        return None
+    names, extra = struct.unpack("<HH", raw[start + 26 : start + 30])
+    begin = start + 30 + names + extra
+    packed = raw[begin : begin + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return packed[:limit]
+    return zlib.decompressobj(-15).decompress(packed, limit)
 
 
-def _column(letters: bytes) -> int:
-    """The number of a column named by its letters: A is 1, AA is 27."""
-    return sum((c - 64) * 26**i for i, c in enumerate(reversed(letters.upper())))
+def _walk(part: str, data: bytes, shared: list[int], text: int) -> tuple[str | None, int]:
+    """Why a part's cells are too many, too far or too long (None: they are not), cell by cell as calamine reads them.
+
+    ``text`` is the length of the shared texts shown by the parts walked before; it is returned with this one's.
+    """
+    row = col = rows = cols = seen = 0
+    for match in _MARK.finditer(data):
+        seen += 1
+        refs = _REF.findall(match[2])
+        if len(refs) > 1:  # calamine reads the last, a check the first: no reader's guess is taken
+            return "tệp hỏng: một ô hay một dòng ghi hai địa chỉ", text
+        place = _PLACE.fullmatch(refs[0][0] or refs[0][1]) if refs else None
+        if refs and place is None:
+            return "tệp hỏng: địa chỉ ô không đọc được", text
+        letters, number = (place[1].upper(), place[2]) if place else (b"", b"")
+        if match[1] == b"row":
+            row, col = int(number) if number else row + 1, 0
+            continue
+        col = sum((c - 64) * 26**i for i, c in enumerate(reversed(letters))) if letters else col + 1
+        row = int(number) if number else row
+        shows = _INDEX.match(data, match.end()) if _SHARED.search(match[2]) else None
+        if shows is not None and int(shows[1]) < len(shared):
+            text += shared[int(shows[1])]
+            if text > MAX_TEXT:  # a text written inline is bounded by its part's own size
+                return "các ô chứa quá nhiều chữ cho một biểu mẫu", text
+        if not match[3]:  # a cell only formatted (<c r="H9" s="3"/>) holds nothing
+            rows, cols = max(rows, row), max(cols, col)
+        if rows > MAX_ROWS or cols > MAX_COLUMNS:
+            return f"trang tính {part} dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu", text
+    if seen != len(_OPEN.findall(data)):
+        return "tệp hỏng: thẻ ô không đọc được", text
+    return None, text
+
+
+def _within(data: bytes, widest: int) -> bool:
+    """True when a part is plainly within a form's bounds, found by one scan in C.
+
+    Every row and cell names its place first, as Excel, Calc and XlsxWriter write it
+    (``<c r="B7"``), none past the limits, and its cells of shared text could not hold more than
+    the limit even at the widest text: the common case. A part it does not clear is walked cell by
+    cell (:func:`_unbounded`), which is exact and slower.
+    """
+    if _ASTRAY.search(data):
+        return False
+    return widest == 0 or data.count(b'<c r="') * widest <= MAX_TEXT or len(_SHARED.findall(data)) * widest <= MAX_TEXT
 
 
 def _ods_unbounded(content: bytes) -> str | None:
@@ -209,11 +252,12 @@ def _ods_unbounded(content: bytes) -> str | None:
     """
     if content.count(b"<") > MAX_TAGS:
         return f"quá {MAX_TAGS:,} thẻ XML".replace(",", ".") + " cho một biểu mẫu"
-    row = col = rows = cols = 0
+    row = col = rows = cols = seen = 0
     for match in _ODS.finditer(content):
+        seen += 1
         kind, attributes, closed = match[1], match[2], match[3] == b"/"
-        repeat = _REPEAT.search(attributes)
-        times = min(int(repeat[2]), 10**7) if repeat else 1
+        repeats = [int(count) for _, count in _REPEAT.findall(attributes)]  # written twice: the larger
+        times = min(max(repeats), 10**7) if repeats else 1
         if kind == b"table":
             row = 0
         elif kind == b"table-row":  # a repeated row with content: its last copy is the farthest
@@ -224,6 +268,8 @@ def _ods_unbounded(content: bytes) -> str | None:
                 rows, cols = max(rows, row), max(cols, col)
                 if rows > MAX_ROWS or cols > MAX_COLUMNS:
                     return f"trang tính dùng tới {rows} dòng, {cols} cột: quá lớn cho một biểu mẫu"
+    if seen != len(_ODS_OPEN.findall(content)):
+        return "tệp hỏng: thẻ ô không đọc được"
     return None
 
 
@@ -378,6 +424,8 @@ def _put_cell(source: Source, cells: _Cells, sheet: str, cell: Input, path: Loc,
         value, notes = read.value, [read.note] if read.note else []
     line = cells.line(sheet, cell.row, cell.col, raw, cell.label)
     source.marks[path] = (line, 1)
+    if value is None and not notes:  # a cell left blank: nothing to say, nothing to put
+        return []
     findings = [Finding(source.path, line, 1, _CODES[code], path, params) for code, params in notes if code in _CODES]
     if isinstance(value, str) and (word := legacy_word(value)):
         findings.append(Finding(source.path, line, 1, "BC001", path, {"variant": "legacy_font", "text": word}))
