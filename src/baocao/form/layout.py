@@ -511,9 +511,9 @@ def value_at(data: Any, at: Loc) -> Any:
 
 def _at(data: Any, at: Loc) -> Any:
     for part in at:
-        if isinstance(data, dict) and isinstance(part, str):
+        if isinstance(part, str) and isinstance(data, dict):
             data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        elif isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
             data = data[part]
         else:
             return None

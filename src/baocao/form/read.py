@@ -388,19 +388,19 @@ def _read_sheet(source: Source, cells: _Cells, book: Any, sheet: Sheet, made: Pl
         if (top, left, bottom, right) not in sheet.merges:
             name = f"{cell_name(sheet.name, top, left)}:{cell_name(sheet.name, bottom, right).split('!')[1]}"
             findings.append(cells.finding(sheet.name, top, left, "BC707", {"range": name}, at(top, left)))
-    known = set(sheet.known)
-    open_table = sheet.table is not None and not sheet.table.grid.fixed
-    for cell in sheet.inputs:
-        if cell.at and not open_table:
-            findings += _put_cell(source, cells, sheet.name, cell, cell.at, at)
-    if open_table:
-        assert sheet.table is not None
+    known: frozenset[tuple[int, int]] | set[tuple[int, int]] = sheet.known
+    if sheet.table is not None and not sheet.table.grid.fixed:  # an open table's rows are known as they are read
+        known = set(known)
         findings += _open_rows(source, cells, sheet.name, sheet.table, values, known, at)
-    filled = [(row, col) for row, line in enumerate(values) for col, value in enumerate(line) if value != ""]
-    for row, col in filled:
-        if (row, col) not in known and values[row][col] is not None:
-            params = {"text": _shown(values[row][col])[:60]}
-            findings.append(cells.finding(sheet.name, row, col, "BC711", params, values[row][col]))
+    else:
+        for cell in sheet.inputs:
+            if cell.at:
+                findings += _put_cell(source, cells, sheet.name, cell, cell.at, at)
+    for row, line in enumerate(values):
+        for col, value in enumerate(line):
+            if value != "" and value is not None and (row, col) not in known:
+                params = {"text": _shown(value)[:60]}
+                findings.append(cells.finding(sheet.name, row, col, "BC711", params, value))
     return findings
 
 

@@ -97,6 +97,8 @@ def from_cell(slot: Slot, raw: Any) -> Read:
     """The data's value of a cell as calamine reads it, with a word when it was typed as text or looks wrong."""
     if raw is None or raw == "":
         return Read(None)
+    if type(raw) is str:  # most cells: text, or a number typed as text
+        return _text(slot, raw)
     if isinstance(raw, bool):
         return Read("Có" if raw else "Không")
     if isinstance(raw, (dt.datetime, dt.date)):
@@ -106,7 +108,11 @@ def from_cell(slot: Slot, raw: Any) -> Read:
         return Read(str(raw))
     if isinstance(raw, (int, float)):
         return _number(slot, raw)
-    text = str(raw).replace("\r\n", "\n").strip()
+    return _text(slot, str(raw))
+
+
+def _text(slot: Slot, raw: str) -> Read:
+    text = raw.replace("\r\n", "\n").strip()
     if not text:
         return Read(None)
     if slot.kind == "lines":
