@@ -11,6 +11,7 @@ from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
 from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
 from baocao.model.period import Period, UnitLevel, reference
+from baocao.report import signing
 
 MONTH = re.compile(r"^(0?[1-9]|1[0-2])/\d{4}$")
 """A month of issue without its day: "6/2025"."""
@@ -56,13 +57,16 @@ class Signer(Model):
         return self
 
     @property
+    def signing(self) -> signing.Signing:
+        """The block as written: the collective after "TM.", the authority, the head's title, the title."""
+        authority = self.authority.value if self.authority else None
+        return signing.Signing(self.on_behalf_of, authority, self.head_title, self.title)
+
+    @property
     def lines(self) -> list[str]:
-        """The upper-case lines above the signature."""
-        lines = [f"TM. {self.on_behalf_of}"] if self.on_behalf_of else []
-        if self.authority and self.head_title:
-            lines.append(f"{self.authority.value}. {self.head_title}")
-        lines.append(self.title)
-        return [line.upper() for line in lines]
+        """The upper-case lines above the signature; a deputy with no authority written signs "KT." for the head."""
+        written = self.signing
+        return signing.lines(signing.signing(*written))
 
 
 class Request(Citation):
