@@ -117,3 +117,54 @@ def test_new_writes_kt_for_a_department_s_deputy_and_tm_for_a_committee(tmp_path
         assert signer.get("on_behalf_of") == collective
         assert signer["authority"] == "KT"
         assert signer["head_title"] == ("Chủ tịch" if collective else "Giám đốc")
+
+
+# --- 2. The date line ------------------------------------------------------------------------------------------
+
+
+def date_line(path: Path) -> str:
+    """The place and date, as the header's second row prints them."""
+    document = docx.Document(str(path))
+    return document.tables[0].rows[1].cells[1].text.replace("\u00a0", " ")
+
+
+def undated(text: str, period: str, extra: str = "") -> str:
+    text = text.replace("  number: 5\n", "").replace("  date: 05/01/2024\n", extra)
+    return text.replace("  period: {type: year, year: 2023}", f"  period: {period}")
+
+
+@pytest.mark.parametrize(
+    ("period", "extra", "year"),
+    [
+        ("{type: half_year, number: 1, year: 2023}", "", "2023"),  # figures end 14/6: issued in 2023
+        ("{type: year, year: 2023}", "", "20"),  # figures end 14/12: 2023 or 2024, the văn thư's to write
+        ("{type: year, year: 2023}", "  requested_by: {type: Công văn, number: 15/UBND-VX, date: 02/12/2023, "
+         "deadline: 20/12/2023}\n", "2023"),  # due 20/12/2023
+        ("{type: year, year: 2023}", "  requested_by: {type: Công văn, number: 15/UBND-VX, date: 02/12/2023, "
+         "deadline: 10/01/2024}\n", "20"),  # due in the next year: either
+        ("{type: half_year, number: 1, year: 2023}", "  requested_by: {type: Công văn, number: 15/UBND-VX, "
+         "date: 02/5/2023}\n", "2023"),
+    ],
+)  # fmt: skip
+def test_an_undated_report_prints_its_year_only_when_certain(tmp_path, period, extra, year):
+    path = write(tmp_path, undated(MINIMAL, period, extra))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    line = " ".join(date_line(target).split())
+    assert line == f"Tịnh Hà, ngày tháng năm {year}", line
+    annex_year = api.load(str(path)).report.document.issue_year
+    assert annex_year == (int(year) if year != "20" else None)
+
+
+def test_a_report_citing_a_document_of_the_next_year_is_never_dated_in_its_period_s_year(tmp_path):
+    cited = '      - "- Thực hiện Kế hoạch số 12/KH-UBND ngày 12/01/2024 của UBND huyện."\n'
+    text = undated(MINIMAL, "{type: year, year: 2023}").replace('      - "- Tiếp tục triển khai."\n', cited)
+    path = write(tmp_path, text)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    assert " ".join(date_line(target).split()) == "Tịnh Hà, ngày tháng năm 2024"
+
+
+def test_the_examples_date_lines(built):
+    lines = {name: " ".join(date_line(path).split()) for name, path in built.items()}
+    assert lines["tra-bong-2023"] == "Trà Bồng, ngày tháng năm 2024"  # a 2023 report citing plans of January 2024
+    assert lines["xa-minh-tan-2025-h2"] == "Minh Tân, ngày 05 tháng 01 năm 2026"  # the year of its date
+    assert lines["binh-son-2022-h1"] == "Bình Sơn, ngày tháng năm 2022"

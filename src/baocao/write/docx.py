@@ -330,12 +330,7 @@ def annex_line(meta: Document) -> str:
     A blank number or date stays blank for the văn thư, with "tháng" and "năm" in place.
     """
     number = meta.number_line.removeprefix("Số: ")
-    if meta.date:
-        date = f"ngày {vn.date_short(meta.date)}"
-    else:
-        gap = "\u00a0" * 5
-        year = max(meta.period.end.year, meta.period.year)
-        date = f"ngày{gap}tháng{gap}năm {year}"
+    date = f"ngày {vn.date_short(meta.date)}" if meta.date else meta.blank_date
     return f"(Kèm theo Báo cáo số {number} {date} của {meta.short_name})"
 
 
