@@ -175,7 +175,7 @@ def test_budget_table_unit_line_header_total_and_words(binh_son):
     assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
     assert all(r.bold for c in header.cells for p in c.paragraphs for r in p.runs)
     total = table.rows[-1]
-    assert total.cells[0].text == "TỔNG CỘNG" and total.cells[-1].text == "9.179,0"
+    assert total.cells[0].text == "Tổng cộng" and total.cells[-1].text == "9.179,0"
     assert all(r.bold for c in total.cells for p in c.paragraphs for r in p.runs)
     group = table.rows[1]
     assert group.cells[1].text == "HUYỆN BÌNH SƠN" and group.cells[-1].text == "9.179,0"
@@ -240,7 +240,7 @@ def test_dossier_table_totals_are_computed(built):
     document = docx.Document(str(built["tra-bong-2023"]))
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "Lĩnh vực")
     total = table.rows[-1]
-    assert total.cells[0].text == "TỔNG CỘNG"
+    assert total.cells[0].text == "Tổng cộng"
     assert total.cells[2].text == "2.288"
 
 

@@ -168,3 +168,170 @@ def test_the_examples_date_lines(built):
     assert lines["tra-bong-2023"] == "Trà Bồng, ngày tháng năm 2024"  # a 2023 report citing plans of January 2024
     assert lines["xa-minh-tan-2025-h2"] == "Minh Tân, ngày 05 tháng 01 năm 2026"  # the year of its date
     assert lines["binh-son-2022-h1"] == "Bình Sơn, ngày tháng năm 2022"
+
+
+# --- 5. Page points --------------------------------------------------------------------------------------------
+
+LONG_SUBJECT = (
+    "tình hình quản lý và triển khai công tác thông tin và truyền thông cấp huyện 06 tháng đầu năm 2026 "
+    "trên địa bàn huyện Minh Long"
+)
+
+
+def paragraphs(path: Path) -> list:
+    return list(docx.Document(str(path)).paragraphs)
+
+
+def rule_width_cm(paragraph, space_cm: float) -> float:
+    """The length of a rule paragraph: the room it stands in less its indents on both sides."""
+    from baocao.write import docx as writer
+
+    ind = paragraph._p.find(f"{W}pPr/{W}ind")
+    sides = (int(ind.get(f"{W}left")) + int(ind.get(f"{W}right"))) / 567 if ind is not None else 0.0
+    return space_cm - writer.CELL_MARGINS_CM - sides
+
+
+def test_a_trich_yeu_that_fits_in_two_lines_is_set_in_two_at_word_boundaries(tmp_path):
+    path = write(tmp_path, MINIMAL.replace("tình hình thông tin và truyền thông năm 2023", LONG_SUBJECT))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    texts = [p.text for p in paragraphs(target)]
+    lines = texts[texts.index("BÁO CÁO") + 1].split("\n")
+    assert len(lines) == 2, lines  # it was set in three short lines
+    assert " ".join(lines) == "T" + LONG_SUBJECT[1:]  # broken between words, none lost
+
+
+def test_the_rules_are_5_12_of_the_longest_line_above_them_and_centred(tmp_path, built):
+    from baocao.write import docx as writer
+    from baocao.write import metrics
+
+    path = write(tmp_path, MINIMAL.replace("tình hình thông tin và truyền thông năm 2023", LONG_SUBJECT))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    found = paragraphs(target)
+    texts = [p.text for p in found]
+    at = texts.index("BÁO CÁO") + 1
+    lines = texts[at].split("\n")
+    longest = max(metrics.width_cm(line, 14, bold=True) for line in lines)
+    rule = found[at + 1]
+    assert rule.style.name == "BC Rule"
+    width = rule_width_cm(rule, writer.TEXT_WIDTH_CM + writer.CELL_MARGINS_CM)
+    assert 1 / 3 <= width / longest <= 1 / 2 and abs(width / longest - 5 / 12) < 0.01
+    ind = rule._p.find(f"{W}pPr/{W}ind")
+    assert ind.get(f"{W}left") == ind.get(f"{W}right")  # centred
+    # under a name of two lines, the rule is measured from its longer line, "ỦY BAN NHÂN DÂN", not "HUYỆN BÌNH SƠN"
+    cell = docx.Document(str(built["binh-son-2022-h1"])).tables[0].rows[0].cells[0]
+    name = [line for p in cell.paragraphs if any(r.bold for r in p.runs) for line in p.text.split("\n")]
+    assert name == ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH SƠN"]
+    head_rule = next(p for p in cell.paragraphs if p.style.name == "BC Rule")
+    width = rule_width_cm(head_rule, cell.width.cm)
+    assert abs(width / metrics.width_cm("ỦY BAN NHÂN DÂN", 13, bold=True) - 5 / 12) < 0.01
+
+
+def body_xml(path: Path):
+    return docx.Document(str(path)).element.body
+
+
+def with_content(text: str, content: str) -> str:
+    """MINIMAL with the first section's content replaced."""
+    return text.replace('      - "- Chỉ đạo triển khai."\n', content)
+
+
+def test_headings_name_the_coming_period_instead_of_quy_toi_or_ky_toi(tmp_path):
+    text = MINIMAL.replace("period: {type: year, year: 2023}", "period: {type: quarter, number: 1, year: 2026}")
+    text = text.replace("title: Nhiệm vụ năm 2024", "title: Nhiệm vụ quý tới").replace("năm 2023\n", "quý I/2026\n")
+    text = text.replace("    content:\n      - \"- Tiếp tục", "    sections:\n      - title: Định hướng kỳ tới\n"
+                        "        content:\n          - \"- Tiếp tục")  # fmt: skip
+    path = write(tmp_path, text)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    texts = [p.text for p in paragraphs(target)]
+    assert "II. NHIỆM VỤ QUÝ II NĂM 2026" in texts, texts
+    assert "1. Định hướng quý II năm 2026" in texts
+    assert not any("TỚI" in t.upper() for t in texts)
+
+
+def test_unchanged_items_are_said_once_not_once_each(tmp_path):
+    from .conftest import EXAMPLES
+
+    new, old = (str(next(p for p in EXAMPLES if p.stem == stem)) for stem in ("binh-son-2022-h1", "binh-son-2021-h1"))
+    target, _ = api.build(new, str(tmp_path / "out.docx"), compare=old)
+    texts = [p.text for p in paragraphs(target)]
+    grouped = [t for t in texts if t.startswith("- Không thay đổi so với cùng kỳ năm 2021: ")]
+    assert grouped == [
+        "- Không thay đổi so với cùng kỳ năm 2021: bưu cục; tuyến đường thư đến 22 xã, thị trấn; "
+        "xã, thị trấn có thùng thư công cộng, báo, dịch vụ chuyển phát, bưu kiện, chuyển tiền."
+    ]
+    inline = sum(t.count("không thay đổi so với cùng kỳ") for t in texts)
+    assert inline == 3  # alone in their sections: said where they stand (there were 6, 3 of them in one section)
+    assert any(t.startswith("- Bưu cục: 02 bưu cục, trong đó") for t in texts)  # the value still printed
+
+
+def test_a_two_row_header_merges_down_the_cells_of_columns_without_a_sub_header(tmp_path):
+    table = """      - table:
+          title: "Kết quả:"
+          columns:
+            - {key: name, title: Nội dung}
+            - {key: done, title: Đã xong, type: integer, group: Kết quả}
+            - {key: left, title: Còn lại, type: integer, group: Kết quả}
+            - {key: note, title: Ghi chú}
+          rows:
+            - {name: Hồ sơ, done: 3, left: 1, note: ""}
+"""
+    path = write(tmp_path, with_content(MINIMAL, table))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    grid = next(t for t in docx.Document(str(target)).tables if t.style is not None and t.style.name == "BC Grid")
+    top, bottom = (row._tr.findall(f"{W}tc") for row in grid.rows[:2])
+
+    def merge(cell):
+        found = cell.find(f"{W}tcPr/{W}vMerge")
+        return None if found is None else found.get(f"{W}val", "continue")
+
+    assert [merge(c) for c in top] == ["restart", "restart", None, "restart"]  # TT, Nội dung, Kết quả, Ghi chú
+    assert [merge(c) for c in bottom] == ["continue", "continue", None, None, "continue"]
+
+
+def test_space_after_tables_but_the_words_line_stays_under_its_table(built):
+    def before(element) -> int:
+        spacing = element.find(f"{W}pPr/{W}spacing")
+        return int(spacing.get(f"{W}before", "0")) if spacing is not None else 0
+
+    checked = 0
+    for name in ("binh-son-2022-h1", "tra-bong-2023", "xa-minh-tan-2025-h2"):
+        children = list(body_xml(built[name]))
+        tables = [i for i, e in enumerate(children) if e.tag == f"{W}tbl"][1:-1]  # not the header, not the closing
+        for index in tables:
+            following = children[index + 1]
+            if "".join(following.itertext()).startswith("(Bằng chữ"):
+                assert before(following) == 0  # the words line stays right under its table
+                following = children[index + 2]
+            if following.tag == f"{W}p" and following.find(f"{W}pPr/{W}sectPr") is None:
+                assert before(following) >= 240, "".join(following.itertext())  # 12 pt above what follows
+                checked += 1
+    assert checked >= 4
+
+
+def test_a_document_number_is_never_split_at_its_hyphen(built):
+    from lxml import etree
+
+    xml = etree.tostring(body_xml(built["binh-son-2022-h1"]), encoding="unicode")
+    assert '101/KH</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND' in xml
+    import re
+
+    texts_of_runs = [t.text or "" for t in body_xml(built["binh-son-2022-h1"]).iter(f"{W}t")]
+    breakable = [t for t in texts_of_runs if re.search(r"\w/[\w&.]*\w-\w", t)]
+    assert breakable == []  # no hyphen of a document number left as a plain one
+    texts = [p.text for p in paragraphs(built["binh-son-2022-h1"])]
+    assert any("Kế hoạch số 101/KH-UBND ngày 02/10/2020" in t for t in texts)  # read back as typed
+    assert any("kinh tế - xã hội" in t for t in texts)  # a spaced dash between words is left alone
+
+
+def test_the_total_row_is_spelled_tong_cong_everywhere(built, tmp_path):
+    from .conftest import EXAMPLES
+
+    new, old = (str(next(p for p in EXAMPLES if p.stem == stem)) for stem in ("binh-son-2022-h1", "binh-son-2021-h1"))
+    compared, _ = api.build(new, str(tmp_path / "compare.docx"), compare=old)
+    seen = set()
+    for path in [*built.values(), compared]:
+        for grid in docx.Document(str(path)).tables:
+            for row in grid.rows:
+                first = {c.text for c in row.cells if c.text.strip().upper() == "TỔNG CỘNG"}
+                seen |= first
+    assert seen == {"Tổng cộng"}

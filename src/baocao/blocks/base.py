@@ -56,6 +56,9 @@ class ViewContext:
     """The name of the period the blocks' ``previous`` values are of, when no period is given to compare with."""
     changes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """How each keyed block changed since a period given to compare with, by (type, key): "tăng 30 km (7,1%) …"."""
+    unchanged: list[tuple[str, str]] | None = None
+    """When a list, blocks that did not change leave "không thay đổi so với …" out and add (label, reference) here:
+    the section says it once for all of them."""
 
 
 @dataclass(frozen=True)

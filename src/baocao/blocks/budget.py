@@ -167,7 +167,7 @@ def view(budget: Budget, context: Any) -> list[dict[str, Any]]:
             ]
             body.append(("item", row))
     total = [
-        cell("TỔNG CỘNG", "center", 5),
+        cell("Tổng cộng", "center", 5),
         cell(vn.number(budget.computed, 1), "right"),
         *([cell("")] if notes else []),
     ]

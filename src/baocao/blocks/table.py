@@ -371,13 +371,13 @@ def view(block: TableBlock, context: ViewContext) -> list[dict[str, Any]]:
     grouped = any(c.group for c in block.columns)
     header: list[list[dict[str, Any]]] = []
     if grouped:
-        top, bottom = list(lead), [cell("")] if block.numbered else []
+        top, bottom = list(lead), [cell("", merged=True)] if block.numbered else []
         index = 0
         while index < len(block.columns):
             column = block.columns[index]
             if column.group is None:
                 top.append(cell(column_title(column), "center"))
-                bottom.append(cell(""))
+                bottom.append(cell("", merged=True))  # no sub-header: the title's cell runs down both rows
                 index += 1
                 continue
             span = 1

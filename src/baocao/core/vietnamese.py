@@ -159,6 +159,12 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def in_sentence(text: str) -> str:
+    """A title inside a sentence: "So sánh …" becomes "so sánh …"; a word in capitals ("UBND", "CCCD") is kept."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+
+
 # Letters of other scripts that look like Latin ones, as a unit's name may be typed or pasted with them.
 _CONFUSABLE = str.maketrans(
     "АВЕКМНОРСТУХаеорсухіјѕԁӏІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαορνι",

@@ -7,6 +7,7 @@ of text passes through :func:`text`, which escapes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 CM = 567  # twips per centimetre
@@ -20,9 +21,29 @@ def escape(value: str) -> str:
 
 
 def text(value: str) -> str:
-    """Escaped text for a ``w:t``; line breaks become ``w:br``."""
-    parts = [f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in value.split("\n")]
-    return "<w:br/>".join(parts)
+    """Escaped text for a ``w:t``; line breaks become ``w:br``, the hyphens of a document number non-breaking."""
+    return "<w:br/>".join(_unbroken(piece) for piece in value.split("\n"))
+
+
+NUMBERED = re.compile(r"[^\s()\[\],;:]*/[^\s()\[\],;:]*")
+"""A word with a "/" in it: a document's number and symbol ("101/KH-UBND", "43/2011/NĐ-CP", "19-CT/TU")."""
+JOINED = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _unbroken(piece: str) -> str:
+    """``w:t`` runs of ``piece`` with each hyphen inside a document number a ``w:noBreakHyphen``.
+
+    A line never breaks inside "101/KH-UBND" (Word and LibreOffice print the hyphen as typed).
+    """
+    cuts = [
+        found.start() + hyphen.start()
+        for found in NUMBERED.finditer(piece)
+        if "-" in found.group()
+        for hyphen in JOINED.finditer(found.group())
+    ]
+    ends = [0, *(cut + 1 for cut in cuts)]
+    texts = [piece[start:end] for start, end in zip(ends, [*cuts, len(piece)], strict=True)]
+    return "<w:noBreakHyphen/>".join(f'<w:t xml:space="preserve">{escape(t)}</w:t>' for t in texts)
 
 
 def run(value: str, bold: bool = False, italic: bool = False, size: float | None = None, plain: bool = False) -> str:
