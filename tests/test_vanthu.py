@@ -335,3 +335,64 @@ def test_the_total_row_is_spelled_tong_cong_everywhere(built, tmp_path):
                 first = {c.text for c in row.cells if c.text.strip().upper() == "TỔNG CỘNG"}
                 seen |= first
     assert seen == {"Tổng cộng"}
+
+
+# --- 3. Money tables -------------------------------------------------------------------------------------------
+
+MONEY_TABLE = """      - table:
+          title: "Dự kiến đầu tư:"
+          unit: {unit}
+          columns:
+            - {{key: name, title: Nội dung}}
+            - {{key: source, title: Nguồn vốn}}
+            - {{key: amount, title: Kinh phí, type: money}}
+          rows:
+            - {{name: Máy chủ, source: NS xã, amount: "450"}}
+            - {{name: Máy trạm, source: NS xã, amount: "320,5"}}
+            - {{name: Mạng LAN, source: NS xã, amount: "1200"}}
+          total: true
+"""
+
+
+def grid_rows(path: Path) -> list[list[str]]:
+    document = docx.Document(str(path))
+    grid = next(t for t in document.tables if t.style is not None and t.style.name == "BC Grid")
+    return [[c.text for c in row.cells] for row in grid.rows]
+
+
+def after_grid(path: Path) -> str:
+    """The paragraph right under the first bordered table."""
+    document = docx.Document(str(path))
+    grid = next(t for t in document.tables if t.style is not None and t.style.name == "BC Grid")
+    return "".join(t.text or "" for t in grid._tbl.getnext().iter(f"{W}t"))
+
+
+def test_a_money_column_has_one_precision_and_its_total_the_words_line(tmp_path):
+    path = write(tmp_path, with_content(MINIMAL, MONEY_TABLE.format(unit="triệu đồng")))
+    assert findings(path) == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    rows = grid_rows(target)
+    assert [row[-1] for row in rows] == ["Kinh phí", "450,0", "320,5", "1.200,0", "1.970,5"]
+    assert after_grid(target) == "(Bằng chữ: Một tỷ chín trăm bảy mươi triệu năm trăm nghìn đồng)"
+
+
+def test_amounts_in_dong_print_no_decimals_and_read_out_in_dong(tmp_path):
+    table = MONEY_TABLE.format(unit="đồng").replace('"320,5"', '"320000"')
+    path = write(tmp_path, with_content(MINIMAL, table))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    assert [row[-1] for row in grid_rows(target)][1:] == ["450", "320.000", "1.200", "321.650"]
+    assert after_grid(target) == "(Bằng chữ: Ba trăm hai mươi mốt nghìn sáu trăm năm mươi đồng)"
+
+
+def test_the_budget_block_shows_one_precision_as_its_unit_says(tmp_path):
+    budget = """      - budget:
+          unit: triệu đồng
+          items:
+            - {name: Máy chủ, amount: "450"}
+            - {name: Máy trạm, amount: "320,25"}
+            - {name: Mạng LAN, amount: "1200"}
+"""
+    path = write(tmp_path, with_content(MINIMAL, budget))
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    assert [row[-1] for row in grid_rows(target)][1:] == ["450,00", "320,25", "1.200,00", "1.970,25"]
+    assert after_grid(target).startswith("(Bằng chữ: Một tỷ chín trăm bảy mươi triệu hai trăm năm mươi nghìn đồng")

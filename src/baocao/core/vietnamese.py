@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -147,6 +148,25 @@ def words(value: int) -> str:
         if SCALES[position]:
             parts.append(SCALES[position])
     return " ".join(parts)
+
+
+DONG_PER_UNIT = {"đồng": 1, "nghìn đồng": 1_000, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
+"""Đồng in each unit money is written in."""
+MONEY_PLACES = {"đồng": 0, "nghìn đồng": 0, "triệu đồng": 1, "tỷ đồng": 1}
+"""Digits after the comma a column of amounts shows in each unit, at least ("9.179,0 triệu đồng", "1.200.000 đồng")."""
+
+
+def money_unit(unit: str | None) -> str | None:
+    """The money unit a table's "Đơn vị tính" names ("Triệu đồng" → "triệu đồng"), or None for another unit."""
+    name = " ".join((unit or "").lower().split()).replace("ngàn", "nghìn")
+    return name if name in DONG_PER_UNIT else None
+
+
+def places(values: Iterable[Decimal | int], unit: str | None) -> int:
+    """One precision for a column of amounts: the unit's, or more where an amount is written with more digits."""
+    written = [value.as_tuple().exponent for value in values if isinstance(value, Decimal) and value.is_finite()]
+    least = MONEY_PLACES.get(money_unit(unit) or "", 0)
+    return max([least, *(-exponent for exponent in written if isinstance(exponent, int) and exponent < 0)])
 
 
 def amount_in_words(dong: int) -> str:
