@@ -396,3 +396,43 @@ def test_the_budget_block_shows_one_precision_as_its_unit_says(tmp_path):
     target, _ = api.build(str(path), str(tmp_path / "out.docx"))
     assert [row[-1] for row in grid_rows(target)][1:] == ["450,00", "320,25", "1.200,00", "1.970,25"]
     assert after_grid(target).startswith("(Bằng chữ: Một tỷ chín trăm bảy mươi triệu hai trăm năm mươi nghìn đồng")
+
+
+# --- 4. The unit's own words -----------------------------------------------------------------------------------
+
+
+def test_a_district_without_wards_says_xa_thi_tran(built):
+    texts = [p.text for p in paragraphs(built["binh-son-2022-h1"])]
+    assert any(t.startswith("- Có 22/22 xã, thị trấn có đài truyền thanh") for t in texts)
+    assert not any("phường" in t for t in texts)  # huyện Bình Sơn has no wards
+
+
+RADIO = """      - radio:
+          communes: 3
+          stations:
+            - {commune: "%s", type: wireless, licensed: true}
+            - {commune: "%s", type: wired, licensed: false}
+"""
+
+
+@pytest.mark.parametrize(
+    ("level", "area", "names", "period", "words"),
+    [
+        ("district", "thị xã Đức Phổ", ("Phường Nguyễn Nghiêm", "Xã Phổ An"), "{type: year, year: 2023}", "xã, phường"),
+        ("district", "quận Hải Châu", ("Phường Thạch Thang", "Phường Nam Dương"), "{type: year, year: 2023}", "phường"),
+        ("province", "tỉnh Quảng Ngãi", ("Xã Tịnh Hà", "Đặc khu Lý Sơn"), "{type: half_year, number: 2, year: 2025}",
+         "xã, phường, đặc khu"),
+        ("province", "tỉnh Quảng Ngãi", ("Xã Tịnh Hà", "Thị trấn Châu Ổ"), "{type: year, year: 2023}",
+         "xã, phường, thị trấn"),
+    ],
+)  # fmt: skip
+def test_the_communes_are_named_by_the_unit_s_level_area_and_period(tmp_path, level, area, names, period, words):
+    text = with_content(MINIMAL, RADIO % names).replace("level: commune", f"level: {level}")
+    text = text.replace("area: xã Tịnh Hà", f"area: {area}").replace(
+        "period: {type: year, year: 2023}", f"period: {period}"
+    )
+    path = write(tmp_path, text)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    texts = [p.text for p in paragraphs(target)]
+    assert any(t.startswith(f"- Có 02/03 {words} có đài truyền thanh") for t in texts), texts
+    assert grid_rows(target)[0][1] == words[:1].upper() + words[1:]

@@ -50,6 +50,8 @@ class ViewContext:
 
     area: str = ""
     """The unit's area, "huyện Bình Sơn" ("Đài Truyền thanh huyện Bình Sơn có …")."""
+    communes: str = "xã, phường, thị trấn"
+    """The commune-level units of the area, as the report names them: "xã, thị trấn" for a huyện."""
     opening: bool = False
     """True for the blocks of the opening, before the first heading (a cited document is a "Căn cứ" line)."""
     compared_with: str | None = None

@@ -169,6 +169,41 @@ def places(values: Iterable[Decimal | int], unit: str | None) -> int:
     return max([least, *(-exponent for exponent in written if isinstance(exponent, int) and exponent < 0)])
 
 
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+"""The kinds of commune-level unit, in the order reports list them."""
+REFORM = dt.date(2025, 7, 1)
+"""Districts and towns (thị trấn) end; communes, wards and special zones (đặc khu) remain (Resolution 202/2025/QH15)."""
+
+
+def commune_words(level: str, area: str, on: dt.date) -> str:
+    """The commune-level units of a unit's area, as its report names them: "xã, thị trấn" for a huyện.
+
+    A huyện has xã and thị trấn, a quận phường, a thị xã or a city of a province xã and phường; a
+    commune is its own kind; a province, before 1 July 2025, xã, phường and thị trấn, from then xã
+    and phường.
+    """
+    where = " ".join(area.lower().split())
+    if level == "commune":
+        kinds = {kind for kind in COMMUNE_KINDS if where.startswith(kind + " ")} or {"xã"}
+    elif level == "district" and where.startswith("huyện "):
+        kinds = {"xã", "thị trấn"} if on < REFORM else {"xã"}
+    elif level == "district" and where.startswith("quận "):
+        kinds = {"phường"}
+    elif level == "district":
+        kinds = {"xã", "phường"}
+    else:
+        kinds = {"xã", "phường", "thị trấn"} if on < REFORM else {"xã", "phường"}
+    return ", ".join(kind for kind in COMMUNE_KINDS if kind in kinds)
+
+
+def with_kinds(words: str, named: Iterable[str]) -> str:
+    """``words`` ("xã, phường") with the kinds of the ``named`` units added ("đặc khu Lý Sơn": "…, đặc khu")."""
+    kinds = set(words.split(", "))
+    for name in named:
+        kinds |= {kind for kind in COMMUNE_KINDS if " ".join(name.lower().split()).startswith(kind + " ")}
+    return ", ".join([kind for kind in COMMUNE_KINDS if kind in kinds] + sorted(kinds - set(COMMUNE_KINDS)))
+
+
 def amount_in_words(dong: int) -> str:
     """An amount of money read out: "Chín tỷ một trăm bảy mươi chín triệu đồng"."""
     return capitalize(words(dong)) + " đồng"

@@ -35,11 +35,13 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     to compare with wins over the values in the file.
     """
     levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
+    document = report.document
+    words = vn.commune_words(document.level.value, document.area, document.period.end)
     if previous is not None:  # a period given to compare with wins over the values carried in the file
-        context = ViewContext(area=report.document.area, changes=changes(report, previous, reference))
+        context = ViewContext(area=document.area, communes=words, changes=changes(report, previous, reference))
     else:
-        context = ViewContext(area=report.document.area, compared_with=report.document.compared_with)
-    opening = ViewContext(context.area, True, context.compared_with, context.changes)
+        context = ViewContext(area=document.area, communes=words, compared_with=document.compared_with)
+    opening = replace(context, opening=True)
     return {
         "opening": body(report.opening, opening),
         "sections": [
