@@ -7,12 +7,14 @@ space after tables, document numbers kept whole, one spelling of the total row, 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
 from click.testing import CliRunner
+from lxml import etree
 
 from baocao import api
 from baocao.cli.main import main
@@ -309,12 +311,8 @@ def test_space_after_tables_but_the_words_line_stays_under_its_table(built):
 
 
 def test_a_document_number_is_never_split_at_its_hyphen(built):
-    from lxml import etree
-
     xml = etree.tostring(body_xml(built["binh-son-2022-h1"]), encoding="unicode")
     assert '101/KH</w:t><w:noBreakHyphen/><w:t xml:space="preserve">UBND' in xml
-    import re
-
     texts_of_runs = [t.text or "" for t in body_xml(built["binh-son-2022-h1"]).iter(f"{W}t")]
     breakable = [t for t in texts_of_runs if re.search(r"\w/[\w&.]*\w-\w", t)]
     assert breakable == []  # no hyphen of a document number left as a plain one
