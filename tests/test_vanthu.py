@@ -434,3 +434,13 @@ def test_the_communes_are_named_by_the_unit_s_level_area_and_period(tmp_path, le
     texts = [p.text for p in paragraphs(target)]
     assert any(t.startswith(f"- Có 02/03 {words} có đài truyền thanh") for t in texts), texts
     assert grid_rows(target)[0][1] == words[:1].upper() + words[1:]
+
+
+def test_an_italic_line_keeps_its_hyphens_as_typed(tmp_path):
+    """LibreOffice sets a non-breaking hyphen of an italic line upright ("/BC- UBND"): the annex line keeps "-"."""
+    from .conftest import EXAMPLES
+
+    new, old = (str(next(p for p in EXAMPLES if p.stem == stem)) for stem in ("binh-son-2022-h1", "binh-son-2021-h1"))
+    target, _ = api.build(new, str(tmp_path / "out.docx"), compare=old)
+    line = next(p for p in paragraphs(target) if p.text.startswith("(Kèm theo Báo cáo số"))
+    assert line._p.find(f".//{W}noBreakHyphen") is None and "/BC-UBND" in line.text

@@ -20,8 +20,15 @@ def escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def text(value: str) -> str:
-    """Escaped text for a ``w:t``; line breaks become ``w:br``, the hyphens of a document number non-breaking."""
+def text(value: str, unbroken: bool = True) -> str:
+    """Escaped text for a ``w:t``; line breaks become ``w:br``, the hyphens of a document number non-breaking.
+
+    Without ``unbroken`` the hyphens stay as typed: LibreOffice sets a non-breaking hyphen of an italic
+    line upright ("/BC- UBND"), and the italic lines baocao sets (the annex's "Kèm theo Báo cáo số …")
+    are broken by baocao itself.
+    """
+    if not unbroken:
+        return "<w:br/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in value.split("\n"))
     return "<w:br/>".join(_unbroken(piece) for piece in value.split("\n"))
 
 
@@ -53,7 +60,7 @@ def run(value: str, bold: bool = False, italic: bool = False, size: float | None
     if size:
         props += f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f"<w:r>{rpr}{text(value)}</w:r>"
+    return f"<w:r>{rpr}{text(value, unbroken=not italic)}</w:r>"
 
 
 def paragraph(
