@@ -70,9 +70,11 @@ def test_a_people_s_committee_s_deputy_signs_tm_then_kt(tmp_path):
     target, _ = api.build(str(path), str(tmp_path / "out.docx"))
     assert signature(target) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
     without = write(tmp_path, with_signer(MINIMAL, "{title: Phó Chủ tịch, name: Nguyễn Văn A}"), "bare.yaml")
-    assert [code for code, _, _ in findings(without)] == ["BC313"]
+    found = api.load(str(without)).findings
+    assert [f.code for f in found] == ["BC313"]
+    assert "on_behalf_of: Ủy ban nhân dân, authority: KT, head_title: Chủ tịch" in found[0].hint()
     target, _ = api.build(str(without), str(tmp_path / "bare.docx"))
-    assert signature(target)[:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert signature(target) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ def signer(report: Report) -> Iterator[Issue]:
 
 def signer_authority(report: Report) -> Iterator[Issue]:
     """Who signs for whom (Decree 30): KT. for a deputy signing for the head, TM. for a collective body only."""
-    for found in signing.advice(report.document.signer.signing):
+    for found in signing.advice(report.document.signer.signing, report.document.issuing_body):
         code, _, variant = found.code.partition("/")
         params = {**found.params, "variant": variant} if variant else found.params
         yield Issue(code, ("document", "signer", found.field), params)

@@ -543,12 +543,12 @@ CATALOGUE: dict[str, Entry] = {
         "document.signer_authority",
         "warning",
         (
-            "Người ký là {title}, cấp phó ký thay người đứng đầu: Nghị định 30 ghi 'KT. {head}' trên chức vụ.",
-            "The signer is a deputy ({title}) signing for the head: Decree 30 writes 'KT. {head}' above the title.",
+            "Người ký là {title}, cấp phó ký thay người đứng đầu: Nghị định 30 ghi '{head}' trên chức vụ.",
+            "The signer is a deputy ({title}) signing for the head: Decree 30 writes '{head}' above the title.",
         ),
         (
-            "Ghi trong signer: {fix} (báo cáo đã in 'KT. {head}'); người được giao quyền cấp trưởng ghi authority: Q.",
-            "Write in signer: {fix} (the report already prints 'KT. {head}'); an acting head writes authority: Q.",
+            "Ghi trong signer: {fix} (báo cáo đã in '{head}'); người được giao quyền cấp trưởng ghi authority: Q.",
+            "Write in signer: {fix} (the report already prints '{head}'); an acting head writes authority: Q.",
         ),
     ),
     "BC313/head_signs": Entry(

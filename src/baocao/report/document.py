@@ -67,8 +67,7 @@ class Signer(Model):
     @property
     def lines(self) -> list[str]:
         """The upper-case lines above the signature; a deputy with no authority written signs "KT." for the head."""
-        written = self.signing
-        return signing.lines(signing.signing(*written))
+        return signing.lines(signing.signing(self.signing))
 
 
 class Request(Citation):
@@ -222,6 +221,11 @@ class Document(Model):
         """Written as "Số: 05/BC-UBND", or a blank for the văn thư to fill."""
         number = f"{self.number:02d}" if self.number is not None else "\u00a0" * 6
         return f"Số: {number}/{self.symbol}"
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """The lines above the signature as printed, the deputy of a collective's head signing for the collective."""
+        return signing.lines(signing.signing(self.signer.signing, self.issuing_body))
 
     def cites(self, dates: Iterable[dt.date]) -> None:
         """Note the dates of the documents the report cites: it is issued after the latest of them."""

@@ -5,7 +5,8 @@ the head's title when a deputy signs for the head (KT. GIÁM ĐỐC / PHÓ GIÁM
 "TL.", "TUQ." and "Q." before the head's title too. A deputy ("Phó …") who signs
 with no authority written signs for the head: the block prints "KT. <head>" and
 validate says to write it (BC313). A body run by its head (a Sở, a Phòng) has no
-"TM." (BC314); ``baocao new`` writes "TM." for a collective body.
+"TM." (BC314); the deputy of a collective's head signs for the collective too ("TM. ỦY BAN
+NHÂN DÂN / KT. CHỦ TỊCH"), and ``baocao new`` writes "TM." for a collective body.
 """
 
 from __future__ import annotations
@@ -42,12 +43,18 @@ def head_of(title: str) -> str | None:
     return found[1][:1].upper() + found[1][1:] if found else None
 
 
-def signing(on_behalf_of: str | None, authority: str | None, head_title: str | None, title: str) -> Signing:
-    """The block as printed: a deputy with no authority written signs "KT." for the head."""
-    head = head_of(title)
-    if authority is None and head is not None:
-        return Signing(on_behalf_of, "KT", head, title)
-    return Signing(on_behalf_of, authority, head_title, title)
+def signing(written: Signing, issuing_body: str = "") -> Signing:
+    """The block as printed: a deputy with no authority written signs "KT." for the head.
+
+    The deputy of a collective body's head signs for the collective too: "TM. ỦY BAN NHÂN DÂN /
+    KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". A block that writes its authority is printed as written.
+    """
+    head = head_of(written.title)
+    if written.authority is not None or head is None:
+        return written
+    body = collective(issuing_body)
+    on_behalf_of = written.on_behalf_of or (body[0] if body and _same(body[1], head) else None)
+    return Signing(on_behalf_of, "KT", head, written.title)
 
 
 def lines(signed: Signing) -> list[str]:
@@ -75,14 +82,18 @@ class Advice(NamedTuple):
     params: dict[str, str]
 
 
-def advice(written: Signing) -> list[Advice]:
+def advice(written: Signing, issuing_body: str = "") -> list[Advice]:
     """What the signature block lacks or has wrong, each with the lines to write in ``signer``."""
     found = []
     head = head_of(written.title)
     title = written.title
     if written.authority is None and head is not None:
+        printed = signing(written, issuing_body)
         fix = f"authority: KT, head_title: {head}"
-        found.append(Advice("BC313", "title", {"title": title, "head": head.upper(), "fix": fix}))
+        if printed.on_behalf_of and not written.on_behalf_of:
+            fix = f"on_behalf_of: {printed.on_behalf_of}, {fix}"
+        block = " / ".join(lines(printed)[:-1])
+        found.append(Advice("BC313", "title", {"title": title, "head": block, "fix": fix}))
     elif written.authority == "KT" and written.head_title and _same(written.head_title, title):
         found.append(Advice("BC313/head_signs", "authority", {"title": title, "head": title.upper(), "fix": ""}))
     if written.on_behalf_of and HEAD_RUN.match(written.on_behalf_of):

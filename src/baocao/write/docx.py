@@ -388,7 +388,7 @@ def closing(meta: Document) -> str:
     left += [ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta)]
     right = [
         ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
-        for index, line in enumerate(meta.signer.lines)
+        for index, line in enumerate(meta.signature_lines)
     ]
     if meta.signer.name is None:
         name = []  # left blank: the name is written by hand
