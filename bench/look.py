@@ -1,7 +1,8 @@
 """Every page of every example in one picture: ``make look`` writes out/look/.
 
-Builds each bundled example, the Bình Sơn 2022 report ``--compare``-d with 2021
-and a rolled-up report of a few generated communes; converts them to PDF in one
+Builds each bundled example, the Bình Sơn 2022 report ``--compare``-d with 2021,
+a rolled-up report of a few generated communes and a file started by ``baocao new``
+from each built-in đề cương, filled in as a clerk would; converts them to PDF in one
 LibreOffice call; writes each page as a PNG (``pdftoppm -png -r 60``) into
 out/look/pages/ and a contact sheet, one row of pages per report, to
 out/look/contact-sheet.png (rows listed in out/look/contact-sheet.txt).
@@ -19,6 +20,8 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -44,7 +47,86 @@ def build(out: Path) -> list[Path]:
         command = [baocao, "rollup", str(work / "communes"), "--unit", str(work / "province.yaml"), "-o", str(rolled)]
         subprocess.run(command, check=True)
         subprocess.run([baocao, "build", str(rolled), "-o", str(out)], check=True)
+        for outline, header in STARTERS.items():
+            started = work / f"new-{outline}.yaml"
+            subprocess.run([baocao, "new", "--outline", outline, "--no-input", *header, "-o", str(started)], check=True)
+            data = yaml.safe_load(started.read_text(encoding="utf-8"))
+            fill(data["sections"])
+            started.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            subprocess.run([baocao, "build", str(started), "-o", str(out)], check=True)
     return sorted(out.glob("*.docx"))
+
+
+QUANG_NGAI = ["--parent-body", "UBND tỉnh Quảng Ngãi", "--signer-name", "Nguyễn Văn An"]
+STARTERS = {
+    "cds-xa-2025": [
+        "--issuing-body", "Ủy ban nhân dân xã Tân An", "--level", "commune", "--period", "half_year:2",
+        "--year", "2025", "--signer-title", "Phó Chủ tịch", *QUANG_NGAI,
+    ],
+    "bc-ttt-huyen": [
+        "--issuing-body", "Ủy ban nhân dân huyện Minh Long", "--level", "district", "--period", "half_year:1",
+        "--year", "2024", "--signer-title", "Phó Chủ tịch", *QUANG_NGAI,
+    ],
+    "bc-stttt-quy": [
+        "--issuing-body", "Sở Thông tin và Truyền thông", "--short-name", "Sở Thông tin và Truyền thông",
+        "--area", "tỉnh Quảng Ngãi", "--place", "Quảng Ngãi", "--symbol", "BC-STTTT", "--level", "department",
+        "--period", "quarter:1", "--year", "2024", "--signer-title", "Phó Giám đốc", *QUANG_NGAI,
+    ],
+    "cong-ttdt-bac-ninh": [
+        "--issuing-body", "Ủy ban nhân dân xã Đại Đồng", "--level", "commune", "--period", "half_year:1",
+        "--year", "2026", "--signer-title", "Chủ tịch", "--parent-body", "UBND tỉnh Bắc Ninh",
+        "--signer-name", "Trần Thị Bình",
+    ],
+}  # fmt: skip
+"""The header of the file ``baocao new`` starts from each built-in đề cương, as a clerk would give it."""
+CELLS = {
+    "integer": ["12", "8", "25"], "count_of_total": ["38/41", "4/4", "12/15"], "quantity": ["450", "12,5", "30"],
+    "money": ["450", "320,5", "1200"], "percent": ["95", "87,5", "100"],
+    "date": ["15/3/2024", "02/4/2024", "20/5/2024"], "yes_no": ["Có", "Không", "Có"],
+}  # fmt: skip
+"""What a clerk types in each type of column, row by row (amounts of differing precision, as typed)."""
+
+
+def fill(data: object, depth: int = 0) -> None:
+    """A started file's blanks filled in: numbers, answers, three rows of each table, a task, each "…" a sentence."""
+    if isinstance(data, list):
+        for index, entry in enumerate(data):
+            if entry == "…":
+                data[index] = (
+                    f"- Đã triển khai các nhiệm vụ theo kế hoạch, bảo đảm tiến độ đề ra (nội dung {index + 1})."
+                )
+            else:
+                fill(entry, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    for kind, block in list(data.items()):
+        if kind in ("figure", "target") and isinstance(block, dict):
+            block["value"] = 12 + depth
+        elif kind == "indicator" and isinstance(block, dict):
+            block.update(count=38, total=41)
+            block.pop("percent", None)
+        elif kind == "answer" and isinstance(block, dict):
+            offered = block.get("choices", "yes_no")
+            named = {"yes_no": "Có", "done": "Đã thực hiện", "posted": "Có đăng"}
+            block["value"] = offered[0] if isinstance(offered, list) else named[offered]
+        elif kind == "table" and isinstance(block, dict):
+            columns = block["columns"]
+            rows = block["rows"] or [{columns[0]["key"]: f"Nội dung {n}"} for n in range(1, 4)]
+            for number, row in enumerate(rows):
+                for column in columns[1:]:
+                    kind_of = column.get("type", "text")
+                    if kind_of == "choice":
+                        row[column["key"]] = column["choices"][number % len(column["choices"])]
+                    elif kind_of == "text":
+                        row[column["key"]] = "Ngân sách xã" if "source" in column["key"] else "Đạt yêu cầu"
+                    else:
+                        row[column["key"]] = CELLS[kind_of][number % 3]
+            block["rows"] = rows
+        elif kind == "tasks" and isinstance(block, dict):
+            block["rows"] = [{"task": "Tập huấn cán bộ về chuyển đổi số", "result": "Đã hoàn thành"}]
+        else:
+            fill(block, depth + 1)
 
 
 def to_pdf(documents: list[Path]) -> list[Path]:

@@ -55,6 +55,7 @@ def _pdftotext(folder: Path, drop: str = "") -> None:
         f"#!{sys.executable}\nimport sys, re, zipfile, pathlib\n"
         "pdf = pathlib.Path(sys.argv[-2])\n"
         "xml = zipfile.ZipFile(pdf.with_suffix('.docx')).read('word/document.xml').decode()\n"
+        "xml = xml.replace('<w:noBreakHyphen/>', '<w:t>-</w:t>')\n"  # printed as a hyphen, as LibreOffice does
         "for row in re.findall(r'<w:tr>.*?</w:tr>', xml):\n"
         "    text = ' '.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', row))\n"
         f"    if not {drop!r} or {drop!r} not in text:\n"

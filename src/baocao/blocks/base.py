@@ -50,12 +50,17 @@ class ViewContext:
 
     area: str = ""
     """The unit's area, "huyện Bình Sơn" ("Đài Truyền thanh huyện Bình Sơn có …")."""
+    communes: str = "xã, phường, thị trấn"
+    """The commune-level units of the area, as the report names them: "xã, thị trấn" for a huyện."""
     opening: bool = False
     """True for the blocks of the opening, before the first heading (a cited document is a "Căn cứ" line)."""
     compared_with: str | None = None
     """The name of the period the blocks' ``previous`` values are of, when no period is given to compare with."""
     changes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """How each keyed block changed since a period given to compare with, by (type, key): "tăng 30 km (7,1%) …"."""
+    unchanged: list[tuple[str, str]] | None = None
+    """When a list, blocks that did not change leave "không thay đổi so với …" out and add (label, reference) here:
+    the section says it once for all of them."""
 
 
 @dataclass(frozen=True)

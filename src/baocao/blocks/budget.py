@@ -32,12 +32,7 @@ class MoneyUnit(enum.StrEnum):
     BILLION = "tỷ đồng"
 
 
-UNIT_DONG = {
-    MoneyUnit.DONG: 1,
-    MoneyUnit.THOUSAND: 1_000,
-    MoneyUnit.MILLION: 1_000_000,
-    MoneyUnit.BILLION: 1_000_000_000,
-}
+UNIT_DONG = {unit: vn.DONG_PER_UNIT[unit.value] for unit in MoneyUnit}
 """Đồng in one of each money unit."""
 
 
@@ -140,6 +135,8 @@ def view(budget: Budget, context: Any) -> list[dict[str, Any]]:
         budget.amount_column,
         *(["Ghi chú"] if notes else []),
     ]
+    amounts = [line.amount for group in budget.all_groups for line in group.items if line.amount is not None]
+    digits = vn.places(amounts, budget.unit.value)  # one precision in the column: 450,0 / 320,5 / 1.200,0
     body: list[tuple[str, list[dict[str, Any]]]] = []
     for index, group in enumerate(budget.all_groups, 1):
         if budget.groups:
@@ -149,13 +146,13 @@ def view(budget: Budget, context: Any) -> list[dict[str, Any]]:
                     [
                         cell(vn.roman(index), "center"),
                         cell(group.name.upper(), span=4),
-                        cell(vn.number(group.computed, 1), "right"),
+                        cell(vn.number(group.computed, digits), "right"),
                         *([cell("")] if notes else []),
                     ],
                 )
             )
         for number, line in enumerate(group.items, 1):
-            amount = vn.number(line.amount, 1) if line.amount is not None else ""
+            amount = vn.number(line.amount, digits) if line.amount is not None else ""
             row = [
                 cell(number, "center"),
                 cell(line.name),
@@ -167,8 +164,8 @@ def view(budget: Budget, context: Any) -> list[dict[str, Any]]:
             ]
             body.append(("item", row))
     total = [
-        cell("TỔNG CỘNG", "center", 5),
-        cell(vn.number(budget.computed, 1), "right"),
+        cell("Tổng cộng", "center", 5),
+        cell(vn.number(budget.computed, digits), "right"),
         *([cell("")] if notes else []),
     ]
     body.append(("total", total))

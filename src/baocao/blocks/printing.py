@@ -56,9 +56,9 @@ def item(text: str) -> list[Prim]:
     return [prim]
 
 
-def cell(text: Any, align: str = "left", span: int = 1) -> dict[str, Any]:
-    """A table cell of plain text."""
-    return {"text": "" if text is None else str(text), "align": align, "span": span}
+def cell(text: Any, align: str = "left", span: int = 1, merged: bool = False) -> dict[str, Any]:
+    """A table cell of plain text; ``merged``: a header cell that continues the one above it (one cell, two rows)."""
+    return {"text": "" if text is None else str(text), "align": align, "span": span, "merged": merged}
 
 
 def table(
@@ -117,7 +117,7 @@ def changed(text: str, change: str | None) -> str:
 def versus(change: Decimal, base: Decimal, unit: str | None, reference: str, points: bool = False) -> str:
     """Written as "tăng 30 km (7,1%) so với cùng kỳ năm 2021"; for percentages, in percentage points."""
     if change == 0:
-        return f"không thay đổi so với {reference}"
+        return f"{UNCHANGED}{reference}"
     word = "tăng" if change > 0 else "giảm"
     if points:
         return f"{word} {vn.number(abs(change))} điểm phần trăm so với {reference}"
@@ -167,12 +167,19 @@ def change(name: str, value: Any, context: ViewContext, since: Any) -> str | Non
     ``since(value, reference)`` words the change from the block's own ``previous`` value.
     """
     key = getattr(value, "key", None)
+    result: str | None = None
     if key and (name, key) in context.changes:
-        return context.changes[(name, key)]
-    if context.compared_with is not None:
-        result: str | None = since(value, context.compared_with)
-        return result
-    return None
+        result = context.changes[(name, key)]
+    elif context.compared_with is not None:
+        result = since(value, context.compared_with)
+    label = getattr(value, "label", None)
+    if result and result.startswith(UNCHANGED) and context.unchanged is not None and label:
+        context.unchanged.append((label, result.removeprefix(UNCHANGED)))  # said once with the others
+        return None
+    return result
+
+
+UNCHANGED = "không thay đổi so với "
 
 
 def since(

@@ -128,9 +128,12 @@ def check(radio: Radio, loc: Loc, context: CheckContext) -> Iterator[Issue]:
         seen[station.commune] = index
 
 
-def summary_sentence(radio: Radio) -> str:
-    """Written as "Có 22/22 xã, phường, thị trấn có đài truyền thanh, trong đó: 14 đài vô tuyến, 08 đài hữu tuyến"."""
-    text = f"Có {vn.count(radio.total)}/{vn.count(radio.communes)} xã, phường, thị trấn có đài truyền thanh"
+def summary_sentence(radio: Radio, communes: str) -> str:
+    """Written as "Có 22/22 xã, thị trấn có đài truyền thanh, trong đó: 14 đài vô tuyến, 08 đài hữu tuyến".
+
+    ``communes`` names the units as the area has them ("xã, thị trấn" for a huyện, "phường" for a quận).
+    """
+    text = f"Có {vn.count(radio.total)}/{vn.count(radio.communes)} {communes} có đài truyền thanh"
     kinds = [f"{vn.count(n)} đài {STATION_NAMES[kind]}" for kind, n in radio.by_type().items()]
     return text + (", trong đó: " + ", ".join(kinds) if kinds else "")
 
@@ -146,12 +149,13 @@ def band_sentences(radio: Radio) -> list[str]:
 
 def view(radio: Radio, context: Any) -> list[dict[str, Any]]:
     """Stations by type and band, each station's licence and clusters, cluster groups."""
-    out = item(summary_sentence(radio))
+    communes = vn.with_kinds(context.communes, (station.commune for station in radio.stations))
+    out = item(summary_sentence(radio, communes))
     out += [p for sentence in band_sentences(radio) for p in item(sentence)]
     detailed = [s for s in radio.stations if s.licensed is not None or s.loudspeaker_clusters is not None]
     if detailed:
         header = [
-            [cell(t, "center") for t in ("TT", "Xã, phường, thị trấn", "Loại đài", "Băng tần", "Cấp phép", "Cụm loa")]
+            [cell(t, "center") for t in ("TT", vn.capitalize(communes), "Loại đài", "Băng tần", "Cấp phép", "Cụm loa")]
         ]
         body = [
             (

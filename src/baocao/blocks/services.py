@@ -209,7 +209,7 @@ def view(services: PublicServices, context: Any) -> list[dict[str, Any]]:
         body.append(
             (
                 "total",
-                [cell("TỔNG CỘNG", "center", 2), *(cell("" if v is None else vn.number(v), "right") for v in totals)],
+                [cell("Tổng cộng", "center", 2), *(cell("" if v is None else vn.number(v), "right") for v in totals)],
             )
         )
         out.append(para("Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính theo lĩnh vực:"))

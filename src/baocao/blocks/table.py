@@ -37,6 +37,7 @@ from baocao.blocks.cells import Column as CellColumn
 from baocao.blocks.cells import Grid, Piece, rows_of, short_name
 from baocao.blocks.printing import cell, shown_value, table, versus, versus_stated
 from baocao.blocks.sums import stated_sum, summed_total
+from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.core.yamlout import flow, flow_item, scalar
 from baocao.model.fields import Model, Text, field, parse_count, parse_date, parse_decimal, parse_percent
@@ -371,13 +372,13 @@ def view(block: TableBlock, context: ViewContext) -> list[dict[str, Any]]:
     grouped = any(c.group for c in block.columns)
     header: list[list[dict[str, Any]]] = []
     if grouped:
-        top, bottom = list(lead), [cell("")] if block.numbered else []
+        top, bottom = list(lead), [cell("", merged=True)] if block.numbered else []
         index = 0
         while index < len(block.columns):
             column = block.columns[index]
             if column.group is None:
                 top.append(cell(column_title(column), "center"))
-                bottom.append(cell(""))
+                bottom.append(cell("", merged=True))  # no sub-header: the title's cell runs down both rows
                 index += 1
                 continue
             span = 1
@@ -389,24 +390,63 @@ def view(block: TableBlock, context: ViewContext) -> list[dict[str, Any]]:
         header = [top, bottom]
     else:
         header = [[*lead, *(cell(column_title(c), "center") for c in block.columns)]]
+    sums = column_totals(block)
+    digits = money_places(block, sums)
     body: list[tuple[str, list[dict[str, Any]]]] = []
     for number, row in enumerate(block.rows, 1):
         cells = [cell(number, "center")] if block.numbered else []
         for column in block.columns:
             text = row.get(column.key)
             align = "left" if column.type in ("text", "choice") else "right" if column.type != "yes_no" else "center"
-            cells.append(cell(shown_cell(column, typed_cell(column, text), text), align))
+            value = typed_cell(column, text)
+            shown = vn.number(value, digits[column.key]) if column.key in digits and value is not None else None
+            cells.append(cell(shown or shown_cell(column, value, text), align))
         body.append(("item", cells))
     if block.total is not False:
-        sums = column_totals(block)
         cells = [cell("Tổng cộng", "center", 2 if block.numbered else 1)]
         for column in block.columns[1:]:
             value = sums.get(column.key)
-            cells.append(cell(shown_cell(column, value, "") if value is not None else "", "right"))
+            shown = vn.number(value, digits[column.key]) if column.key in digits and value is not None else None
+            cells.append(cell(shown or (shown_cell(column, value, "") if value is not None else ""), "right"))
         body.append(("total", cells))
     widths = ([1.0] if block.numbered else []) + [4.0 if c.type == "text" else 2.2 for c in block.columns]
-    after = ([block.note] if block.note else []) + (since_previous(block, reference) if reference else [])
+    words = in_words(block, sums) if block.total is not False else []
+    after = words + ([block.note] if block.note else []) + (since_previous(block, reference) if reference else [])
     return table(header, body, widths, block.unit, block.title, after or None)
+
+
+def money_unit(block: TableBlock, column: Column) -> str | None:
+    """The money unit of a money column: its own, else the table's ("Đơn vị tính: triệu đồng")."""
+    return column.unit or block.unit if column.type == "money" else None
+
+
+def money_places(block: TableBlock, sums: dict[str, Any]) -> dict[str, int]:
+    """One precision for each money column, by key: its unit's, or more where an amount has more digits.
+
+    450 / 320,5 / 1.200 in triệu đồng print 450,0 / 320,5 / 1.200,0, and their total 1.970,5.
+    """
+    found = {}
+    for column in block.columns:
+        if column.type == "money":
+            values = [typed_cell(column, row.get(column.key)) for row in block.rows] + [sums.get(column.key)]
+            found[column.key] = vn.places([v for v in values if v is not None], money_unit(block, column))
+    return found
+
+
+def in_words(block: TableBlock, sums: dict[str, Any]) -> list[str]:
+    """The "(Bằng chữ: …)" line under a money table's total, in đồng; one per money column when there are several."""
+    money = [c for c in block.columns if c.type == "money" and sums.get(c.key) is not None]
+    lines = []
+    for column in money:
+        unit = vn.money_unit(money_unit(block, column))
+        if unit is None:
+            continue  # a unit that is not đồng (USD): no words to read out
+        dong = int((sums[column.key] * vn.DONG_PER_UNIT[unit]).to_integral_value())
+        said = vn.amount_in_words(dong)
+        lines.append(
+            f"(Bằng chữ: {said})" if len(money) == 1 else f"(Bằng chữ, {vn.in_sentence(column.title)}: {said})"
+        )
+    return lines
 
 
 def _printed_turned(block: TableBlock) -> bool:

@@ -8,7 +8,7 @@ from baocao.blocks import citation
 from baocao.blocks.base import CheckContext
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
-from baocao.report import Report
+from baocao.report import Report, signing
 from baocao.report.document import is_archive_line
 
 
@@ -91,6 +91,14 @@ def signer(report: Report) -> Iterator[Issue]:
         yield Issue("BC312", ("document", "signer", "name"), {"stated": name})
 
 
+def signer_authority(report: Report) -> Iterator[Issue]:
+    """Who signs for whom (Decree 30): KT. for a deputy signing for the head, TM. for a collective body only."""
+    for found in signing.advice(report.document.signer.signing, report.document.issuing_body):
+        code, _, variant = found.code.partition("/")
+        params = {**found.params, "variant": variant} if variant else found.params
+        yield Issue(code, ("document", "signer", found.field), params)
+
+
 HEADER_TEXTS = ("parent_body", "issuing_body", "short_name", "area", "subject")
 SIGNER_TEXTS = ("on_behalf_of", "head_title", "title")
 
@@ -109,4 +117,4 @@ def placeholders(report: Report) -> Iterator[Issue]:
             yield Issue("BC630", loc, {"stated": text, "field": ".".join(map(str, loc[1:]))})
 
 
-CHECKS = (report_symbol, requested_by, dates, cutoff, place, recipients, signer, placeholders)
+CHECKS = (report_symbol, requested_by, dates, cutoff, place, recipients, signer, signer_authority, placeholders)

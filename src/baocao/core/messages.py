@@ -539,6 +539,44 @@ CATALOGUE: dict[str, Entry] = {
             "Write the signer's full name before signing; the report prints the placeholder italic, not bold.",
         ),
     ),
+    "BC313": Entry(
+        "document.signer_authority",
+        "warning",
+        (
+            "Người ký là {title}, cấp phó ký thay người đứng đầu: Nghị định 30 ghi '{head}' trên chức vụ.",
+            "The signer is a deputy ({title}) signing for the head: Decree 30 writes '{head}' above the title.",
+        ),
+        (
+            "Ghi trong signer: {fix} (báo cáo đã in '{head}'); người được giao quyền cấp trưởng ghi authority: Q.",
+            "Write in signer: {fix} (the report already prints '{head}'); an acting head writes authority: Q.",
+        ),
+    ),
+    "BC313/head_signs": Entry(
+        "document.signer_authority",
+        "error",
+        (
+            "'KT. {head}' trên chức vụ '{title}': người đứng đầu tự ký thì không ghi KT.",
+            "'KT. {head}' above the title '{title}': the head signing for himself writes no KT.",
+        ),
+        (
+            "Bỏ authority và head_title; cấp phó ký thay thì title là chức vụ cấp phó, ví dụ Phó Giám đốc.",
+            "Remove authority and head_title; a deputy signing for the head has the deputy's title, e.g. Phó Giám đốc.",
+        ),
+    ),
+    "BC314": Entry(
+        "document.signer_collective",
+        "error",
+        (
+            "'TM. {stated}': TM. chỉ ghi trước tên một tập thể (Ủy ban nhân dân, Ban Chỉ đạo), "
+            "không ghi trước cơ quan do người đứng đầu điều hành.",
+            "'TM. {stated}': TM. goes before a collective body only (Ủy ban nhân dân, Ban Chỉ đạo), "
+            "not before a body run by its head.",
+        ),
+        (
+            "Bỏ on_behalf_of; cấp phó ký thay ghi authority: KT, head_title: Giám đốc (KT. GIÁM ĐỐC).",
+            "Remove on_behalf_of; a deputy signing for the head writes authority: KT, head_title: Giám đốc.",
+        ),
+    ),
     "BC630": Entry(
         "document.placeholder",
         "error",

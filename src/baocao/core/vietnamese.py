@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -149,6 +150,60 @@ def words(value: int) -> str:
     return " ".join(parts)
 
 
+DONG_PER_UNIT = {"đồng": 1, "nghìn đồng": 1_000, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
+"""Đồng in each unit money is written in."""
+MONEY_PLACES = {"đồng": 0, "nghìn đồng": 0, "triệu đồng": 1, "tỷ đồng": 1}
+"""Digits after the comma a column of amounts shows in each unit, at least ("9.179,0 triệu đồng", "1.200.000 đồng")."""
+
+
+def money_unit(unit: str | None) -> str | None:
+    """The money unit a table's "Đơn vị tính" names ("Triệu đồng" → "triệu đồng"), or None for another unit."""
+    name = " ".join((unit or "").lower().split()).replace("ngàn", "nghìn")
+    return name if name in DONG_PER_UNIT else None
+
+
+def places(values: Iterable[Decimal | int], unit: str | None) -> int:
+    """One precision for a column of amounts: the unit's, or more where an amount is written with more digits."""
+    written = [value.as_tuple().exponent for value in values if isinstance(value, Decimal) and value.is_finite()]
+    least = MONEY_PLACES.get(money_unit(unit) or "", 0)
+    return max([least, *(-exponent for exponent in written if isinstance(exponent, int) and exponent < 0)])
+
+
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+"""The kinds of commune-level unit, in the order reports list them."""
+REFORM = dt.date(2025, 7, 1)
+"""Districts and towns (thị trấn) end; communes, wards and special zones (đặc khu) remain (Resolution 202/2025/QH15)."""
+
+
+def commune_words(level: str, area: str, on: dt.date) -> str:
+    """The commune-level units of a unit's area, as its report names them: "xã, thị trấn" for a huyện.
+
+    A huyện has xã and thị trấn, a quận phường, a thị xã or a city of a province xã and phường; a
+    commune is its own kind; a province, before 1 July 2025, xã, phường and thị trấn, from then xã
+    and phường.
+    """
+    where = " ".join(area.lower().split())
+    if level == "commune":
+        kinds = {kind for kind in COMMUNE_KINDS if where.startswith(kind + " ")} or {"xã"}
+    elif level == "district" and where.startswith("huyện "):
+        kinds = {"xã", "thị trấn"} if on < REFORM else {"xã"}
+    elif level == "district" and where.startswith("quận "):
+        kinds = {"phường"}
+    elif level == "district":
+        kinds = {"xã", "phường"}
+    else:
+        kinds = {"xã", "phường", "thị trấn"} if on < REFORM else {"xã", "phường"}
+    return ", ".join(kind for kind in COMMUNE_KINDS if kind in kinds)
+
+
+def with_kinds(words: str, named: Iterable[str]) -> str:
+    """``words`` ("xã, phường") with the kinds of the ``named`` units added ("đặc khu Lý Sơn": "…, đặc khu")."""
+    kinds = set(words.split(", "))
+    for name in named:
+        kinds |= {kind for kind in COMMUNE_KINDS if " ".join(name.lower().split()).startswith(kind + " ")}
+    return ", ".join([kind for kind in COMMUNE_KINDS if kind in kinds] + sorted(kinds - set(COMMUNE_KINDS)))
+
+
 def amount_in_words(dong: int) -> str:
     """An amount of money read out: "Chín tỷ một trăm bảy mươi chín triệu đồng"."""
     return capitalize(words(dong)) + " đồng"
@@ -157,6 +212,12 @@ def amount_in_words(dong: int) -> str:
 def capitalize(text: str) -> str:
     """Upper-case the first letter only ("kế hoạch" -> "Kế hoạch")."""
     return text[:1].upper() + text[1:]
+
+
+def in_sentence(text: str) -> str:
+    """A title inside a sentence: "So sánh …" becomes "so sánh …"; a word in capitals ("UBND", "CCCD") is kept."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
 # Letters of other scripts that look like Latin ones, as a unit's name may be typed or pasted with them.

@@ -30,6 +30,7 @@ from baocao.model.period import PERIOD_COUNT, Period, PeriodType, UnitLevel
 from baocao.outline import SUFFIXES
 from baocao.outline import find as outlines
 from baocao.outline.model import Outline, OutlineSection
+from baocao.report import signing
 
 PERIOD_WORDS = {
     PeriodType.MONTH: "tháng",
@@ -389,10 +390,12 @@ def _header(
 def _signer(header: Header) -> list[str]:
     lines = ["  signer:"]
     title = header.signer_title
-    if header.issuing_body and COMMITTEE.match(header.issuing_body):
-        lines.append("    on_behalf_of: Ủy ban nhân dân")
-        if title and title.strip().lower() != "chủ tịch":
-            lines += ["    authority: KT", "    head_title: Chủ tịch"]
+    body = signing.collective(header.issuing_body) if header.issuing_body else None
+    head = signing.head_of(title) if title else None
+    if body is not None and (not title or (head or title).strip().lower() == body[1].lower()):
+        lines.append(f"    on_behalf_of: {body[0]}")  # TM. ỦY BAN NHÂN DÂN: the head or a deputy signs for it
+    if head is not None:
+        lines += ["    authority: KT", f"    head_title: {scalar(head)}"]  # KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
     lines.append(f"    title: {_given(title)}")
     if header.signer_name:
         lines.append(f"    name: {scalar(header.signer_name)}")

@@ -8,15 +8,22 @@ is left out (validate warns about it, BC404).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from baocao.blocks import REGISTRY, Block
 from baocao.blocks.base import ViewContext
+from baocao.blocks.printing import item
+from baocao.core import vietnamese as vn
+from baocao.model.period import Period, PeriodType
 from baocao.render.compare import changes
 from baocao.report import Report
 from baocao.report.sections import HEADING_STYLES, Section
 
 ENDINGS = (".", ";", ":", "!", "?")
+COMING = re.compile(r"\b(kỳ|quý|năm) tới\b", re.IGNORECASE)
+"""A heading that speaks of the coming period without naming it: "Nhiệm vụ quý tới", "Định hướng kỳ tới"."""
 
 
 def tree(report: Report, previous: Report | None = None, reference: str = "") -> dict[str, Any]:
@@ -28,35 +35,82 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     to compare with wins over the values in the file.
     """
     levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
+    document = report.document
+    words = vn.commune_words(document.level.value, document.area, document.period.end)
     if previous is not None:  # a period given to compare with wins over the values carried in the file
-        context = ViewContext(area=report.document.area, changes=changes(report, previous, reference))
+        context = ViewContext(area=document.area, communes=words, changes=changes(report, previous, reference))
     else:
-        context = ViewContext(area=report.document.area, compared_with=report.document.compared_with)
-    opening = ViewContext(context.area, True, context.compared_with, context.changes)
+        context = ViewContext(area=document.area, communes=words, compared_with=document.compared_with)
+    opening = replace(context, opening=True)
     return {
         "opening": body(report.opening, opening),
-        "sections": [s for s in (_section(section, levels, 0, context) for section in report.sections) if s],
+        "sections": [
+            s
+            for s in (_section(section, levels, 0, context, report.document.period) for section in report.sections)
+            if s
+        ],
         "closing": body(report.closing, context),
     }
 
 
-def _section(section: Section, levels: list[int], depth: int, context: ViewContext) -> dict[str, Any] | None:
-    subsections = [s for s in (_section(sub, levels, depth + 1, context) for sub in section.sections) if s]
+def _section(
+    section: Section, levels: list[int], depth: int, context: ViewContext, period: Period
+) -> dict[str, Any] | None:
+    subsections = [s for s in (_section(sub, levels, depth + 1, context, period) for sub in section.sections) if s]
     content = body(section.content, context)
     if not content and not subsections:
         return None
     level = levels[min(depth, len(levels) - 1)]
-    return {"level": level, "title": section.title, "body": content, "sections": subsections}
+    return {"level": level, "title": named(section.title, period), "body": content, "sections": subsections}
+
+
+def named(title: str, period: Period) -> str:
+    """A heading with the coming period named: "Nhiệm vụ quý tới" of quý I/2026 is "Nhiệm vụ quý II năm 2026".
+
+    "kỳ tới" is the period after the report's, "quý tới" the quarter after its last day, "năm tới" the next year.
+    """
+
+    def name(found: re.Match[str]) -> str:
+        word = found[1].lower()
+        if word == "năm":
+            return f"năm {period.end.year + 1}"
+        coming = period.following()
+        if word == "quý" and period.type is not PeriodType.QUARTER:
+            quarter = (period.end.month - 1) // 3 + 1  # the quarter the period ends in, then the one after
+            coming = Period.model_construct(type=PeriodType.QUARTER, number=quarter, year=period.end.year).following()
+        return re.sub(r"quý ([IVX]+)/(\d{4})", r"quý \1 năm \2", coming.label)
+
+    return COMING.sub(name, title)
 
 
 def body(blocks: list[Block], context: ViewContext) -> list[dict[str, Any]]:
-    """The primitives of a list of blocks; a run of "-" items ends each with ";" and the last with "."."""
+    """The primitives of a list of blocks; a run of "-" items ends each with ";" and the last with ".".
+
+    Two or more blocks that did not change since the period compared with are said so once, in a line
+    of their own after the others ("- Không thay đổi so với cùng kỳ năm 2021: bưu cục; tuyến đường thư."),
+    not seven times "không thay đổi so với cùng kỳ".
+    """
+    quiet = replace(context, unchanged=[])
+    prims = _views(blocks, quiet)
+    if quiet.unchanged is not None and len(quiet.unchanged) > 1:
+        labels = "; ".join(vn.in_sentence(label) for label in dict.fromkeys(label for label, _ in quiet.unchanged))
+        prims += item(f"Không thay đổi so với {quiet.unchanged[0][1]}: {labels}")
+    else:
+        prims = _views(blocks, context)
+    return _punctuated(prims)
+
+
+def _views(blocks: list[Block], context: ViewContext) -> list[dict[str, Any]]:
     prims = []
     for block in blocks:
         kind = REGISTRY[block.kind]
         if kind.blank(block.value):  # validate says so (BC604), or the đề cương lets it be left out
             continue
         prims += kind.view(block.value, context)
+    return prims
+
+
+def _punctuated(prims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for index, prim in enumerate(prims):
         if not prim.get("item"):
             continue

@@ -1,7 +1,9 @@
 """The document itself: who issues it, for which period, who signs it."""
 
+import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
 from typing import Annotated, Self
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
@@ -11,6 +13,7 @@ from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
 from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
 from baocao.model.period import Period, UnitLevel, reference
+from baocao.report import dating, signing
 
 MONTH = re.compile(r"^(0?[1-9]|1[0-2])/\d{4}$")
 """A month of issue without its day: "6/2025"."""
@@ -56,13 +59,15 @@ class Signer(Model):
         return self
 
     @property
+    def signing(self) -> signing.Signing:
+        """The block as written: the collective after "TM.", the authority, the head's title, the title."""
+        authority = self.authority.value if self.authority else None
+        return signing.Signing(self.on_behalf_of, authority, self.head_title, self.title)
+
+    @property
     def lines(self) -> list[str]:
-        """The upper-case lines above the signature."""
-        lines = [f"TM. {self.on_behalf_of}"] if self.on_behalf_of else []
-        if self.authority and self.head_title:
-            lines.append(f"{self.authority.value}. {self.head_title}")
-        lines.append(self.title)
-        return [line.upper() for line in lines]
+        """The upper-case lines above the signature; a deputy with no authority written signs "KT." for the head."""
+        return signing.lines(signing.signing(self.signing))
 
 
 class Request(Citation):
@@ -163,6 +168,7 @@ class Document(Model):
     )
     signer: Signer = field("Người ký")
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
+    _cited: dt.date | None = PrivateAttr(default=None)
 
     @field_validator("month")
     @classmethod
@@ -217,13 +223,44 @@ class Document(Model):
         return f"Số: {number}/{self.symbol}"
 
     @property
+    def signature_lines(self) -> list[str]:
+        """The lines above the signature as printed, the deputy of a collective's head signing for the collective."""
+        return signing.lines(signing.signing(self.signer.signing, self.issuing_body))
+
+    def cites(self, dates: Iterable[dt.date]) -> None:
+        """Note the dates of the documents the report cites: it is issued after the latest of them."""
+        self._cited = max(dates, default=None)
+
+    @property
+    def issue_year(self) -> int | None:
+        """The year the report is dated in: its date's or month's, else the year it must be issued in, if certain.
+
+        An undated report is issued after its figures end and after the documents it cites,
+        and by its deadline: when that span lies in one year, that year (see :mod:`baocao.report.dating`).
+        """
+        if self.date:
+            return self.date.year
+        if self.month:
+            return int(self.month.split("/")[1])
+        requested = self.requested_by.date if self.requested_by else None
+        calendar = self.calendar
+        earliest = max(day for day in (calendar.window.end, self._cited, requested) if day is not None)
+        return dating.issue_year(earliest, calendar.deadline.date if calendar.deadline else None)
+
+    @property
+    def blank_date(self) -> str:
+        """The date left for the văn thư: "ngày      tháng      năm 2022", or "năm 20" when the year is not certain."""
+        gap = "\u00a0" * 5
+        year = self.issue_year
+        return f"ngày{gap}tháng{gap}năm {year if year is not None else '20' + gap}"
+
+    @property
     def date_line(self) -> str:
         """Written as "Bình Sơn, ngày 05 tháng 7 năm 2022", or blanks for the văn thư."""
         if self.date:
             return f"{self.place}, {vn.date_long(self.date)}"
-        gap = "\u00a0" * 5
         if self.month:  # the month is known, the day is the văn thư's: "ngày … tháng 6 năm 2025"
+            gap = "\u00a0" * 5
             month, year_written = self.month.split("/")
             return f"{self.place}, ngày{gap}tháng {int(month)} năm {year_written}"
-        year = max(self.period.end.year, self.period.year)
-        return f"{self.place}, ngày{gap}tháng{gap}năm {year}"
+        return f"{self.place}, {self.blank_date}"

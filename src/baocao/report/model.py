@@ -14,6 +14,7 @@ from baocao.blocks.base import Measure, key_of
 from baocao.blocks.table import Column
 from baocao.core.findings import Loc
 from baocao.model.fields import DEFERRED, Model, Text, field
+from baocao.report import dating
 from baocao.report.document import Document
 from baocao.report.sections import Numbering, Section, blocks_of, text_or_block
 
@@ -111,6 +112,12 @@ class Report(Model):
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
     _outline: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _dated_after_what_it_cites(self) -> Self:
+        """The date line's year is never before a document the report cites."""
+        self.document.cites(dating.cited_dates(block.value for _, block in self.blocks()))
+        return self
 
     @property
     def followed(self) -> Any:

@@ -36,6 +36,7 @@ HEADER_SLACK_CM = 0.4  # room beside the longest header line for the estimate of
 TITLE_SLACK_CM = 1.0  # room beside the trích yếu lines, so the renderer never wraps them again
 CLOSING_COLUMNS_CM = (7.0, 9.5)
 CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signature block
+AFTER_TABLE_PT = 12  # above the paragraph or table that follows a table
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 MAX_KEPT = 8  # the longest run of table rows kept together: a longer chain is cut so that the table can break
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -110,8 +111,7 @@ def header(meta: Document) -> str:
 def title(meta: Document) -> Iterator[str]:
     """Written as "BÁO CÁO", the trích yếu in bold with its rule right below it, then an optional subtitle.
 
-    The trích yếu is set in lines of even length, so its rule is 1/3-1/2 of the
-    line it stands under.
+    The trích yếu is set in the fewest lines; its rule is 1/3-1/2 of the longest.
     """
     lines = layout.title_lines(vn.capitalize(meta.subject), TEXT_WIDTH_CM - TITLE_SLACK_CM, 14, bold=True)
     yield ooxml.paragraph("BCTitle", [ooxml.run("BÁO CÁO")], before_pt=18, keep_next=True)
@@ -131,20 +131,28 @@ def body(blocks: Sequence[Block], width_cm: float = TEXT_WIDTH_CM, keep_last: bo
     paragraph stays on the page of Nơi nhận and the signature.
     """
     shown = [block for block in blocks if not isinstance(block, Annex)]
+    after_table = False  # a table, and the lines under it ("(Bằng chữ: …)"), are just above
     for index, block in enumerate(shown):
         keep = keep_last and index == len(shown) - 1
+        note = isinstance(block, Paragraph) and block.kind == "note"
+        gap = AFTER_TABLE_PT if after_table and not note else None
+        after_table = isinstance(block, Table) or (after_table and note)
         if isinstance(block, Heading):
-            yield ooxml.paragraph(HEADING_STYLES[block.level], [ooxml.run(block.number + " "), *runs(block.runs)])
+            content = [ooxml.run(block.number + " "), *runs(block.runs)]
+            yield ooxml.paragraph(HEADING_STYLES[block.level], content, before_pt=gap)
         elif isinstance(block, Paragraph):
             mark = BULLET_MARKS.get(block.kind, "")
             content = ([ooxml.run(mark)] if mark else []) + runs(block.runs)
             keep = keep or _introduces(block, shown[index + 1] if index + 1 < len(shown) else None)
-            yield ooxml.paragraph(PARAGRAPH_STYLES[block.kind], content, align=block.align, keep_next=keep)
+            style = PARAGRAPH_STYLES[block.kind]
+            yield ooxml.paragraph(style, content, align=block.align, keep_next=keep, before_pt=gap)
         elif isinstance(block, Table):
-            yield from table(block, width_cm, keep_last=keep)
+            yield from table(block, width_cm, keep_last=keep, before_pt=gap)
 
 
-def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False) -> Iterator[str]:
+def table(
+    block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False, before_pt: float | None = None
+) -> Iterator[str]:
     """A bordered table with its unit line; header rows repeat, rows never split.
 
     The unit line and the header rows keep with the first body row (header rows
@@ -157,7 +165,8 @@ def table(block: Table, width_cm: float = TEXT_WIDTH_CM, keep_last: bool = False
     its header, giving its room to the others.
     """
     if block.unit:
-        yield ooxml.paragraph("BCUnit", [ooxml.run(f"Đơn vị tính: {block.unit}")], keep_next=True)
+        unit = [ooxml.run(f"Đơn vị tính: {block.unit}")]
+        yield ooxml.paragraph("BCUnit", unit, keep_next=True, before_pt=before_pt)
     columns = max(sum(cell.span for cell in row.cells) for row in block.rows)
     widths = _fit_headers(block, _narrow_empty(block, _scale(block.widths or (1.0,) * columns, columns, width_cm)))
     gap, size = (0, COMPACT_PT) if block.compact else (None, None)
@@ -217,7 +226,7 @@ def _first_text(row: Row) -> str:
 def _narrow_empty(block: Table, widths: list[float]) -> list[float]:
     """Widths with each column that no body cell of its own fills cut to its header's longest word.
 
-    Cells spanning several columns (a group's name, "TỔNG CỘNG") fill none of
+    Cells spanning several columns (a group's name, "Tổng cộng") fill none of
     them; the room taken from empty columns goes to the others by their widths.
     """
     filled = [False] * len(widths)
@@ -294,34 +303,34 @@ def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
     if all(re.search(re.escape(name.lower()) + r"(?![ivxlcdm])", text) for name in names):
         return None
     parts = [
-        f"{name} ({_lower_first(annex.title)})" if annex.title else name
+        f"{name} ({vn.in_sentence(annex.title)})" if annex.title else name
         for name, annex in zip(names, found, strict=True)
     ]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
     return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo Báo cáo này."),), None)
 
 
-def _lower_first(text: str) -> str:
-    """A title inside a sentence: "So sánh …" becomes "so sánh …"; a word in capitals ("UBND") is kept."""
-    first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
-
-
 def with_reference(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks with the sentence naming the annexes after the opening, before the first heading.
+    """The blocks with the sentence naming the annexes at the end of the first part ("I."), whose figures they detail.
 
-    Without a heading it goes before the closing paragraph (the last one).
+    Never before heading I: with one part or none it goes before the closing paragraph (the last one).
     """
     out = list(blocks)
     reference = annex_reference(blocks)
     if reference is None:
         return out
     shown = [index for index, block in enumerate(out) if not isinstance(block, Annex)]
-    heading = next((i for i in shown if isinstance(out[i], Heading)), None)
+    top = _top_level(out)
+    tops = [i for i in shown if isinstance(heading := out[i], Heading) and heading.level == top]
     last = next((i for i in reversed(shown) if isinstance(out[i], Paragraph)), None)
-    place = heading if heading is not None else last if last is not None else (shown[-1] + 1 if shown else 0)
+    place = tops[1] if len(tops) > 1 else last if last is not None else (shown[-1] + 1 if shown else 0)
     out.insert(place, reference)
     return out
+
+
+def _top_level(blocks: Sequence[Block]) -> int:
+    """The level of the outermost headings of the body."""
+    return min((block.level for block in blocks if isinstance(block, Heading)), default=1)
 
 
 def annex_line(meta: Document) -> str:
@@ -330,12 +339,7 @@ def annex_line(meta: Document) -> str:
     A blank number or date stays blank for the văn thư, with "tháng" and "năm" in place.
     """
     number = meta.number_line.removeprefix("Số: ")
-    if meta.date:
-        date = f"ngày {vn.date_short(meta.date)}"
-    else:
-        gap = "\u00a0" * 5
-        year = max(meta.period.end.year, meta.period.year)
-        date = f"ngày{gap}tháng{gap}năm {year}"
+    date = f"ngày {vn.date_short(meta.date)}" if meta.date else meta.blank_date
     return f"(Kèm theo Báo cáo số {number} {date} của {meta.short_name})"
 
 
@@ -384,7 +388,7 @@ def closing(meta: Document) -> str:
     left += [ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta)]
     right = [
         ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
-        for index, line in enumerate(meta.signer.lines)
+        for index, line in enumerate(meta.signature_lines)
     ]
     if meta.signer.name is None:
         name = []  # left blank: the name is written by hand

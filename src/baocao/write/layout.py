@@ -7,7 +7,7 @@ LibreOffice and Word wrap wherever a line is full, which breaks a name such as
 a line that is not there. So the lines are chosen here, with the widths of
 :mod:`baocao.write.metrics`, and written with explicit breaks: a body's name breaks
 only before the word that starts a phrase ("HUYỆN …", "VÀ …"), the trích yếu
-into lines of even length.
+into the fewest lines. A rule is measured from the longest line of the text above it.
 """
 
 from __future__ import annotations
@@ -62,12 +62,13 @@ def name_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[s
 
 
 def title_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[str]:
-    """``text`` in the fewest lines that fit ``width_cm``, of even length, broken between phrases if it can.
+    """``text`` in the fewest lines that fit ``width_cm``, broken between phrases if it can.
 
     A line breaks after a comma or before a word that starts a phrase ("trên
     địa bàn …", "năm 2024"), else between any two words, never inside one
-    ("nhiệm / vụ"). Even lines put the last about as long as the others, so the
-    rule under it fits 1/3-1/2 of the line above it.
+    ("nhiệm / vụ"). Two lines where two fit, never three shorter ones (a break
+    between phrases only where it costs no line); of the fewest, the one whose
+    longest line is shortest.
     """
     words = _words(text)
     measure = _measurer(size_pt, bold)
@@ -78,8 +79,11 @@ def title_lines(text: str, width_cm: float, size_pt: float, bold: bool) -> list[
         for index in range(1, len(words))
         if words[index - 1].endswith((",", ";", ":")) or _starts(words[index:], TITLE_PHRASE_STARTS)
     ]
-    found = _fewest_lines(words, good, width_cm, measure, even=True)
-    return found or _fewest_lines(words, list(range(1, len(words))), width_cm, measure) or [text]
+    found = _fewest_lines(words, good, width_cm, measure)
+    anywhere = _fewest_lines(words, list(range(1, len(words))), width_cm, measure)
+    if found is not None and (anywhere is None or len(found) <= len(anywhere)):
+        return found
+    return anywhere or [text]
 
 
 def _words(text: str) -> list[str]:
@@ -97,17 +101,15 @@ def _lines(words: Sequence[str], cuts: Sequence[int]) -> list[str]:
 
 
 def _fewest_lines(
-    words: Sequence[str], breaks: Sequence[int], width_cm: float, measure: Callable[[str], float], even: bool = False
+    words: Sequence[str], breaks: Sequence[int], width_cm: float, measure: Callable[[str], float]
 ) -> list[str] | None:
     """The fewest lines, broken at ``breaks`` only, that fit ``width_cm``; of those the shortest longest line.
 
-    With ``even``, a partition in one more line is taken when the fewest leaves
-    the last line under 2/3 of the longest. None when nothing fits.
+    None when nothing fits.
     """
     points = [0, *breaks, len(words)]
     # best[(lines, i)]: the shortest longest line putting words[:points[i]] in `lines` lines, and the cuts
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
-    found: list[list[str]] = []
     for lines in range(1, len(points)):
         for end in range(1, len(points)):
             choice: tuple[float, tuple[int, ...]] | None = None
@@ -125,22 +127,13 @@ def _fewest_lines(
                 best[(lines, end)] = choice
         done = best.get((lines, len(points) - 1))
         if done is not None:
-            result = _lines(words, done[1][:-1])
-            found.append(result)
-            widths = [measure(line) for line in result]
-            if not even or widths[-1] >= max(widths) * 2 / 3 or len(found) == 2:
-                return found[0] if even and len(found) == 2 and not _even(found[1], measure) else result
-    return found[0] if found else None
-
-
-def _even(lines: Sequence[str], measure: Callable[[str], float]) -> bool:
-    widths = [measure(line) for line in lines]
-    return widths[-1] >= max(widths) * 2 / 3
+            return _lines(words, done[1][:-1])
+    return None
 
 
 def rule_cm(lines_cm: Sequence[float]) -> float:
-    """Length of a rule under lines of these widths: 5/12 of the line it stands under, the middle of 1/3-1/2."""
-    return lines_cm[-1] * RULE_SHARE
+    """Length of a rule under lines of these widths: 5/12 of the longest, the middle of Decree 30's 1/3-1/2."""
+    return max(lines_cm) * RULE_SHARE
 
 
 @cache

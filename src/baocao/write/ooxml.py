@@ -7,6 +7,7 @@ of text passes through :func:`text`, which escapes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 CM = 567  # twips per centimetre
@@ -19,10 +20,37 @@ def escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def text(value: str) -> str:
-    """Escaped text for a ``w:t``; line breaks become ``w:br``."""
-    parts = [f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in value.split("\n")]
-    return "<w:br/>".join(parts)
+def text(value: str, unbroken: bool = True) -> str:
+    """Escaped text for a ``w:t``; line breaks become ``w:br``, the hyphens of a document number non-breaking.
+
+    Without ``unbroken`` the hyphens stay as typed: LibreOffice sets a non-breaking hyphen of an italic
+    line upright ("/BC- UBND"), and the italic lines baocao sets (the annex's "Kèm theo Báo cáo số …")
+    are broken by baocao itself.
+    """
+    if not unbroken:
+        return "<w:br/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in value.split("\n"))
+    return "<w:br/>".join(_unbroken(piece) for piece in value.split("\n"))
+
+
+NUMBERED = re.compile(r"[^\s()\[\],;:]*/[^\s()\[\],;:]*")
+"""A word with a "/" in it: a document's number and symbol ("101/KH-UBND", "43/2011/NĐ-CP", "19-CT/TU")."""
+JOINED = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _unbroken(piece: str) -> str:
+    """``w:t`` runs of ``piece`` with each hyphen inside a document number a ``w:noBreakHyphen``.
+
+    A line never breaks inside "101/KH-UBND" (Word and LibreOffice print the hyphen as typed).
+    """
+    cuts = [
+        found.start() + hyphen.start()
+        for found in NUMBERED.finditer(piece)
+        if "-" in found.group()
+        for hyphen in JOINED.finditer(found.group())
+    ]
+    ends = [0, *(cut + 1 for cut in cuts)]
+    texts = [piece[start:end] for start, end in zip(ends, [*cuts, len(piece)], strict=True)]
+    return "<w:noBreakHyphen/>".join(f'<w:t xml:space="preserve">{escape(t)}</w:t>' for t in texts)
 
 
 def run(value: str, bold: bool = False, italic: bool = False, size: float | None = None, plain: bool = False) -> str:
@@ -32,7 +60,7 @@ def run(value: str, bold: bool = False, italic: bool = False, size: float | None
     if size:
         props += f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f"<w:r>{rpr}{text(value)}</w:r>"
+    return f"<w:r>{rpr}{text(value, unbroken=not italic)}</w:r>"
 
 
 def paragraph(

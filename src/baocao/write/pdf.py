@@ -215,7 +215,16 @@ def table_rows(docx: Path) -> Iterator[list[str]]:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     for table in root.iter(f"{W}tbl"):
         for row in table.iter(f"{W}tr"):
-            yield ["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
+            yield [_cell_text(cell) for cell in row.iter(f"{W}tc")]
+
+
+def _cell_text(cell: ElementTree.Element) -> str:
+    """A cell's text as printed: its ``w:t`` runs, and a hyphen for each non-breaking one ("101/KH-UBND")."""
+    return "".join(
+        "-" if part.tag == f"{W}noBreakHyphen" else part.text or ""
+        for part in cell.iter()
+        if part.tag in (f"{W}t", f"{W}noBreakHyphen")
+    )
 
 
 def _commit(docx: Path, pdf: Path, target: Path) -> Phrase | None:
