@@ -50,7 +50,7 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:
-    """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed."""
+    """Sections nest no deeper than the numbering has levels; a section or annex with nothing in it is not printed."""
     levels = len(report.numbering)
     for loc, section, depth in walk(report.sections):
         if depth > levels:
@@ -59,6 +59,9 @@ def outline_depth(report: Report) -> Iterator[Issue]:
             )
         if not section.content and not any(_has_content(s) for s in section.sections):
             yield Issue("BC404", (*loc, "title"), {"title": section.title})
+    for index, annex in enumerate(report.annexes):
+        if not annex.content:
+            yield Issue("BC404", ("annexes", index, "title"), {"title": annex.title})
 
 
 def _has_content(section: Section | Any) -> bool:

@@ -588,8 +588,8 @@ CATALOGUE: dict[str, Entry] = {
             "A section nested {depth} levels deep, but numbering '{numbering}' has {levels} levels.",
         ),
         (
-            "Thêm cấp vào numbering (tối đa 4: I. 1. 1.1. a)) hoặc bớt một cấp mục.",
-            "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
+            "Thêm cấp vào numbering (tối đa 8, theo thứ tự A. I. 1. 1.1. a) (1) (i) - +) hoặc bớt một cấp mục.",
+            "Add a level to numbering (at most 8, in the order A. I. 1. 1.1. a) (1) (i) - +) or nest less deeply.",
         ),
     ),
     "BC406": Entry(

@@ -1,9 +1,9 @@
 """A report's own sections as plain data for the frame template: numbered levels, no empty heading.
 
-Each section becomes ``{"level": 1-4, "title": …, "body": [primitives], "sections": [...]}``,
-where ``level`` is the heading tag the section's numbering style maps to
-("I." → 1, "1." → 2, "1.1." → 3, "a)" → 4); a section with nothing under it
-is left out (validate warns about it, BC404).
+Each section becomes ``{"level": 1-8, "style": "I.", "title": …, "body": [primitives], "sections": [...]}``,
+where ``level`` is its depth (the heading tag ``<h1>``…``<h8>``) and ``style`` the numbering the
+report chose for that depth ("A.", "I.", "1.", "1.1.", "a)", "(1)", "(i)", "-", "+"); a section with
+nothing under it is left out (validate warns about it, BC404).
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from baocao.blocks import REGISTRY, Block
 from baocao.blocks.base import ViewContext
 from baocao.render.compare import changes
 from baocao.report import Report
-from baocao.report.sections import HEADING_STYLES, Section
+from baocao.report.sections import MAX_LEVELS, Section
 
 ENDINGS = (".", ";", ":", "!", "?")
 
 
 def tree(report: Report, previous: Report | None = None, reference: str = "") -> dict[str, Any]:
-    """The outline of ``report``: opening, numbered sections, closing.
+    """The outline of ``report``: opening, numbered sections, closing, and the report's own annexes.
 
     With ``previous``, each keyed block both periods have says how it changed: "tăng 30 km
     (7,1%) so với cùng kỳ năm 2021". Without it, those that carry last period's value in
     the file (``previous``, written by ``baocao next``) say so against it; a period given
     to compare with wins over the values in the file.
     """
-    levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
+    styles: list[str] = list(report.numbering)
     if previous is not None:  # a period given to compare with wins over the values carried in the file
         context = ViewContext(area=report.document.area, changes=changes(report, previous, reference))
     else:
@@ -35,18 +35,24 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     opening = ViewContext(context.area, True, context.compared_with, context.changes)
     return {
         "opening": body(report.opening, opening),
-        "sections": [s for s in (_section(section, levels, 0, context) for section in report.sections) if s],
+        "sections": [s for s in (_section(section, styles, 0, context) for section in report.sections) if s],
         "closing": body(report.closing, context),
+        "annexes": [
+            {"title": annex.title, "landscape": annex.landscape, "body": content}
+            for annex in report.annexes
+            if (content := body(annex.content, context))
+        ],
     }
 
 
-def _section(section: Section, levels: list[int], depth: int, context: ViewContext) -> dict[str, Any] | None:
-    subsections = [s for s in (_section(sub, levels, depth + 1, context) for sub in section.sections) if s]
+def _section(section: Section, styles: list[str], depth: int, context: ViewContext) -> dict[str, Any] | None:
+    subsections = [s for s in (_section(sub, styles, depth + 1, context) for sub in section.sections) if s]
     content = body(section.content, context)
     if not content and not subsections:
         return None
-    level = levels[min(depth, len(levels) - 1)]
-    return {"level": level, "title": section.title, "body": content, "sections": subsections}
+    style = styles[min(depth, len(styles) - 1)]  # deeper than the numbering: BC405, and drawn at its last level
+    level = min(depth + 1, MAX_LEVELS)
+    return {"level": level, "style": style, "title": section.title, "body": content, "sections": subsections}
 
 
 def body(blocks: list[Block], context: ViewContext) -> list[dict[str, Any]]:

@@ -1,8 +1,10 @@
 """Block markup (the output of a template) -> a list of blocks to write.
 
-Headings are numbered here, so a report can never repeat or skip a numeral:
-level 1 "I.", level 2 "1.", level 3 "1.1.", level 4 "a)" in Vietnamese
-letter order. A heading with nothing under it is left out before numbering:
+Headings are numbered here, so a report can never repeat or skip a numeral.
+``<h1>``…``<h8>`` is a heading that many levels deep; its ``style`` says how it is
+numbered (A. I. 1. 1.1. a) (1) (i) - +, see :data:`baocao.report.sections.HEADING_STYLES`),
+and without one ``<h1>``…``<h4>`` are "I.", "1.", "1.1.", "a)" in Vietnamese letter order.
+A heading with nothing under it is left out before numbering:
 a template may write a heading whatever the data, and the report never
 prints one with nothing under it.
 """
@@ -14,7 +16,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from baocao.core import vietnamese as vn
+from baocao.report.sections import DEFAULT_NUMBERING, HEADING_STYLES, MAX_LEVELS, heading_number
 
 PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
 ROLES = ("header", "group", "item", "total")
@@ -36,7 +38,7 @@ class Run(NamedTuple):
 
 
 class Heading(NamedTuple):
-    """A numbered heading; ``number`` is "I.", "1.", "1.1." or "a)"."""
+    """A numbered heading: ``level`` is the type it is set in (1 to 4, :data:`TYPE_LEVELS`), ``number`` "I.", "-"."""
 
     level: int
     number: str
@@ -88,20 +90,27 @@ class Annex(NamedTuple):
 Block = Heading | Paragraph | Table | Annex
 
 
+TYPE_LEVELS = {"A.": 1, "I.": 1, "1.": 2, "1.1.": 3}
+"""The type a heading of each style is set in (1: bold capitals, 2: bold, 3: bold italic); every other style 4."""
+CAPITALS = ("A.", "I.")
+
+
 class HeadingNumbers:
-    """The numbers of the headings so far: "I.", "1.", "1.1.", "a)" in Vietnamese letter order."""
+    """The numbers of the headings so far, by depth: each depth counts its own, the deeper ones start again."""
 
     def __init__(self) -> None:
-        self.counters = [0, 0, 0, 0]
+        self.counters = [0] * MAX_LEVELS
+        self.numbers = [""] * MAX_LEVELS
 
-    def next(self, level: int) -> str:
-        """The number of the next heading of ``level`` (1 to 4); the deeper levels start again."""
+    def next(self, level: int, style: str | None = None) -> str:
+        """The number of the next heading ``level`` deep (1 to 8) in ``style`` (by default that of its depth)."""
+        style = style or DEFAULT_NUMBERING[min(level, len(DEFAULT_NUMBERING)) - 1]
         self.counters[level - 1] += 1
-        for deeper in range(level, 4):
-            self.counters[deeper] = 0
-        major, minor = self.counters[1], self.counters[2]
-        n = self.counters[level - 1]
-        return {1: f"{vn.roman(n)}.", 2: f"{n}.", 3: f"{major}.{minor}.", 4: f"{vn.letter(n)})"}[level]
+        for deeper in range(level, MAX_LEVELS):
+            self.counters[deeper], self.numbers[deeper] = 0, ""
+        parent = next((n for n in reversed(self.numbers[: level - 1]) if n), "")
+        self.numbers[level - 1] = heading_number(style, self.counters[level - 1], parent)
+        return self.numbers[level - 1]
 
 
 def parse(markup: str) -> list[Block]:
@@ -114,7 +123,7 @@ def parse(markup: str) -> list[Block]:
     return [_block(element, numbering) for element in _filled(list(root)) if element.tag != "end"]
 
 
-HEADINGS = ("h1", "h2", "h3", "h4")
+HEADINGS = tuple(f"h{depth}" for depth in range(1, MAX_LEVELS + 1))
 BOUNDS = ("end", "annex")  # nothing after these stands under a heading before them
 
 
@@ -125,28 +134,32 @@ def _filled(elements: list[etree._Element]) -> list[etree._Element]:
     or above, ``<end/>`` (the closing lines follow it) or an annex: a heading is kept
     when a paragraph or table stands there, under it or under a deeper heading.
     """
-    filled = [False] * 5  # by level: something stands between here and the next heading of that level or above
+    size = MAX_LEVELS + 1
+    filled = [False] * size  # by level: something stands between here and the next heading of that level or above
     kept: list[etree._Element] = []
     for element in reversed(elements):
         if element.tag in HEADINGS:
             level = int(element.tag[1])
             if filled[level]:
                 kept.append(element)
-            filled[level:] = [False] * (5 - level)
+            filled[level:] = [False] * (size - level)
         else:
-            filled = [element.tag not in BOUNDS] * 5
+            filled = [element.tag not in BOUNDS] * size
             kept.append(element)
     return kept[::-1]
 
 
 def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
     tag = element.tag
-    if tag in ("h1", "h2", "h3", "h4"):
-        level = int(tag[1])
+    if tag in HEADINGS:
+        depth = int(tag[1])
+        style = element.get("style") or DEFAULT_NUMBERING[min(depth, len(DEFAULT_NUMBERING)) - 1]
+        if style not in HEADING_STYLES:
+            raise MarkupError(f"<{tag} style='{style[:10]}'>: a heading's style is one of {' '.join(HEADING_STYLES)}")
         runs = _runs(element)
-        if level == 1:
+        if style in CAPITALS:
             runs = tuple(Run(r.text.upper(), r.bold, r.italic) for r in runs)
-        return Heading(level, numbering.next(level), runs)
+        return Heading(TYPE_LEVELS.get(style, 4), numbering.next(depth, style), runs)
     if tag in PARAGRAPH_TAGS:
         return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
     if tag == "table":
