@@ -32,8 +32,9 @@ from baocao.report.model import Report
 from baocao.report.sections import Annex, Section
 
 Data = dict[str, Any]
-DROPPED = ("number", "date", "month", "requested_by", "cutoff")
-"""Document fields of the period left: the văn thư numbers and dates the new report; a new request comes."""
+DROPPED = ("number", "date", "month", "requested_by", "cutoff", "signed")
+"""Document fields of the period left: the văn thư numbers and dates the new report; a new request comes;
+the new report is not signed yet."""
 _MARK = "\x00"
 _ITEM = re.compile(r'^( *)- "\\0(\d+)\\0"$')
 _EMPTY = re.compile(r'^( *(?:- )?)([A-Za-z_]+): "\\0(\d+)\\0"$')

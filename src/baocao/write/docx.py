@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao.core import vietnamese as vn
-from baocao.report.document import Document, is_archive_line
+from baocao.report.document import Document, Form, is_archive_line
 from baocao.write import layout, metrics, ooxml
 from baocao.write.basedoc import base_package
 from baocao.write.markup import Annex, Block, Heading, Paragraph, Row, Run, Table
@@ -36,9 +36,13 @@ HEADER_SLACK_CM = 0.4  # room beside the longest header line for the estimate of
 TITLE_SLACK_CM = 1.0  # room beside the trích yếu lines, so the renderer never wraps them again
 CLOSING_COLUMNS_CM = (7.0, 9.5)
 CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signature block
+ADDRESSEE_LABEL_CM = 5.5  # "Kính gửi:" right-aligned in this much, the addressees beside it
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 MAX_KEPT = 8  # the longest run of table rows kept together: a longer chain is cut so that the table can break
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+PARTY_AUTHORITY = (("TM. ", "T/M "), ("KT. ", "K/T "), ("TL. ", "T/L "), ("TUQ. ", "T/UQ "))
+"""A Party body signs with a slash: "T/M BAN THƯỜNG VỤ", where a State body writes "TM."."""
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_LIMIT = 255  # characters of a core property (title, author)
 HEADING_STYLES = {1: "BCHeading1", 2: "BCHeading2", 3: "BCHeading3", 4: "BCHeading4"}
@@ -99,12 +103,88 @@ def header(meta: Document) -> str:
     ]
     top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
     level = [
-        ooxml.cell(left_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6)]),
+        ooxml.cell(left_width, number_cell(meta)),
         ooxml.cell(right_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6)]),
     ]
     outdent = min(HEADER_MAX_CM - TEXT_WIDTH_CM, max(0.0, left_width + right_width - TEXT_WIDTH_CM))
     rows = [ooxml.row(top, cant_split=True), ooxml.row(level, cant_split=True)]
     return ooxml.table((left_width, right_width), rows, indent_cm=-outdent)
+
+
+def number_cell(meta: Document) -> list[str]:
+    """The number line; under it, for a report sent as a công văn, its trích yếu "V/v …" (12 pt, 6 pt below)."""
+    cell = [ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6)]
+    if meta.form == Form.DISPATCH:
+        cell.append(ooxml.paragraph("BCHead", [ooxml.run(f"V/v {meta.subject}", size=12)], before_pt=6))
+    return cell
+
+
+def party_header(meta: Document) -> str:
+    """A Party body's header: the committee above and the body with "*" under it | ĐẢNG CỘNG SẢN VIỆT NAM, ruled.
+
+    Then "Số 45-BC/HU" | place and date on one level, as a State body's header has them.
+    """
+    (left_width, right_width), parent, issuing = header_columns(meta)
+    left = [ooxml.paragraph("BCHead", [ooxml.run("\n".join(parent))])] if parent else []
+    left.append(ooxml.paragraph("BCHead", [ooxml.run("\n".join(issuing), bold=True)]))
+    left.append(ooxml.paragraph("BCHead", [ooxml.run("*")]))
+    right = [
+        ooxml.paragraph("BCHead", [ooxml.run(PARTY, bold=True, size=14)]),
+        rule(metrics.width_cm(PARTY, 14, bold=True), right_width),
+    ]
+    top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
+    level = [
+        ooxml.cell(left_width, number_cell(meta)),
+        ooxml.cell(right_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6)]),
+    ]
+    outdent = min(HEADER_MAX_CM - TEXT_WIDTH_CM, max(0.0, left_width + right_width - TEXT_WIDTH_CM))
+    rows = [ooxml.row(top, cant_split=True), ooxml.row(level, cant_split=True)]
+    return ooxml.table((left_width, right_width), rows, indent_cm=-outdent)
+
+
+def first_page(meta: Document) -> Iterator[str]:
+    """Page 1 above the body: the header, "BÁO CÁO" and the trích yếu, then "Kính gửi".
+
+    The header is a Party body's or a State body's; a công văn has its "V/v …" in the header, no title.
+    """
+    yield party_header(meta) if meta.party else header(meta)
+    if meta.form == Form.DISPATCH:
+        if meta.subtitle:
+            yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], before_pt=12)
+    else:
+        yield from title(meta)
+    yield from addressees(meta)
+
+
+def addressees(meta: Document) -> Iterator[str]:
+    """One addressee centred, "Kính gửi: Sở Thông tin và Truyền thông."; several one a line beside "Kính gửi:"."""
+    names = [name.strip().removeprefix("-").strip().rstrip(";.").strip() for name in meta.addressed_to]
+    names = [name for name in names if name]
+    if len(names) == 1:
+        yield ooxml.paragraph("BCHead", [ooxml.run(f"Kính gửi: {names[0]}.", size=14)], before_pt=12, after_pt=12)
+    elif names:
+        lines = [f"- {name}{'.' if index == len(names) - 1 else ';'}" for index, name in enumerate(names)]
+        label = ooxml.paragraph("BCHead", [ooxml.run("Kính gửi:", size=14)], align="right")
+        listed = [ooxml.paragraph("BCHead", [ooxml.run(line, size=14)], align="left") for line in lines]
+        widths = (ADDRESSEE_LABEL_CM, TEXT_WIDTH_CM - ADDRESSEE_LABEL_CM)
+        cells = [ooxml.cell(widths[0], [label]), ooxml.cell(widths[1], listed)]
+        yield ooxml.paragraph("BCHead", [], after_pt=0)
+        yield ooxml.table(widths, [ooxml.row(cells)])
+        yield ooxml.paragraph("BCHead", [], after_pt=6)
+
+
+def signer_lines(meta: Document) -> list[str]:
+    """The lines above the signature; a Party body's with a slash ("T/M BAN THƯỜNG VỤ")."""
+    if not meta.party:
+        return meta.signer.lines
+    lines = []
+    for line in meta.signer.lines:
+        for state, party in PARTY_AUTHORITY:
+            if line.startswith(state):
+                line = party + line.removeprefix(state)
+                break
+        lines.append(line)
+    return lines
 
 
 def title(meta: Document) -> Iterator[str]:
@@ -329,14 +409,14 @@ def annex_line(meta: Document) -> str:
 
     A blank number or date stays blank for the văn thư, with "tháng" and "năm" in place.
     """
-    number = meta.number_line.removeprefix("Số: ")
+    number = meta.numbered
     if meta.date:
         date = f"ngày {vn.date_short(meta.date)}"
     else:
         gap = "\u00a0" * 5
         year = max(meta.period.end.year, meta.period.year)
         date = f"ngày{gap}tháng{gap}năm {year}"
-    return f"(Kèm theo Báo cáo số {number} {date} của {meta.short_name})"
+    return f"(Kèm theo {meta.kind_name} số {number} {date} của {meta.short_name})"
 
 
 def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[str]]]:
@@ -384,7 +464,7 @@ def closing(meta: Document) -> str:
     left += [ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta)]
     right = [
         ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
-        for index, line in enumerate(meta.signer.lines)
+        for index, line in enumerate(signer_lines(meta))
     ]
     if meta.signer.name is None:
         name = []  # left blank: the name is written by hand
@@ -392,20 +472,33 @@ def closing(meta: Document) -> str:
         name = [ooxml.run(meta.signer.name, bold=False, italic=True, plain=True)]
     else:
         name = [ooxml.run(meta.signer.name)]
-    right.append(ooxml.paragraph("BCSigner", name, before_pt=80))
+    right += signed(meta, name)
     cells = [ooxml.cell(CLOSING_COLUMNS_CM[0], left), ooxml.cell(CLOSING_COLUMNS_CM[1], right)]
     return ooxml.table(CLOSING_COLUMNS_CM, [ooxml.row(cells)])
 
 
+def signed(meta: Document, name: list[str]) -> list[str]:
+    """The name under the room for the signature; a copy sent of a signed document says "(Đã ký)" there."""
+    if not meta.signed:
+        return [ooxml.paragraph("BCSigner", name, before_pt=80)]
+    mark = ooxml.paragraph("BCSigner", [ooxml.run("(Đã ký)", italic=True, plain=True)], before_pt=24)
+    return [mark, ooxml.paragraph("BCSigner", name, before_pt=24)]
+
+
 def recipient_lines(meta: Document) -> list[str]:
-    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT, VH&TT, 02b." last."""
-    lines = []
+    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT, VH&TT, 02b." last; "- Như trên;" first after "Kính gửi"."""
+    lines = ["- Như trên;"] if meta.addressed_to and not _as_above(meta.recipients) else []
     for entry in meta.recipients:
         text = entry.strip().removeprefix("-").strip().rstrip(";.").strip()
         if text and not is_archive_line(entry):
             lines.append(f"- {text};")
     lines.append(meta.archive_line)
     return lines
+
+
+def _as_above(recipients: Sequence[str]) -> bool:
+    """True when the recipients already say "Như trên" (the addressees of "Kính gửi")."""
+    return any(entry.strip().lstrip("-").strip().lower().startswith("như trên") for entry in recipients)
 
 
 def _scale(widths: Sequence[float], columns: int, total: float) -> list[float]:
@@ -471,7 +564,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
     main = document.element.body.sectPr
-    fragments = [header(meta), *title(meta), *body(with_reference(blocks), keep_last=True), closing(meta)]
+    fragments = [*first_page(meta), *body(with_reference(blocks), keep_last=True), closing(meta)]
     previous: Annex | None = None
     for annex, content in annexes(meta, blocks):
         fragments.append(f"<w:p><w:pPr>{_xml(_section(main, previous))}</w:pPr></w:p>")
