@@ -230,6 +230,73 @@ def test_an_annexs_numbers_are_checked_diffed_and_carried_as_a_sections_are(tmp_
     assert "# năm 2025: cum_loa: 9" in text and "title: Đài truyền thanh cấp xã theo tần số" in text
 
 
+CHANGES = """\
+sections:
+  - title: Hạ tầng số
+    content:
+      - figure: {label: Thuê bao băng rộng di động, value: 101400, unit: thuê bao, change: "tăng 42,29%"}
+      - figure: {label: Trạm BTS, value: 136, unit: trạm, change: -3}
+      - figure: {label: Điểm phục vụ bưu chính, value: 22, unit: điểm, change: "+0"}
+"""
+
+
+def test_a_change_stated_without_the_value_it_is_from_is_printed_as_stated(tmp_path):
+    """ "… 101.400 thuê bao, tăng 42,29% so với cùng kỳ": the report knows the change, not last year's count."""
+    head = HEAD.replace("  subject:", "  previous_period: {type: year, year: 2024}\n  subject:")
+    path = write(tmp_path, head + CHANGES)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    lines = [p.text for p in docx.Document(str(target)).paragraphs if p.text.startswith("- ")]
+    assert lines == [
+        "- Thuê bao băng rộng di động: 101.400 thuê bao, tăng 42,29% so với cùng kỳ năm 2024;",
+        "- Trạm BTS: 136 trạm, giảm 03 trạm so với cùng kỳ năm 2024;",
+        "- Điểm phục vụ bưu chính: 22 điểm, không thay đổi so với cùng kỳ năm 2024.",
+    ]
+    _, carried = api.next_file(str(path), "-")
+    assert "# năm 2025: Trạm BTS: -3 so với kỳ trước" in carried and "change:" not in carried
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [("khoảng 3", "mức tăng, giảm ghi dạng"), ("3 trạm", "mức tăng, giảm ghi dạng"), ("-3, previous: 139", "cả hai")],
+)
+def test_a_change_is_written_with_its_direction_and_not_beside_a_previous_value(tmp_path, change, said):
+    wrong = CHANGES.replace("change: -3", f"change: {change}")
+    found = api.load(str(write(tmp_path, HEAD + wrong))).findings
+    assert [f.code for f in found] == ["BC110"] and said in str(found[0].params)
+
+
+SHARES_OF = """\
+sections:
+  - title: Dịch vụ công trực tuyến
+    content:
+      - figure:
+          label: Hồ sơ tiếp nhận
+          value: 2945
+          unit: hồ sơ
+          parts_are: of_which
+          parts:
+            - {label: hồ sơ trực tuyến, value: 1688, percent: "57,3"}
+            - {label: hồ sơ toàn trình, value: 1200, percent: "71,1", of: hồ sơ trực tuyến}
+"""
+
+
+def test_a_trong_do_share_may_be_of_another_part_and_is_checked_on_that_base(tmp_path):
+    """ "2.945 hồ sơ, trong đó 1.688 trực tuyến (57,3%), 1.200 toàn trình (chiếm 71,1% hồ sơ trực tuyến)"."""
+    assert findings(tmp_path, SHARES_OF) == []
+    lines = text_of(tmp_path, SHARES_OF)
+    assert (
+        "- Hồ sơ tiếp nhận: 2.945 hồ sơ, trong đó: 1.688 hồ sơ trực tuyến (57,3%), "
+        "1.200 hồ sơ toàn trình (chiếm 71,1% hồ sơ trực tuyến)." in lines
+    )
+    # 40,7% is 1.200 of the 2.945 received: the rate of the wrong base is caught at it, with the right one
+    wrong = SHARES_OF.replace('"71,1"', '"40,7"')
+    assert findings(tmp_path, wrong) == [("BC211", 22, 63)]
+    assert findings(tmp_path, SHARES_OF.replace('"57,3"', '"57,9"')) == [("BC211", 21, 63)]
+    unknown = SHARES_OF.replace("of: hồ sơ trực tuyến", "of: hồ sơ trực tiếp")
+    assert [code for code, *_ in findings(tmp_path, unknown)] == ["BC110"]
+
+
 def test_every_value_of_a_figure_and_an_indicator_is_printed(tmp_path):
     body = """\
 sections:

@@ -23,7 +23,7 @@ from lxml import etree
 
 from baocao.core import vietnamese as vn
 from baocao.report.document import Document, Form, is_archive_line
-from baocao.write import layout, metrics, ooxml
+from baocao.write import footnotes, layout, metrics, ooxml
 from baocao.write.basedoc import base_package
 from baocao.write.markup import Annex, Block, Heading, Paragraph, Row, Run, Table
 
@@ -58,8 +58,34 @@ BODY_OPEN = f"<w:body {ooxml.NS}>".encode()  # as lxml writes the body element p
 
 
 def runs(items: Sequence[Run], bold: bool = False, size: float | None = None) -> list[str]:
-    """Runs of the blocks as XML, optionally all bold or of another size (points)."""
-    return [ooxml.run(item.text, item.bold or bold, item.italic, size) for item in items]
+    """Runs of the blocks as XML, optionally all bold or of another size (points); a footnote's mark before its text."""
+    out = []
+    for item in items:
+        if item.note:
+            out.append(footnotes.reference(item.number))
+        if item.text:
+            out.append(ooxml.run(item.text, item.bold or bold, item.italic, size))
+    return out
+
+
+def notes(blocks: Sequence[Block]) -> list[str]:
+    """The text of the footnotes, in their numbers' order: of the body, then of the annexes."""
+    found = [
+        run
+        for block in blocks
+        for inner in (block.blocks if isinstance(block, Annex) else (block,))
+        for run in _runs_of(inner)
+        if run.note
+    ]
+    return [run.note for run in sorted(found, key=lambda run: run.number)]
+
+
+def _runs_of(block: Block) -> list[Run]:
+    if isinstance(block, (Heading, Paragraph)):
+        return list(block.runs)
+    if isinstance(block, Table):
+        return [run for row in block.rows for cell in row.cells for run in cell.runs]
+    return []
 
 
 def rule(width_cm: float, space_cm: float, after_pt: float | None = None) -> str:
@@ -101,6 +127,12 @@ def header(meta: Document) -> str:
         ooxml.paragraph("BCHead", [ooxml.run(MOTTO, bold=True)]),
         rule(metrics.width_cm(MOTTO, 13, bold=True), right_width),
     ]
+    return header_table(meta, (left_width, right_width), left, right)
+
+
+def header_table(meta: Document, widths: tuple[float, float], left: list[str], right: list[str]) -> str:
+    """The two columns of the header: ``left`` | ``right`` above, then number | place and date on one level."""
+    left_width, right_width = widths
     top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
     level = [
         ooxml.cell(left_width, number_cell(meta)),
@@ -132,14 +164,7 @@ def party_header(meta: Document) -> str:
         ooxml.paragraph("BCHead", [ooxml.run(PARTY, bold=True, size=14)]),
         rule(metrics.width_cm(PARTY, 14, bold=True), right_width),
     ]
-    top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
-    level = [
-        ooxml.cell(left_width, number_cell(meta)),
-        ooxml.cell(right_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6)]),
-    ]
-    outdent = min(HEADER_MAX_CM - TEXT_WIDTH_CM, max(0.0, left_width + right_width - TEXT_WIDTH_CM))
-    rows = [ooxml.row(top, cant_split=True), ooxml.row(level, cant_split=True)]
-    return ooxml.table((left_width, right_width), rows, indent_cm=-outdent)
+    return header_table(meta, (left_width, right_width), left, right)
 
 
 def first_page(meta: Document) -> Iterator[str]:
@@ -572,6 +597,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
         previous = annex
     fragments.append(_xml(_section(main, previous)))
     content_xml = _body_content(fragments)
+    footnotes.attach(document, notes(blocks))
     _properties(document, meta)
     raw = io.BytesIO()
     document.save(raw)

@@ -30,11 +30,13 @@ class MarkupError(ValueError):
 
 
 class Run(NamedTuple):
-    """A stretch of text with one emphasis."""
+    """A stretch of text with one emphasis; or, with a ``note``, the mark of footnote ``number`` (then its text)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    note: str = ""
+    number: int = 0
 
 
 class Heading(NamedTuple):
@@ -96,11 +98,21 @@ CAPITALS = ("A.", "I.")
 
 
 class HeadingNumbers:
-    """The numbers of the headings so far, by depth: each depth counts its own, the deeper ones start again."""
+    """The numbers of the headings so far, and of the footnotes.
+
+    Each depth of headings counts its own, the deeper ones start again; footnotes go 1, 2, … through
+    the report and its annexes.
+    """
 
     def __init__(self) -> None:
         self.counters = [0] * MAX_LEVELS
         self.numbers = [""] * MAX_LEVELS
+        self.footnotes = 0
+
+    def next_note(self) -> int:
+        """The number of the next footnote."""
+        self.footnotes += 1
+        return self.footnotes
 
     def next(self, level: int, style: str | None = None) -> str:
         """The number of the next heading ``level`` deep (1 to 8) in ``style`` (by default that of its depth)."""
@@ -156,14 +168,14 @@ def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
         style = element.get("style") or DEFAULT_NUMBERING[min(depth, len(DEFAULT_NUMBERING)) - 1]
         if style not in HEADING_STYLES:
             raise MarkupError(f"<{tag} style='{style[:10]}'>: a heading's style is one of {' '.join(HEADING_STYLES)}")
-        runs = _runs(element)
+        runs = _runs(element, numbering)
         if style in CAPITALS:
-            runs = tuple(Run(r.text.upper(), r.bold, r.italic) for r in runs)
+            runs = tuple(r._replace(text=r.text.upper()) for r in runs)
         return Heading(TYPE_LEVELS.get(style, 4), numbering.next(depth, style), runs)
     if tag in PARAGRAPH_TAGS:
-        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
+        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element, numbering), _align(element, None))
     if tag == "table":
-        return _table(element)
+        return _table(element, numbering)
     if tag == "annex":
         inner = [_block(child, numbering) for child in _filled(list(element)) if child.tag != "end"]
         if any(isinstance(block, Annex) for block in inner):
@@ -173,13 +185,18 @@ def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
     raise MarkupError(f"unknown tag <{tag}>")
 
 
-def _table(element: etree._Element) -> Table:
+def _table(element: etree._Element, numbering: HeadingNumbers) -> Table:
     rows = []
     for row in element:
         if row.tag != "tr" or row.get("role", "item") not in ROLES:
             raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
         cells = tuple(
-            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")), cell.get("merge") == "up")
+            Cell(
+                _runs(cell, numbering),
+                _align(cell, "left") or "left",
+                _span(cell.get("span", "1")),
+                cell.get("merge") == "up",
+            )
             for cell in row
             if cell.tag == "td"
         )
@@ -215,18 +232,24 @@ def _align(element: etree._Element, default: str | None) -> str | None:
     return align
 
 
-def _runs(element: etree._Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-    """Flatten mixed content with <b> and <i> into runs; whitespace is folded."""
+def _runs(
+    element: etree._Element, numbering: HeadingNumbers, bold: bool = False, italic: bool = False
+) -> tuple[Run, ...]:
+    """Flatten mixed content with <b>, <i> and footnotes (<fn>) into runs; whitespace is folded."""
     runs: list[Run] = []
     if element.text:
         runs.append(Run(element.text, bold, italic))
     for child in element:
-        if child.tag not in ("b", "i", "br"):
+        if child.tag not in ("b", "i", "br", "fn"):
             raise MarkupError(f"<{child.tag}> cannot stand inside text")
         if child.tag == "br":
             runs.append(Run("\n", bold, italic))
+        elif child.tag == "fn":
+            note = " ".join("".join(child.itertext()).split())
+            if note:
+                runs.append(Run("", bold, italic, note, numbering.next_note()))
         else:
-            runs.extend(_runs(child, bold or child.tag == "b", italic or child.tag == "i"))
+            runs.extend(_runs(child, numbering, bold or child.tag == "b", italic or child.tag == "i"))
         if child.tail:
             runs.append(Run(child.tail, bold, italic))
     return _fold(runs)
@@ -239,8 +262,8 @@ def _fold(runs: list[Run]) -> tuple[Run, ...]:
         text = run.text if run.text == "\n" else " ".join(run.text.split()) + (" " if run.text[-1:].isspace() else "")
         if run.text[:1].isspace() and run.text != "\n":
             text = " " + text.lstrip()
-        folded.append(Run(text, run.bold, run.italic))
+        folded.append(run._replace(text=text))
     if folded:
-        folded[0] = Run(folded[0].text.lstrip(), folded[0].bold, folded[0].italic)
-        folded[-1] = Run(folded[-1].text.rstrip(), folded[-1].bold, folded[-1].italic)
-    return tuple(r for r in folded if r.text)
+        folded[0] = folded[0]._replace(text=folded[0].text.lstrip())
+        folded[-1] = folded[-1]._replace(text=folded[-1].text.rstrip())
+    return tuple(r for r in folded if r.text or r.note)
