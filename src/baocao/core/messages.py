@@ -608,6 +608,19 @@ CATALOGUE: dict[str, Entry] = {
             "Write {counted}, or correct the result of the task in the table.",
         ),
     ),
+    "BC502/column": Entry(
+        "consistency.text_vs_table",
+        "error",
+        (
+            "Đoạn văn ghi tổng số {stated} {noun} nhưng cột '{column}' của bảng trong mục cộng được {counted}.",
+            "The text says a total of {stated} {noun} but column '{column}' of the section's table "
+            "adds up to {counted}.",
+        ),
+        (
+            "Sửa thành {counted}, hoặc sửa các ô của cột '{column}'.",
+            "Write {counted}, or correct the cells of column '{column}'.",
+        ),
+    ),
     # --- the outline ------------------------------------------------------
     "BC404": Entry(
         "outline.empty_section",
