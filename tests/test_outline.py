@@ -164,6 +164,42 @@ sections:
     assert "1.1.1. Hạ tầng số" in lines
 
 
+def test_a_section_numbers_its_own_sub_sections_in_the_styles_it_says(tmp_path):
+    """Seed 002: "2. Kết quả thực hiện Quyết định số 03" goes on with "(1)" and "+", while "3." goes on with "a)"."""
+    body = """\
+numbering: I. 1. a)
+sections:
+  - title: Kết quả triển khai chuyển đổi số năm 2023
+    sections:
+      - title: Kết quả thực hiện Quyết định số 03/QĐ-BCĐ
+        numbering: (1) +
+        sections:
+          - title: Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới
+            sections:
+              - title: "Kết quả thực hiện:"
+                content: [Hai xã có điểm phục vụ bưu chính.]
+          - title: Triển khai đạt tiêu chí về người dân có sử dụng điện thoại thông minh
+            content: [Huyện chưa đạt.]
+      - title: Kết quả thực hiện các mục tiêu về chuyển đổi số năm 2023
+        sections:
+          - title: Nhận thức số
+            content: [Tuyên truyền trên Trang thông tin điện tử.]
+"""
+    assert findings(tmp_path, body) == []
+    headings = [line for line in text_of(tmp_path, body) if line[:2] in ("I.", "1.", "2.", "(1", "(2", "+ ", "a)")]
+    assert headings == [
+        "I. KẾT QUẢ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2023",
+        "1. Kết quả thực hiện Quyết định số 03/QĐ-BCĐ",
+        "(1) Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới",
+        "+ Kết quả thực hiện:",
+        "(2) Triển khai đạt tiêu chí về người dân có sử dụng điện thoại thông minh",
+        "2. Kết quả thực hiện các mục tiêu về chuyển đổi số năm 2023",
+        "a) Nhận thức số",
+    ]
+    deeper = body.replace("content: [Hai xã có điểm phục vụ bưu chính.]", "sections: [{title: Sâu, content: [x]}]")
+    assert findings(tmp_path, deeper) == [("BC405", 22, 36)]  # deeper than the section's own "(1) +"
+
+
 @pytest.mark.parametrize("numbering", ["1. I.", "a) (1) a)", "I. 1. 1.", '"- + -"', '"+ -"'])
 def test_a_numbering_that_goes_outwards_or_repeats_a_style_is_an_error(tmp_path, numbering):
     assert [code for code, *_ in findings(tmp_path, f"numbering: {numbering}\n")] == ["BC110"]

@@ -327,10 +327,12 @@ def _section(
     if isinstance(content, list):
         _entries(made, sheet, content, (*at, "content"), str(section.get("key") or ""), names)
     children = section.get("sections")
+    own = section.get("numbering")  # the section's own numbering of its sub-sections, from their level
+    inner, below = (_numbering(own), 0) if own else (numbering, depth)
     for index, child in enumerate(children if isinstance(children, list) else []):
         if isinstance(child, dict):
-            mark = _mark(numbering, depth + 1, index + 1, number)
-            _section(made, sheet, child, (*at, "sections", index), depth + 1, mark, numbering, names)
+            mark = _mark(inner, below + 1, index + 1, number)
+            _section(made, sheet, child, (*at, "sections", index), below + 1, mark, inner, names)
 
 
 def _entries(made: Plan, sheet: Sheet, entries: list[Any], at: Loc, section_key: str, names: set[str]) -> None:

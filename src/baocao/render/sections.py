@@ -2,8 +2,9 @@
 
 Each section becomes ``{"level": 1-8, "style": "I.", "title": …, "body": [primitives], "sections": [...]}``,
 where ``level`` is its depth (the heading tag ``<h1>``…``<h8>``) and ``style`` the numbering the
-report chose for that depth ("A.", "I.", "1.", "1.1.", "a)", "(1)", "(i)", "-", "+"); a section with
-nothing under it is left out (validate warns about it, BC404).
+report chose for that depth ("A.", "I.", "1.", "1.1.", "a)", "(1)", "(i)", "-", "+"), or the section
+above chose for its sub-sections in its own ``numbering``; a section with nothing under it is left
+out (validate warns about it, BC404).
 """
 
 from __future__ import annotations
@@ -46,13 +47,14 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
 
 
 def _section(section: Section, styles: list[str], depth: int, context: ViewContext) -> dict[str, Any] | None:
-    subsections = [s for s in (_section(sub, styles, depth + 1, context) for sub in section.sections) if s]
+    """A section numbered in ``styles[0]``; its sub-sections in the rest, or in its own ``numbering``."""
+    inner: list[str] = list(section.numbering) if section.numbering else styles[1:] or styles[-1:]  # beyond: BC405
+    subsections = [s for s in (_section(sub, inner, depth + 1, context) for sub in section.sections) if s]
     content = body(section.content, context)
     if not content and not subsections:
         return None
-    style = styles[min(depth, len(styles) - 1)]  # deeper than the numbering: BC405, and drawn at its last level
     level = min(depth + 1, MAX_LEVELS)
-    return {"level": level, "style": style, "title": section.title, "body": content, "sections": subsections}
+    return {"level": level, "style": styles[0], "title": section.title, "body": content, "sections": subsections}
 
 
 def body(blocks: list[Block], context: ViewContext) -> list[dict[str, Any]]:

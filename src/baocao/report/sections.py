@@ -22,31 +22,6 @@ def text_or_block(schema: dict[str, Any]) -> None:
     schema["items"] = {"anyOf": [{"type": "string"}, schema["items"]]}
 
 
-class Section(Model):
-    """A heading of the report, what stands under it, then its sub-sections."""
-
-    title: Text = field("Tiêu đề", "Viết như trong báo cáo, không ghi số thứ tự: baocao tự đánh số.")
-    key: Text | None = field("Mã mục", "Tên ngắn, để so sánh giữa các kỳ và theo đề cương.", default=None)
-    content: list[Entry] = field(
-        "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
-    )
-    sections: list["Section"] = field("Các mục con", default=[])
-
-
-class Annex(Model):
-    """A phụ lục of the report's own, printed after the signature on a page of its own.
-
-    Under its name ("Phụ lục", or "Phụ lục I", "Phụ lục II" …) and "(Kèm theo Báo cáo số … ngày … của …)".
-    """
-
-    title: Text = field("Tên phụ lục", "Viết như trong báo cáo, không ghi 'Phụ lục I': baocao tự đặt tên.")
-    key: Text | None = field("Mã phụ lục", "Tên ngắn, để so sánh giữa các kỳ.", default=None)
-    landscape: Flag = field("Khổ giấy nằm ngang", "Có khi bảng rộng: in phụ lục trên trang nằm ngang.", default=False)
-    content: list[Entry] = field(
-        "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
-    )
-
-
 HEADING_STYLES = ("A.", "I.", "1.", "1.1.", "a)", "(1)", "(i)", "-", "+")
 """The numbering styles of headings, from the outside in: a report's levels take some of them in this order."""
 MAX_LEVELS = 8
@@ -107,6 +82,37 @@ Numbering = Annotated[
     BeforeValidator(_numbering),
     Field(min_length=1, max_length=MAX_LEVELS, json_schema_extra=_styles_or_list),
 ]
+
+
+class Section(Model):
+    """A heading of the report, what stands under it, then its sub-sections."""
+
+    title: Text = field("Tiêu đề", "Viết như trong báo cáo, không ghi số thứ tự: baocao tự đánh số.")
+    key: Text | None = field("Mã mục", "Tên ngắn, để so sánh giữa các kỳ và theo đề cương.", default=None)
+    content: list[Entry] = field(
+        "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
+    )
+    sections: list["Section"] = field("Các mục con", default=[])
+    numbering: Numbering | None = field(
+        "Cách đánh số các mục con",
+        "Khi các mục con của mục này đánh số khác các mục cùng cấp ở nơi khác, ví dụ '(1) +'; "
+        "bỏ trống: như cả báo cáo.",
+        default=None,
+    )
+
+
+class Annex(Model):
+    """A phụ lục of the report's own, printed after the signature on a page of its own.
+
+    Under its name ("Phụ lục", or "Phụ lục I", "Phụ lục II" …) and "(Kèm theo Báo cáo số … ngày … của …)".
+    """
+
+    title: Text = field("Tên phụ lục", "Viết như trong báo cáo, không ghi 'Phụ lục I': baocao tự đặt tên.")
+    key: Text | None = field("Mã phụ lục", "Tên ngắn, để so sánh giữa các kỳ.", default=None)
+    landscape: Flag = field("Khổ giấy nằm ngang", "Có khi bảng rộng: in phụ lục trên trang nằm ngang.", default=False)
+    content: list[Entry] = field(
+        "Nội dung", "Các đoạn văn và khối số liệu, theo thứ tự in.", default=[], json_schema_extra=text_or_block
+    )
 
 
 def walk(sections: list[Section], base: Loc = ("sections",), depth: int = 1) -> Iterator[tuple[Loc, Section, int]]:
