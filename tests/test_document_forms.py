@@ -74,6 +74,7 @@ def test_a_report_sent_as_a_cong_van_has_its_v_v_under_the_number_and_kinh_gui_a
     assert "BÁO CÁO" not in body and body.index("Kính gửi: Sở Thông tin và Truyền thông tỉnh Quảng Ngãi.") == 0
     recipients = cells[cells.index("Nơi nhận:") + 1 :][:3]
     assert recipients == ["- Như trên;", "- UBND tỉnh (b/c);", "- Lưu: VT."]
+    assert "Chi tiết tại Phụ lục (ban Chỉ đạo cấp xã) kèm theo Công văn này." in body
     assert "(Kèm theo Công văn số 458/UBND-VHTT ngày 15/01/2024 của UBND huyện Trà Bồng)" in [
         line.replace("\n", " ") for line in body
     ]

@@ -386,7 +386,7 @@ def annex_names(blocks: Sequence[Block]) -> list[str]:
     return ["Phụ lục"] if count == 1 else [f"Phụ lục {vn.roman(n)}" for n in range(1, count + 1)]
 
 
-def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
+def annex_reference(blocks: Sequence[Block], kind: str = "Báo cáo") -> Paragraph | None:
     """The body's sentence naming its annexes, as "Chi tiết tại Phụ lục I (…) và Phụ lục II (…) kèm theo …".
 
     None when there is no annex, or when the body already names each one.
@@ -403,7 +403,7 @@ def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
         for name, annex in zip(names, found, strict=True)
     ]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
-    return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo Báo cáo này."),), None)
+    return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo {kind} này."),), None)
 
 
 def _lower_first(text: str) -> str:
@@ -412,13 +412,13 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
-def with_reference(blocks: Sequence[Block]) -> list[Block]:
+def with_reference(blocks: Sequence[Block], kind: str = "Báo cáo") -> list[Block]:
     """The blocks with the sentence naming the annexes after the opening, before the first heading.
 
     Without a heading it goes before the closing paragraph (the last one).
     """
     out = list(blocks)
-    reference = annex_reference(blocks)
+    reference = annex_reference(blocks, kind)
     if reference is None:
         return out
     shown = [index for index, block in enumerate(out) if not isinstance(block, Annex)]
@@ -589,7 +589,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
     main = document.element.body.sectPr
-    fragments = [*first_page(meta), *body(with_reference(blocks), keep_last=True), closing(meta)]
+    fragments = [*first_page(meta), *body(with_reference(blocks, meta.kind_name), keep_last=True), closing(meta)]
     previous: Annex | None = None
     for annex, content in annexes(meta, blocks):
         fragments.append(f"<w:p><w:pPr>{_xml(_section(main, previous))}</w:pPr></w:p>")
