@@ -148,6 +148,15 @@ def test_headings_are_numbered_in_order_with_roman_arabic_and_letters(built):
     assert "f)" not in letters
 
 
+def test_a_section_goes_on_in_its_own_numbering_as_the_seed_does(built):
+    """Seed 002: under "2. Kết quả thực hiện Quyết định số 03" the points are "(1)", "(2)" and "+", not "a)"."""
+    document = docx.Document(str(built["tra-bong-2023"]))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("BC Heading")]
+    start = next(i for i, text in enumerate(headings) if text.startswith("2. Kết quả thực hiện Quyết định số 03"))
+    assert [text.split(" ")[0] for text in headings[start : start + 5]] == ["2.", "(1)", "+", "(2)", "3."]
+    assert headings[start + 2] == "+ Kết quả thực hiện:"
+
+
 def test_level_one_headings_are_upper_case(binh_son):
     for p in binh_son.paragraphs:
         if p.style.name == "BC Heading 1":

@@ -95,6 +95,244 @@ def test_numbering_styles_must_go_inwards(tmp_path):
     assert [code for code, *_ in findings(tmp_path, "numbering: a) 1.\n")] == ["BC110"]
 
 
+def test_more_than_four_levels_in_the_styles_real_reports_use(tmp_path):
+    """Seed 002's outline: "I." then "2." then "(1)" then "+ Kết quả thực hiện:", and "2.1." under "2. Mục tiêu cụ thể";
+    a part "A." above it all and "(i)", "-" below, each level numbered in its own style and set in its heading type."""
+    body = """\
+numbering: A. I. 1. 1.1. a) (1) (i) -
+sections:
+  - title: Kết quả năm 2023
+    sections:
+      - title: Kết quả triển khai chuyển đổi số năm 2023
+        sections:
+          - title: Công tác chỉ đạo, điều hành
+            content: [Đã thực hiện 02 cuộc họp của Ban Chỉ đạo.]
+          - title: Kết quả thực hiện Quyết định số 03/QĐ-BCĐ
+            sections:
+              - title: Mục tiêu cụ thể
+                sections:
+                  - title: Nhận thức số
+                    sections:
+                      - title: Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới
+                        sections:
+                          - title: Tiêu chí 8.1
+                            sections:
+                              - title: "Kết quả thực hiện:"
+                                content: [Hai xã có điểm phục vụ bưu chính.]
+                          - title: Tiêu chí 8.2
+                            content: [Các xã có dịch vụ viễn thông.]
+  - title: Nhiệm vụ năm 2024
+    sections:
+      - title: Giải pháp
+        content: [Đẩy mạnh truyền thông.]
+"""
+    assert findings(tmp_path, body) == []
+    path = write(tmp_path, HEAD + body)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    headings = [(p.style.name[-1], p.text) for p in docx.Document(str(target)).paragraphs if "Heading" in p.style.name]
+    assert headings == [
+        ("1", "A. KẾT QUẢ NĂM 2023"),
+        ("1", "I. KẾT QUẢ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2023"),
+        ("2", "1. Công tác chỉ đạo, điều hành"),
+        ("2", "2. Kết quả thực hiện Quyết định số 03/QĐ-BCĐ"),
+        ("3", "2.1. Mục tiêu cụ thể"),
+        ("4", "a) Nhận thức số"),
+        ("4", "(1) Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới"),
+        ("4", "(i) Tiêu chí 8.1"),
+        ("4", "- Kết quả thực hiện:"),
+        ("4", "(ii) Tiêu chí 8.2"),
+        ("1", "B. NHIỆM VỤ NĂM 2024"),
+        ("1", "I. GIẢI PHÁP"),
+    ]
+
+
+def test_a_composed_number_goes_one_level_deeper_under_itself(tmp_path):
+    body = """\
+numbering: I. 1. 1.1. 1.1.
+sections:
+  - title: Nhiệm vụ, giải pháp năm 2024
+    sections:
+      - title: Mục tiêu cụ thể
+        sections:
+          - title: Về chuyển đổi số trong hoạt động của các cơ quan Đảng, Nhà nước
+            sections:
+              - title: Hạ tầng số
+                content: [100% cơ quan có mạng truyền số liệu chuyên dùng.]
+"""
+    lines = text_of(tmp_path, body)
+    assert "1.1. Về chuyển đổi số trong hoạt động của các cơ quan Đảng, Nhà nước" in lines
+    assert "1.1.1. Hạ tầng số" in lines
+
+
+def test_a_section_numbers_its_own_sub_sections_in_the_styles_it_says(tmp_path):
+    """Seed 002: "2. Kết quả thực hiện Quyết định số 03" goes on with "(1)" and "+", while "3." goes on with "a)"."""
+    body = """\
+numbering: I. 1. a)
+sections:
+  - title: Kết quả triển khai chuyển đổi số năm 2023
+    sections:
+      - title: Kết quả thực hiện Quyết định số 03/QĐ-BCĐ
+        numbering: (1) +
+        sections:
+          - title: Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới
+            sections:
+              - title: "Kết quả thực hiện:"
+                content: [Hai xã có điểm phục vụ bưu chính.]
+          - title: Triển khai đạt tiêu chí về người dân có sử dụng điện thoại thông minh
+            content: [Huyện chưa đạt.]
+      - title: Kết quả thực hiện các mục tiêu về chuyển đổi số năm 2023
+        sections:
+          - title: Nhận thức số
+            content: [Tuyên truyền trên Trang thông tin điện tử.]
+"""
+    assert findings(tmp_path, body) == []
+    headings = [line for line in text_of(tmp_path, body) if line[:2] in ("I.", "1.", "2.", "(1", "(2", "+ ", "a)")]
+    assert headings == [
+        "I. KẾT QUẢ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2023",
+        "1. Kết quả thực hiện Quyết định số 03/QĐ-BCĐ",
+        "(1) Các xã Trà Tân và xã Trà Giang đạt chuẩn nông thôn mới",
+        "+ Kết quả thực hiện:",
+        "(2) Triển khai đạt tiêu chí về người dân có sử dụng điện thoại thông minh",
+        "2. Kết quả thực hiện các mục tiêu về chuyển đổi số năm 2023",
+        "a) Nhận thức số",
+    ]
+    deeper = body.replace("content: [Hai xã có điểm phục vụ bưu chính.]", "sections: [{title: Sâu, content: [x]}]")
+    assert findings(tmp_path, deeper) == [("BC405", 22, 36)]  # deeper than the section's own "(1) +"
+
+
+@pytest.mark.parametrize("numbering", ["1. I.", "a) (1) a)", "I. 1. 1.", '"- + -"', '"+ -"'])
+def test_a_numbering_that_goes_outwards_or_repeats_a_style_is_an_error(tmp_path, numbering):
+    assert [code for code, *_ in findings(tmp_path, f"numbering: {numbering}\n")] == ["BC110"]
+
+
+ANNEXES = """\
+sections:
+  - title: Hạ tầng số
+    content: ["Toàn huyện có 16 đài truyền thanh cấp xã, chi tiết tại Phụ lục I."]
+annexes:
+  - title: Đài truyền thanh cấp xã theo tần số
+    content:
+      - table:
+          columns:
+            - {key: xa, title: Xã, type: text}
+            - {key: bang, title: Tần số, type: text}
+            - {key: cum_loa, title: Cụm loa, type: integer}
+          rows: [[Trà Tân, 87-108 MHz, 12], [Trà Giang, 54-68 MHz, 9]]
+          total: true
+  - title: Tổ công nghệ số cộng đồng
+    landscape: true
+    content: ["- Cấp xã: 16 tổ với 162 thành viên."]
+  - title: Chưa có số liệu
+"""
+
+
+def test_the_reports_own_annexes_follow_the_signature_each_with_its_kem_theo_line(tmp_path):
+    assert findings(tmp_path, ANNEXES) == [("BC404", 28, 12)]  # the annex with nothing in it is not printed
+    path = write(tmp_path, HEAD + ANNEXES)
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    document = docx.Document(str(target))
+    lines = [p.text for p in document.paragraphs]
+    after = lines[lines.index("Phụ lục I") :]
+    assert lines.index("Trên đây là báo cáo tình hình chuyển đổi số năm 2025./.") < lines.index("Phụ lục I")
+    gap = "\u00a0" * 6  # the number left for the văn thư
+    kem_theo = f"(Kèm theo Báo cáo số {gap}/BC-UBND ngày 05/01/2026 của UBND xã Tịnh Hà)"
+    assert [line for line in after if line.startswith("Phụ lục")] == ["Phụ lục I", "Phụ lục II"]
+    assert [line.replace("\n", " ") for line in after].count(kem_theo) == 2  # on a portrait and a landscape page
+    assert "ĐÀI TRUYỀN THANH CẤP XÃ THEO TẦN SỐ" in after and "- Cấp xã: 16 tổ với 162 thành viên." in after
+    assert not any("CHƯA CÓ SỐ LIỆU" in line for line in lines)
+    assert "Trà Giang | 54-68 MHz | 9" in [
+        " | ".join(c.text for c in row.cells[1:]) for row in document.tables[-1].rows
+    ]
+    assert [s.orientation for s in document.sections][-2:] == [0, 1]  # the second annex on a landscape page
+    said = "Chi tiết tại Phụ lục I (đài truyền thanh cấp xã theo tần số) và Phụ lục II (tổ công nghệ số cộng đồng)"
+    assert said + " kèm theo Báo cáo này." in lines  # the body names Phụ lục I only: the sentence names both
+
+
+def test_an_annexs_numbers_are_checked_diffed_and_carried_as_a_sections_are(tmp_path):
+    wrong = ANNEXES.replace("total: true", "total: {cum_loa: 20}")
+    assert findings(tmp_path, wrong) == [("BC201", 24, 28), ("BC404", 28, 12)]  # the stated total, at its place
+    old = write(tmp_path, HEAD + ANNEXES, "old.yaml")
+    new = write(
+        tmp_path,
+        HEAD.replace("year: 2025", "year: 2026") + ANNEXES.replace("Giang, 54-68 MHz, 9", "Giang, 54-68 MHz, 11"),
+        "new.yaml",
+    )
+    changes, _ = api.diff(str(old), str(new), force=True)
+    changed = [(c.section, c.path, c.old, c.new) for c in changes if c.section == "annexes"]
+    assert changed == [
+        ("annexes", ("Đài truyền thanh cấp xã theo tần số", "bảng", "rows", "Trà Giang", "cum_loa"), "9", "11")
+    ]
+    _, text = api.next_file(str(old), "-")
+    assert "# năm 2025: cum_loa: 9" in text and "title: Đài truyền thanh cấp xã theo tần số" in text
+
+
+CHANGES = """\
+sections:
+  - title: Hạ tầng số
+    content:
+      - figure: {label: Thuê bao băng rộng di động, value: 101400, unit: thuê bao, change: "tăng 42,29%"}
+      - figure: {label: Trạm BTS, value: 136, unit: trạm, change: -3}
+      - figure: {label: Điểm phục vụ bưu chính, value: 22, unit: điểm, change: "+0"}
+"""
+
+
+def test_a_change_stated_without_the_value_it_is_from_is_printed_as_stated(tmp_path):
+    """ "… 101.400 thuê bao, tăng 42,29% so với cùng kỳ": the report knows the change, not last year's count."""
+    head = HEAD.replace("  subject:", "  previous_period: {type: year, year: 2024}\n  subject:")
+    path = write(tmp_path, head + CHANGES)
+    assert api.load(str(path)).findings == []
+    target, _ = api.build(str(path), str(tmp_path / "out.docx"))
+    lines = [p.text for p in docx.Document(str(target)).paragraphs if p.text.startswith("- ")]
+    assert lines == [
+        "- Thuê bao băng rộng di động: 101.400 thuê bao, tăng 42,29% so với cùng kỳ năm 2024;",
+        "- Trạm BTS: 136 trạm, giảm 03 trạm so với cùng kỳ năm 2024;",
+        "- Điểm phục vụ bưu chính: 22 điểm, không thay đổi so với cùng kỳ năm 2024.",
+    ]
+    _, carried = api.next_file(str(path), "-")
+    assert "# năm 2025: Trạm BTS: -3 so với kỳ trước" in carried and "change:" not in carried
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [("khoảng 3", "mức tăng, giảm ghi dạng"), ("3 trạm", "mức tăng, giảm ghi dạng"), ("-3, previous: 139", "cả hai")],
+)
+def test_a_change_is_written_with_its_direction_and_not_beside_a_previous_value(tmp_path, change, said):
+    wrong = CHANGES.replace("change: -3", f"change: {change}")
+    found = api.load(str(write(tmp_path, HEAD + wrong))).findings
+    assert [f.code for f in found] == ["BC110"] and said in str(found[0].params)
+
+
+SHARES_OF = """\
+sections:
+  - title: Dịch vụ công trực tuyến
+    content:
+      - figure:
+          label: Hồ sơ tiếp nhận
+          value: 2945
+          unit: hồ sơ
+          parts_are: of_which
+          parts:
+            - {label: hồ sơ trực tuyến, value: 1688, percent: "57,3"}
+            - {label: hồ sơ toàn trình, value: 1200, percent: "71,1", of: hồ sơ trực tuyến}
+"""
+
+
+def test_a_trong_do_share_may_be_of_another_part_and_is_checked_on_that_base(tmp_path):
+    """ "2.945 hồ sơ, trong đó 1.688 trực tuyến (57,3%), 1.200 toàn trình (chiếm 71,1% hồ sơ trực tuyến)"."""
+    assert findings(tmp_path, SHARES_OF) == []
+    lines = text_of(tmp_path, SHARES_OF)
+    assert (
+        "- Hồ sơ tiếp nhận: 2.945 hồ sơ, trong đó: 1.688 hồ sơ trực tuyến (57,3%), "
+        "1.200 hồ sơ toàn trình (chiếm 71,1% hồ sơ trực tuyến)." in lines
+    )
+    # 40,7% is 1.200 of the 2.945 received: the rate of the wrong base is caught at it, with the right one
+    wrong = SHARES_OF.replace('"71,1"', '"40,7"')
+    assert findings(tmp_path, wrong) == [("BC211", 22, 63)]
+    assert findings(tmp_path, SHARES_OF.replace('"57,3"', '"57,9"')) == [("BC211", 21, 63)]
+    unknown = SHARES_OF.replace("of: hồ sơ trực tuyến", "of: hồ sơ trực tiếp")
+    assert [code for code, *_ in findings(tmp_path, unknown)] == ["BC110"]
+
+
 def test_every_value_of_a_figure_and_an_indicator_is_printed(tmp_path):
     body = """\
 sections:

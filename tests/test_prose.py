@@ -383,6 +383,52 @@ def test_a_table_whose_results_say_no_status_is_not_compared(tmp_path):
     assert api.load(str(path)).findings == []
 
 
+FIELDS = """\
+      - table:
+          columns:
+            - {key: linh_vuc, title: Lĩnh vực, type: text}
+            - {key: tiep_nhan, title: Hồ sơ tiếp nhận, type: integer, unit: hồ sơ}
+          rows:
+            - [Đăng ký đất đai, 1505]
+            - [Xây dựng, 126]
+            - [Tư pháp - Hộ tịch, 153]
+            - [Bảo trợ xã hội, 332]
+            - [Đăng ký kinh doanh, 167]
+            - [Tài nguyên và Môi trường, 5]
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [  # seed 002: its fields' dossiers make 2.288, the text says 1.956
+        ("Tổng số hồ sơ tiếp nhận: 2.288 hồ sơ, chi tiết theo lĩnh vực như sau:", []),
+        ("Tổng số hồ sơ tiếp nhận: 1.956 hồ sơ, chi tiết theo lĩnh vực như sau:", ["1.956"]),
+        ("Bộ phận một cửa đã tiếp nhận tổng cộng 1.956 hồ sơ.", ["1.956"]),
+        ("Đã tiếp nhận và trả 1.956 hồ sơ.", []),  # no total said: not compared
+        ("Lĩnh vực Đăng ký kinh doanh: Tổng số hồ sơ tiếp nhận: 167 hồ sơ.", []),  # one row's, not the column's
+        ("Tổng số hồ sơ đã trả đúng hẹn: 1.359 hồ sơ.", []),  # another count of dossiers
+    ],
+)
+def test_a_total_stated_in_the_text_is_the_sum_of_its_tables_column(tmp_path, sentence, wrong):
+    """A figure in the text against the column of the section's table that counts the same things."""
+    path, first = unit(tmp_path, [sentence])
+    text = path.read_text(encoding="utf-8").replace(f"        {sentence}\n", f"        {sentence}\n" + FIELDS)
+    path.write_text(text, encoding="utf-8")
+    found = [(f.code, f.line, f.col) for f in api.load(str(path)).findings]
+    assert found == [("BC502", first, 9 + sentence.index(number)) for number in wrong]
+
+
+def test_a_table_with_a_blank_cell_or_in_another_section_is_not_compared(tmp_path):
+    path, _ = unit(tmp_path, ["Tổng số hồ sơ tiếp nhận: 1.956 hồ sơ."])
+    text = path.read_text(encoding="utf-8")
+    blank = FIELDS.replace("[Xây dựng, 126]", "[Xây dựng, null]")
+    elsewhere = "  - title: Phụ lục số liệu\n    content:\n" + FIELDS + "  - title: Nhiệm vụ"
+    for changed in (text.replace("hồ sơ.\n", "hồ sơ.\n" + blank, 1), text.replace("  - title: Nhiệm vụ", elsewhere)):
+        assert changed != text
+        path.write_text(changed, encoding="utf-8")
+        assert api.load(str(path)).findings == []
+
+
 PLAN = "type: Kế hoạch, number: 29/KH-UBND, date: 01/3/2023, issuer: UBND huyện"
 CITED = (
     "      - citation: {{key: kh-29, action: Thực hiện, " + PLAN + ', subject: "{first}"}}\n'

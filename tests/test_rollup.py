@@ -214,6 +214,18 @@ def test_the_province_report_has_annexes_with_one_row_per_unit(units):
     assert all(start is not None and start.get(f"{{{docx.oxml.ns.nsmap['w']}}}start") == "1" for start in starts)
 
 
+def test_the_provinces_own_annexes_come_before_those_of_one_row_per_unit(units):
+    province = units.parent / "province.yaml"
+    own = 'annexes:\n  - title: Danh mục văn bản chỉ đạo\n    content: ["- Kế hoạch số 12/KH-UBND."]\n'
+    province.write_text(PROVINCE + own, encoding="utf-8")
+    result, out = rolled(units)
+    assert result.returncode == 0, result.stderr
+    assert api.load(str(out)).report.annexes[0].title == "Danh mục văn bản chỉ đạo"
+    target, _ = api.build(str(out))
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert texts[texts.index("Phụ lục I") + 2] == "DANH MỤC VĂN BẢN CHỈ ĐẠO" and "Phụ lục II" in texts
+
+
 def test_wide_annexes_are_landscape(tmp_path):
     figures = "".join(f"      - figure: {{key: f{n}, label: F{n}, value: {n}}}\n" for n in range(8))
     folder = tmp_path / "units"

@@ -12,6 +12,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from baocao.model import fields
+from baocao.report.sections import Numbering
 from baocao.write.schema import outline_schema_text, schema_text
 
 from .conftest import EXAMPLES, ROOT
@@ -133,7 +134,11 @@ VARIANTS = [
     ("budget groups and items", "- budget:", "- budget:\n          groups: [{name: Xã Tịnh Hà}]"),
     ("section key unknown", "    key: kho_khan", "    keys: kho_khan"),
     ("section without a title", "  - title: Khó khăn, vướng mắc\n    key", "  - key"),
-    ("numbering unknown style", "numbering: I. 1.", "numbering: A. 1."),
+    ("numbering unknown style", "numbering: I. 1.", "numbering: A) 1."),
+    ("numbering parts A. and points (1) -", "numbering: I. 1.", "numbering: A. I. 1. a) (1) -"),
+    ("numbering 1.1. under 1.1.", "numbering: I. 1.", "numbering: I. 1. 1.1. 1.1."),
+    ("numbering a style twice", "numbering: I. 1.", "numbering: I. 1. 1."),
+    ("numbering nine levels", "numbering: I. 1.", "numbering: A. I. 1. 1.1. a) (1) (i) - +"),
     ("cutoff with its end", "  subject:", "  cutoff: {end: 14/12/2025}\n  subject:"),
     ("cutoff start without end", "  subject:", "  cutoff: {start: 15/6/2025}\n  subject:"),
     ("cutoff shown", "  subject:", "  cutoff: {show: có}\n  subject:"),
@@ -286,6 +291,14 @@ DATE_TEXTS = [
         ),
         (fields.Percent, ["0", "05", "99,5", "99.5%", "100", "100,0", "100,01", "150", "-5", "1.234,5", "abc"]),
         (fields.Flag, ["true", "True", "có", "CÓ", "khong", "Không", "yes", "no", "1"]),
+        (
+            Numbering,
+            [
+                *("I. 1. 1.1. a)", "A. I. 1. a) (1) (i) - +", "1. 1.1. 1.1.", " 1.  a) ", "(1) - +"),
+                *("I. 1. 1.1. 1.1. a) (1) -", "1. I.", "a) 1.", "I. I.", "- -", "A) 1.", "", "  ", "I.1.", "(1) a)"),
+                "A. I. 1. 1.1. a) (1) (i) - +",
+            ],
+        ),
     ],
 )
 def test_patterns_accept_exactly_the_text_the_validators_accept(annotation, samples):

@@ -580,6 +580,16 @@ def test_an_outline_with_every_kind_of_item_and_awkward_text_round_trips(tmp_pat
     assert "Số: 'trích' #1" in printed and "MỤC CHẮT" in printed.upper()
 
 
+def test_an_outline_numbered_with_marks_gives_a_file_that_keeps_them(tmp_path: Path) -> None:
+    """ "- +" read back as text, not as a YAML list: the unit's file keeps the đề cương's numbering."""
+    write(tmp_path, EVERY_KIND.replace("numbering: I. 1. 1.1. a)", 'numbering: "- +"'), "de-cuong.yaml")
+    target = tmp_path / "u.yaml"
+    result = new("--outline", str(tmp_path / "de-cuong.yaml"), "-o", str(target), *HEADER, "--level", "commune",
+                 "--period", "month:6", "--year", "2026")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["numbering"] == "- +"
+
+
 def write_texts(sections: list[Any]) -> None:
     """A paragraph in each section at the bottom that has none (the next period's text is rewritten each time)."""
     for section in sections:

@@ -2,14 +2,18 @@
 
 Parts are ``whole`` (they add up to the value, the default), ``of_which`` ("trong đó", not
 all of it) or ``overlap``. A qualified value ("hơn 8.130") is a bound: the checks ask
-whether the parts lie within it. ``previous``, last period's value, adds "tăng … so với …".
+whether the parts lie within it. ``previous``, last period's value, adds "tăng … so với …";
+``change``, a change stated without the value it is from, "tăng 42,29%", is printed as stated.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BeforeValidator, model_validator
 
 from baocao.blocks import prose
 from baocao.blocks.base import (
@@ -29,12 +33,14 @@ from baocao.blocks.base import (
     written,
 )
 from baocao.blocks.cells import Line, Piece, Slot, rows_of
-from baocao.blocks.printing import change, changed, item, number_cell, qualified, since, with_note
+from baocao.blocks.printing import change, changed, item, number_cell, qualified, quantity, since, with_note
+from baocao.blocks.rate import ratio_issues
 from baocao.blocks.sums import listed as units_listed
 from baocao.blocks.sums import stated_number, stated_sum, summed_total
+from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Amount, Model, Text, field
-from baocao.model.qualified import Qualified, QValue
+from baocao.model.qualified import QPercent, Qualified, QValue, decimals
 
 # Units in which three decimals are ordinary; in any other unit a figure counts things.
 MEASURES = frozenset(
@@ -43,12 +49,44 @@ MEASURES = frozenset(
 )  # fmt: skip
 
 
+CHANGE_PATTERN = r"^\s*(tăng|giảm|Tăng|Giảm|\+|-)\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,6})?|\d{1,15}(?:,\d{1,6})?)\s*(%)?\s*$"
+CHANGE = re.compile(CHANGE_PATTERN)
+"""A change stated as reports state it: "tăng 42,29%", "giảm 3", "+1.234", "-5%"."""
+
+
+def change_schema(schema: dict[str, Any]) -> None:
+    """JSON Schema of a stated change: the text as written, or a signed number."""
+    for key in ("type", "pattern"):
+        schema.pop(key, None)
+    schema["anyOf"] = [{"type": "string", "pattern": CHANGE_PATTERN}, {"type": "number"}, {"type": "null"}]
+
+
+def stated_change(value: Any) -> Any:
+    """A change as written; a number YAML has read (``-3``, ``+5``) is taken with its sign."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return f"{'-' if value < 0 else '+'}{str(abs(Decimal(str(value)))).replace('.', ',')}"
+    if isinstance(value, str) and CHANGE.match(value):
+        return " ".join(value.split())
+    raise ValueError(f"mức tăng, giảm ghi dạng 'tăng 42,29%', 'giảm 3', '+1.234' hoặc '-5%', không phải '{value}'")
+
+
 class FigurePart(Model):
     """One part of a figure: "25 dịch vụ mức độ 3"."""
 
     label: Text = field("Tên phần")
     value: QValue | None = field("Giá trị", "Bỏ trống khi chưa có số liệu (chưa được in).", default=None)
     unit: Text | None = field("Đơn vị", "Khi khác đơn vị của số liệu.", default=None)
+    percent: QPercent | None = field(
+        "Tỷ lệ của phần (%)", "Như báo cáo ghi: '1.688 hồ sơ trực tuyến (57,3%)'; được kiểm tra.", default=None
+    )
+    of: Text | None = field(
+        "Tính trên phần",
+        "Tên (label) của phần khác mà tỷ lệ tính trên đó: '1.200 toàn trình (chiếm 71,1% trực tuyến)'; "
+        "bỏ trống: trên số liệu.",
+        default=None,
+    )
 
 
 class FigureBlock(Model):
@@ -76,6 +114,26 @@ class FigureBlock(Model):
         "change: 'tăng … so với …'; value: '(cùng kỳ năm 2024: 1.234 hồ sơ)'; both: cả hai.",
         default="change",
     )
+    change: Annotated[str, BeforeValidator(stated_change)] | None = field(
+        "Mức tăng, giảm đã biết",
+        "Khi không có số liệu kỳ trước: 'tăng 42,29%', 'giảm 3', '+1.234', '-5%'; in 'tăng 42,29% so với …'.",
+        default=None,
+        json_schema_extra=change_schema,
+    )
+
+    @model_validator(mode="after")
+    def _share_of_a_part(self) -> Self:
+        labels = [part.label for part in self.parts]
+        for part in self.parts:
+            if part.of is not None and (part.of not in labels or part.of == part.label):
+                raise ValueError(f"of: '{part.of}' không phải tên một phần khác của số liệu ({', '.join(labels)})")
+        return self
+
+    @model_validator(mode="after")
+    def _change_or_previous(self) -> Self:
+        if self.change is not None and self.previous is not None:
+            raise ValueError("ghi số liệu kỳ trước (previous) hoặc mức tăng, giảm (change), không ghi cả hai")
+        return self
 
     @property
     def total(self) -> Qualified | None:
@@ -86,6 +144,15 @@ class FigureBlock(Model):
         if values and self.parts_are == "whole" and all(v is not None and v.exact for v in values):
             return Qualified(sum((v.value for v in values if v is not None), Decimal(0)))
         return None
+
+
+def parse_change(text: str) -> tuple[Decimal, bool]:
+    """A change as written, "tăng 42,29%", "-3": the signed amount, and whether it is in per cent."""
+    match = CHANGE.match(text)
+    if match is None:
+        raise ValueError(text)
+    amount = Decimal(match.group(2).replace(".", "").replace(",", "."))  # "1.234,5": the Vietnamese way
+    return (-amount if match.group(1).lower() in ("giảm", "-") else amount), bool(match.group(3))
 
 
 def blank(figure: FigureBlock) -> bool:
@@ -102,7 +169,20 @@ def check(figure: FigureBlock, loc: Loc, context: CheckContext) -> Iterator[Issu
     if figure.note:  # a sentence: its numbers are checked as those of text are
         yield from prose.issues(figure.note, (*loc, "note"))
     yield from parts_issues(figure, loc) if figure.parts_are != "shares" else shares_issues(figure, loc)
+    yield from part_share_issues(figure, loc)
     yield from ambiguous(figure, loc)
+
+
+def part_share_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
+    """A part's stated rate agrees with its value over the figure's, or over another part's ("of")."""
+    values = {part.label: part.value for part in figure.parts}
+    for index, part in enumerate(figure.parts):
+        base = figure.total if part.of is None else values.get(part.of)
+        if part.percent is None or part.value is None or base is None or not (part.value.exact and base.exact):
+            continue
+        if part.value.value == int(part.value.value) and base.value == int(base.value):
+            count, total = int(part.value.value), int(base.value)
+            yield from ratio_issues(count, total, part.percent, decimals(part.percent), (*loc, "parts", index))
 
 
 def shares_issues(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
@@ -183,11 +263,21 @@ def text(figure: FigureBlock, change_said: str | None = None) -> str:
     parts = [p for p in figure.parts if p.value is not None]  # a blank part is BC604, not printed
     share = "%" if figure.parts_are == "shares" else None
     if parts:
-        listed = ", ".join(f"{qualified(p.value, p.unit or share)} {p.label}" for p in parts if p.value is not None)
+        listed = ", ".join(
+            f"{qualified(p.value, p.unit or share)} {p.label}{part_share(p)}" for p in parts if p.value is not None
+        )
         said = after_value(said, change_said if total is not None else None)
         said += f", trong đó: {listed}" if total is not None else f": {listed}"
         return with_note(said, figure.note)
     return after_value(with_note(said, figure.note), change_said if total is not None else None)
+
+
+def part_share(part: FigurePart) -> str:
+    """A part's rate as stated: " (57,3%)" of the figure, " (chiếm 71,1% trực tuyến)" of another part."""
+    if part.percent is None:
+        return ""
+    rate = qualified(part.percent, "%")
+    return f" ({rate})" if part.of is None else f" (chiếm {rate} {part.of})"
 
 
 def after_value(said: str, change_said: str | None) -> str:
@@ -198,7 +288,16 @@ def after_value(said: str, change_said: str | None) -> str:
 
 
 def since_previous(figure: FigureBlock, reference: str) -> str | None:
-    """How the figure changed since its ``previous`` value, or that value in brackets, as ``previous_as`` says."""
+    """How the figure changed since its ``previous`` value, or that value in brackets, as ``previous_as`` says.
+
+    A change stated without the value it is from ("tăng 42,29%") is printed as stated.
+    """
+    if figure.change is not None:
+        amount, percent = parse_change(figure.change)
+        if amount == 0:
+            return f"không thay đổi so với {reference}"
+        said = f"{vn.number(abs(amount))}%" if percent else quantity(abs(amount), figure.unit)
+        return f"{'tăng' if amount > 0 else 'giảm'} {said} so với {reference}"
     moved = since(figure.total, figure.previous, figure.unit, reference, points=False)
     if figure.previous is None or figure.previous_as == "change":
         return moved
@@ -223,6 +322,8 @@ def measure(figure: FigureBlock) -> Measure | None:
 def carry(body: Data, figure: FigureBlock, carrier: Any) -> list[Any]:
     """Value and parts blank; last period's value (or the sum of its parts) in ``previous``."""
     earlier, kept = body.pop("previous", None), []
+    if (stated := body.pop("change", None)) is not None:  # this period's change; the next has the value
+        kept.append(f"{figure.label}: {stated} so với kỳ trước")
     if not blank(figure):
         total = figure.total
         if total is not None:

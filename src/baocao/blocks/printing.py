@@ -16,18 +16,42 @@ from baocao.blocks.base import Prim, ViewContext
 from baocao.core import vietnamese as vn
 from baocao.model.qualified import Qualified
 
-ESCAPES = {"\\*": "\x01", "\\-": "\x02", "\\+": "\x03", "\\\\": "\x04"}
-RESTORE = str.maketrans({"\x01": "*", "\x02": "-", "\x03": "+", "\x04": "\\"})
+ESCAPES = {"\\*": "\x01", "\\-": "\x02", "\\+": "\x03", "\\\\": "\x04", "\\^": "\x05"}
+RESTORE = str.maketrans({"\x01": "*", "\x02": "-", "\x03": "+", "\x04": "\\", "\x05": "^"})
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+NOTE = re.compile(r"(?<!\\)\^\[([^\[\]]+)\]")
+"""A footnote written where its mark goes: "sửa đổi^[Nghị định số 42/2022/NĐ-CP.]" (no brackets inside)."""
 
 
 def runs(text: str, bold: bool = False) -> list[dict[str, Any]]:
-    """Text with **bold** and *italic* as runs; a backslash keeps the next "*", "-", "+" or backslash as written."""
-    if "*" not in text and "\\" not in text:
+    """Text with **bold**, *italic* and footnotes ^[…] as runs.
+
+    A backslash keeps the next "*", "-", "+", "^" or backslash as written. A footnote is a run with
+    its ``note`` (and no text), a real footnote in the DOCX.
+    """
+    if "*" not in text and "\\" not in text and "^[" not in text:
         return [{"text": text, "bold": bold, "italic": False}]
     escaped = "\\" in text
     for escape, mark in ESCAPES.items():
         text = text.replace(escape, mark)
+    out: list[dict[str, Any]] = []
+    at = 0
+    for match in NOTE.finditer(text):
+        out += _emphasis(text[at : match.start()], bold)
+        if note := " ".join(match.group(1).split()):
+            out.append({"text": "", "bold": bold, "italic": False, "note": note})
+        at = match.end()
+    out += _emphasis(text[at:], bold)
+    if escaped:
+        for run in out:
+            run["text"] = run["text"].translate(RESTORE)
+            if "note" in run:
+                run["note"] = run["note"].translate(RESTORE)
+    return out
+
+
+def _emphasis(text: str, bold: bool) -> list[dict[str, Any]]:
+    """The runs of a stretch of text with **bold** and *italic*."""
     out: list[dict[str, Any]] = []
     at = 0
     for match in EMPHASIS.finditer(text):
@@ -38,9 +62,6 @@ def runs(text: str, bold: bool = False) -> list[dict[str, Any]]:
         at = match.end()
     if at < len(text):
         out.append({"text": text[at:], "bold": bold, "italic": False})
-    if escaped:
-        for run in out:
-            run["text"] = run["text"].translate(RESTORE)
     return out
 
 

@@ -38,6 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from baocao.blocks.base import shown
+from baocao.blocks.printing import NOTE
 from baocao.blocks.rate import ratio_issues
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
@@ -479,7 +480,35 @@ def changes(line: str) -> Iterator[Said]:
 
 
 def issues(text: str, loc: Loc) -> Iterator[Issue]:
-    """The claims of every line of ``text``, as issues placed at the number to correct."""
+    """The claims of every line of ``text``, as issues placed at the number to correct.
+
+    A footnote ("sửa đổi^[…]", :data:`baocao.blocks.printing.NOTE`) is read apart: its sentence is read
+    without it, and it on its own, each finding placed where it is written.
+    """
     for line in text.splitlines():
-        for said in sentences(line):
-            yield Issue(said.code, loc, said.params, snippet=line[said.start : said.end], offset=said.at - said.start)
+        for piece, shift, cuts in _pieces(line):
+            for said in sentences(piece):
+                start, end = shift + _written(said.start, cuts, True), shift + _written(said.end, cuts, False)
+                at = shift + _written(said.at, cuts, True)
+                yield Issue(said.code, loc, said.params, snippet=line[start:end], offset=at - start)
+
+
+def _pieces(line: str) -> Iterator[tuple[str, int, list[tuple[int, int]]]]:
+    """The line without its footnotes, with where they were cut (place in the rest, length); then each footnote."""
+    if "^[" not in line:
+        yield line, 0, []
+        return
+    rest, cuts, at = [], [], 0
+    for match in NOTE.finditer(line):
+        rest.append(line[at : match.start()])
+        cuts.append((sum(len(part) for part in rest), match.end() - match.start()))
+        at = match.end()
+    rest.append(line[at:])
+    yield "".join(rest), 0, cuts
+    for match in NOTE.finditer(line):
+        yield match.group(1), match.start(1), []
+
+
+def _written(place: int, cuts: list[tuple[int, int]], after_cut: bool) -> int:
+    """Where a place of the line read without its footnotes is written (a place at a cut: after it, or before)."""
+    return place + sum(length for cut, length in cuts if cut < place or (after_cut and cut == place))

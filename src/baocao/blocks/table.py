@@ -223,6 +223,63 @@ def column_totals(block: TableBlock) -> dict[str, Any]:
     return totals
 
 
+# --- a column's sum stated in the text -----------------------------------------------------------
+
+TOTAL_WORDS = r"(?:tổng[ \t]+số|tổng[ \t]+cộng)"
+NUMBER = r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3}){1,4}|\d{1,15})(?:,(?P<d>\d{1,6}))?(?![\w/]|[.,]\d)"
+
+
+def counted_things(block: TableBlock) -> dict[str, tuple[Column, Decimal]]:
+    """What each column that adds up counts, by its noun, with its sum over every row.
+
+    The noun is the column's ``unit`` ("đài") or its title without "Số"/"Số lượng" ("Cụm loa" counts
+    "cụm loa"); a column with a blank cell has no sum a sentence could state, and a noun two columns
+    share names neither.
+    """
+    found: dict[str, tuple[Column, Decimal]] = {}
+    shared: set[str] = set()
+    for column in block.columns:
+        if column.type not in ("integer", "quantity", "money"):
+            continue
+        values = [typed_cell(column, row.get(column.key)) for row in block.rows]
+        if not values or any(value is None for value in values):
+            continue
+        title = re.sub(r"^(?:số[ \t]+lượng|số)[ \t]+", "", column.title.strip(), flags=re.IGNORECASE)
+        for noun in {" ".join(n.lower().split()) for n in (column.unit, title) if n}:
+            if noun in found:
+                shared.add(noun)
+            found[noun] = (column, sum(values, Decimal(0)))
+    return {noun: value for noun, value in found.items() if noun not in shared}
+
+
+def row_names(block: TableBlock) -> set[str]:
+    """The names of the rows (their text cells, lower case): a sentence that names one speaks of that row."""
+    texts = [column.key for column in block.columns if column.type == "text"]
+    return {" ".join(str(row[key]).lower().split()) for row in block.rows for key in texts if row.get(key)}
+
+
+def stated_sums(line: str, nouns: Iterator[str] | list[str]) -> Iterator[tuple[str, Decimal, int, int]]:
+    """The totals of counted things a sentence states: (noun, number, where the words begin, where the number is).
+
+    "tổng số 21 cụm loa", "tổng cộng 1.234 hồ sơ", "tổng số cụm loa là 21", "tổng số cụm loa: 21".
+    """
+    lowered = line.lower()
+    if "tổng" not in lowered:
+        return
+    for noun in nouns:
+        if noun not in lowered:
+            continue
+        said = re.escape(noun).replace("\\ ", "[ \t]+")
+        patterns = (
+            TOTAL_WORDS + r"[ \t]+" + NUMBER + r"[ \t]+" + said + r"(?!\w)",
+            TOTAL_WORDS + r"[ \t]+" + said + r"[ \t]*(?:là|:)[ \t]*" + NUMBER,
+        )
+        for pattern in patterns:
+            for match in re.finditer(pattern, line, re.IGNORECASE):
+                digits = match["n"].replace(".", "") + (f".{match['d']}" if match["d"] else "")
+                yield noun, Decimal(digits), match.start(), match.start("n")
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import CheckContext, key_of
-from baocao.core.findings import Issue
+from baocao.core.findings import Issue, Loc
 from baocao.report import Report
 from baocao.report.sections import Section, walk
 
@@ -50,15 +50,34 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:
-    """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed."""
-    levels = len(report.numbering)
-    for loc, section, depth in walk(report.sections):
-        if depth > levels:
-            yield Issue(
-                "BC405", (*loc, "title"), {"depth": depth, "levels": levels, "numbering": " ".join(report.numbering)}
-            )
+    """Sections nest no deeper than the numbering has levels; a section or annex with nothing in it is not printed."""
+    yield from _too_deep(report.sections, list(report.numbering), 1, 0, " ".join(report.numbering), ("sections",))
+    for loc, section, _ in walk(report.sections):
         if not section.content and not any(_has_content(s) for s in section.sections):
             yield Issue("BC404", (*loc, "title"), {"title": section.title})
+    for index, annex in enumerate(report.annexes):
+        if not annex.content:
+            yield Issue("BC404", ("annexes", index, "title"), {"title": annex.title})
+
+
+def _too_deep(
+    sections: list[Section], styles: list[str], depth: int, start: int, numbering: str, base: Loc
+) -> Iterator[Issue]:
+    """BC405 for each section deeper than the numbering in force (the report's, or a section's for its own).
+
+    ``styles`` are those left for this level and deeper; the numbering in force begins below level ``start``.
+    """
+    for index, section in enumerate(sections):
+        loc = (*base, index)
+        if not styles:
+            params = {"depth": depth, "levels": start + len(numbering.split()), "numbering": numbering}
+            yield Issue("BC405", (*loc, "title"), params)
+        inner = (*loc, "sections")
+        if section.numbering:
+            own: list[str] = list(section.numbering)
+            yield from _too_deep(section.sections, own, depth + 1, depth, " ".join(own), inner)
+        else:
+            yield from _too_deep(section.sections, styles[1:], depth + 1, start, numbering, inner)
 
 
 def _has_content(section: Section | Any) -> bool:

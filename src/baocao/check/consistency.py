@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from baocao.blocks import REGISTRY, tasks
-from baocao.blocks.base import key_of
+from baocao.blocks import REGISTRY, table, tasks
+from baocao.blocks.base import key_of, shown
 from baocao.core.findings import Issue, Loc
 from baocao.report import Report
+from baocao.report.sections import walk
 
 
 def repeated_keys(report: Report) -> Iterator[Issue]:
@@ -52,4 +53,43 @@ def tasks_in_text(report: Report) -> Iterator[Issue]:
                     yield Issue("BC502", loc[:-1], params, snippet=line[start : at + 1], offset=at - start)
 
 
-CHECKS = (repeated_keys, tasks_in_text)
+def column_sums_in_text(report: Report) -> Iterator[Issue]:
+    """A total stated in a section's text ("tổng số 21 cụm loa") is the sum of its table's column that counts it.
+
+    Only where the section holds that table (a table of another section counts something else), and not in
+    a sentence that names one of the table's rows: that sentence speaks of the row.
+    """
+    for content, base in _contents(report):
+        counted: dict[str, tuple[Any, Any]] = {}
+        rows: set[str] = set()
+        for block in content:
+            if block.kind == "table":
+                counted |= table.counted_things(block.value)
+                rows |= table.row_names(block.value)
+        if not counted:
+            continue
+        for index, block in enumerate(content):
+            if block.kind != "text":
+                continue
+            for line in block.value.splitlines():
+                lowered = " ".join(line.lower().split())
+                if any(name in lowered for name in rows if len(name) > 2):
+                    continue  # "(5) Lĩnh vực Đăng ký kinh doanh: Tổng số hồ sơ tiếp nhận: 167": one row's
+                for noun, stated, start, at in table.stated_sums(line, list(counted)):
+                    column, total = counted[noun]
+                    if stated != total:
+                        params = {"stated": shown(stated), "counted": shown(total), "noun": noun}
+                        params |= {"column": column.title, "variant": "column"}
+                        snippet = line[start : at + 1]
+                        yield Issue("BC502", (*base, "content", index), params, snippet=snippet, offset=at - start)
+
+
+def _contents(report: Report) -> Iterator[tuple[list[Any], Loc]]:
+    """Each list of blocks that stands together: a section's content, an annex's, with the place of the list."""
+    for loc, section, _ in walk(report.sections):
+        yield section.content, loc
+    for index, annex in enumerate(report.annexes):
+        yield annex.content, ("annexes", index)
+
+
+CHECKS = (repeated_keys, tasks_in_text, column_sums_in_text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from baocao.blocks import citation
@@ -9,14 +10,36 @@ from baocao.blocks.base import CheckContext
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.report import Report, signing
-from baocao.report.document import is_archive_line
+from baocao.report.document import Form, is_archive_line
 
 
 def report_symbol(report: Report) -> Iterator[Issue]:
-    """The ký hiệu of a báo cáo starts with BC and has no spaces: BC-UBND, BC-STTTT."""
-    symbol = report.document.symbol
-    if not citation.SYMBOL.match(symbol.translate(citation.AS_ASCII)) or symbol.split("-")[0] != "BC":
-        yield Issue("BC301", ("document", "symbol"), {"stated": symbol})
+    """The ký hiệu as the document's form has it.
+
+    A báo cáo's starts with BC and has no spaces (BC-UBND, BC-STTTT); a Party body's is its type over
+    the body (BC/HU, a công văn's CV/TU); a công văn of a State body has no type code (UBND-VHTT), and
+    "CV", which Decree 30 does not list, is a warning.
+    """
+    document = report.document
+    symbol = document.symbol.translate(citation.AS_ASCII)
+    dispatch = document.form == Form.DISPATCH
+    at: Loc = ("document", "symbol")
+    if document.party:
+        wanted = "CV" if dispatch else "BC"
+        if not PARTY_SYMBOL.match(symbol) or symbol.split("/")[0] != wanted:
+            yield Issue("BC301", at, {"stated": document.symbol, "wanted": wanted, "variant": "party"})
+    elif dispatch:
+        first = symbol.split("-")[0]
+        if not citation.SYMBOL.match(symbol) or (first in citation.ALL_CODES and first != "CV"):
+            yield Issue("BC301", at, {"stated": document.symbol, "variant": "dispatch"})
+        elif first == "CV":
+            yield Issue("BC301", at, {"stated": document.symbol, "variant": "dispatch_cv"})
+    elif not citation.SYMBOL.match(symbol) or symbol.split("-")[0] != "BC":
+        yield Issue("BC301", at, {"stated": document.symbol})
+
+
+PARTY_SYMBOL = re.compile(rf"^{citation.GROUP}/{citation.GROUP}(-{citation.GROUP})*$")
+"""A Party document's ký hiệu after its number: its type over the issuing body, "BC/HU", "CV/TU", "BC/ĐU-VP"."""
 
 
 def requested_by(report: Report) -> Iterator[Issue]:
@@ -92,7 +115,12 @@ def signer(report: Report) -> Iterator[Issue]:
 
 
 def signer_authority(report: Report) -> Iterator[Issue]:
-    """Who signs for whom (Decree 30): KT. for a deputy signing for the head, TM. for a collective body only."""
+    """Who signs for whom (Decree 30): KT. for a deputy signing for the head, TM. for a collective body only.
+
+    A Party body signs by its own rules: a Phó Bí thư signs "T/M BAN THƯỜNG VỤ" with no K/T.
+    """
+    if report.document.party:
+        return
     for found in signing.advice(report.document.signer.signing, report.document.issuing_body):
         code, _, variant = found.code.partition("/")
         params = {**found.params, "variant": variant} if variant else found.params

@@ -417,6 +417,41 @@ CATALOGUE: dict[str, Entry] = {
         ),
         ("Ví dụ: BC-UBND, BC-STTTT.", "For example: BC-UBND, BC-STTTT."),
     ),
+    "BC301/party": Entry(
+        "document.symbol",
+        "error",
+        (
+            "Ký hiệu '{stated}' không đúng: văn bản của tổ chức Đảng có ký hiệu '{wanted}/<cơ quan ban hành>', "
+            "in sau số: 'Số 45-{wanted}/HU'.",
+            "Symbol '{stated}' is wrong: a Party document's symbol is '{wanted}/<issuing body>', "
+            "printed after its number: 'Số 45-{wanted}/HU'.",
+        ),
+        ("Ví dụ: BC/HU, BC/TU, BC/ĐU; công văn CV/HU.", "For example: BC/HU, BC/TU, BC/ĐU; a công văn CV/HU."),
+    ),
+    "BC301/dispatch": Entry(
+        "document.symbol",
+        "error",
+        (
+            "Ký hiệu '{stated}' không đúng cho công văn (form: dispatch): công văn không có chữ viết tắt tên loại "
+            "(BC là của báo cáo), không có dấu cách.",
+            "Symbol '{stated}' is wrong for a công văn (form: dispatch): a công văn has no type code "
+            "(BC is a report's) and no spaces.",
+        ),
+        (
+            "Ký hiệu công văn là <cơ quan>-<đơn vị soạn thảo>, ví dụ UBND-VHTT; hoặc bỏ form: dispatch.",
+            "A công văn's symbol is <body>-<drafting unit>, e.g. UBND-VHTT; or leave out form: dispatch.",
+        ),
+    ),
+    "BC301/dispatch_cv": Entry(
+        "document.symbol",
+        "warning",
+        (
+            "Ký hiệu '{stated}': 'CV' không phải chữ viết tắt của Nghị định 30 "
+            "(công văn không có chữ viết tắt tên loại).",
+            "Symbol '{stated}': 'CV' is not an abbreviation of Decree 30 (a công văn has no type code).",
+        ),
+        ("Ví dụ: UBND-VHTT, STTTT-BCVT.", "For example: UBND-VHTT, STTTT-BCVT."),
+    ),
     "BC302": Entry(
         "document.number_form",
         "error",
@@ -611,6 +646,19 @@ CATALOGUE: dict[str, Entry] = {
             "Write {counted}, or correct the result of the task in the table.",
         ),
     ),
+    "BC502/column": Entry(
+        "consistency.text_vs_table",
+        "error",
+        (
+            "Đoạn văn ghi tổng số {stated} {noun} nhưng cột '{column}' của bảng trong mục cộng được {counted}.",
+            "The text says a total of {stated} {noun} but column '{column}' of the section's table "
+            "adds up to {counted}.",
+        ),
+        (
+            "Sửa thành {counted}, hoặc sửa các ô của cột '{column}'.",
+            "Write {counted}, or correct the cells of column '{column}'.",
+        ),
+    ),
     # --- the outline ------------------------------------------------------
     "BC404": Entry(
         "outline.empty_section",
@@ -626,8 +674,8 @@ CATALOGUE: dict[str, Entry] = {
             "A section nested {depth} levels deep, but numbering '{numbering}' has {levels} levels.",
         ),
         (
-            "Thêm cấp vào numbering (tối đa 4: I. 1. 1.1. a)) hoặc bớt một cấp mục.",
-            "Add a level to numbering (at most 4: I. 1. 1.1. a)) or nest less deeply.",
+            "Thêm cấp vào numbering (tối đa 8, theo thứ tự A. I. 1. 1.1. a) (1) (i) - +) hoặc bớt một cấp mục.",
+            "Add a level to numbering (at most 8, in the order A. I. 1. 1.1. a) (1) (i) - +) or nest less deeply.",
         ),
     ),
     "BC406": Entry(

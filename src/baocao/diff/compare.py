@@ -21,7 +21,7 @@ from baocao.report import Report
 
 Item = dict[str, Any]
 BLOCK_LISTS = ("opening", "content", "closing")
-OUTLINE = ("opening", "sections", "closing")
+OUTLINE = ("opening", "sections", "closing", "annexes")
 LABELS = ("label", "title", "name")
 METADATA = "document"
 TEXT = "narrative"
@@ -200,7 +200,7 @@ def _outline_pattern(pattern: tuple[str, ...]) -> tuple[str, ...]:
     if "opening" in pattern or "closing" in pattern or "content" in pattern:
         last = max(i for i, part in enumerate(pattern) if part in BLOCK_LISTS)
         return pattern[last + 1 :] or pattern[last:]
-    if pattern and pattern[0] == "sections":
+    if pattern and pattern[0] in ("sections", "annexes"):  # an annex is matched and shown as a section is
         return ("sections",)
     return pattern
 

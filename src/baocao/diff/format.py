@@ -22,6 +22,7 @@ SECTIONS = {  # section: (vi, en), in the order they are shown
     "opening": ("Phần mở đầu", "Opening"),
     "sections": ("Các mục của báo cáo", "Sections"),
     "closing": ("Phần kết thúc", "Closing"),
+    "annexes": ("Các phụ lục", "Annexes"),
     "computed": ("Số liệu tính", "Computed totals"),
 }
 KINDS = {

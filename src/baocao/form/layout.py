@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 
 from baocao.blocks import REGISTRY
 from baocao.blocks.cells import Column, Grid, Line, Slot, check_pieces
-from baocao.core import vietnamese as vn
 from baocao.core.findings import Loc
+from baocao.report.sections import DEFAULT_NUMBERING, heading_number
 
 FORM_VERSION = "1"
 META_SHEET = "baocao"
@@ -341,10 +341,12 @@ def _section(
     if isinstance(content, list):
         _entries(made, sheet, content, (*at, "content"), str(section.get("key") or ""), names)
     children = section.get("sections")
+    own = section.get("numbering")  # the section's own numbering of its sub-sections, from their level
+    inner, below = (_numbering(own), 0) if own else (numbering, depth)
     for index, child in enumerate(children if isinstance(children, list) else []):
         if isinstance(child, dict):
-            mark = _mark(numbering, depth + 1, index + 1, number)
-            _section(made, sheet, child, (*at, "sections", index), depth + 1, mark, numbering, names)
+            mark = _mark(inner, below + 1, index + 1, number)
+            _section(made, sheet, child, (*at, "sections", index), below + 1, mark, inner, names)
 
 
 def _entries(made: Plan, sheet: Sheet, entries: list[Any], at: Loc, section_key: str, names: set[str]) -> None:
@@ -549,18 +551,11 @@ def _cell_text(value: Any) -> str:
 
 def _numbering(value: Any) -> list[str]:
     styles = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
-    return [str(s) for s in styles] or ["I.", "1.", "1.1.", "a)"]
+    return [str(s) for s in styles] or list(DEFAULT_NUMBERING)
 
 
 def _mark(numbering: list[str], depth: int, index: int, parent: str) -> str:
-    style = numbering[min(depth, len(numbering)) - 1]
-    if style == "I.":
-        return f"{vn.roman(index)}."
-    if style == "1.1.":
-        return f"{parent.rstrip('.')}.{index}." if parent[:1].isdigit() else f"{index}."
-    if style == "a)":
-        return f"{vn.letter(index)})"
-    return f"{index}."
+    return heading_number(numbering[min(depth, len(numbering)) - 1], index, parent)
 
 
 def _unique(text: str, names: set[str]) -> str:

@@ -270,7 +270,7 @@ def text(outline: Outline, name: str, header: Header, schema: str) -> str:
         lines += [f"# {line}" if line else "#" for line in _about(outline, header)]
         lines += ["", "document:", f"  outline: {scalar(name)}"]
         lines += _header(header, outline.outline.set_by, outline.outline.issuer)
-    lines += ["", f"numbering: {' '.join(outline.numbering)}", "", "sections:"]
+    lines += ["", f"numbering: {scalar(' '.join(outline.numbering))}", "", "sections:"]
     for section in outline.sections:
         lines += _section(section, 1, header.compiles(outline))
     return "\n".join(lines) + "\n"

@@ -1,9 +1,10 @@
 """A report's own sections as plain data for the frame template: numbered levels, no empty heading.
 
-Each section becomes ``{"level": 1-4, "title": …, "body": [primitives], "sections": [...]}``,
-where ``level`` is the heading tag the section's numbering style maps to
-("I." → 1, "1." → 2, "1.1." → 3, "a)" → 4); a section with nothing under it
-is left out (validate warns about it, BC404).
+Each section becomes ``{"level": 1-8, "style": "I.", "title": …, "body": [primitives], "sections": [...]}``,
+where ``level`` is its depth (the heading tag ``<h1>``…``<h8>``) and ``style`` the numbering the
+report chose for that depth ("A.", "I.", "1.", "1.1.", "a)", "(1)", "(i)", "-", "+"), or the section
+above chose for its sub-sections in its own ``numbering``; a section with nothing under it is left
+out (validate warns about it, BC404).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from baocao.core import vietnamese as vn
 from baocao.model.period import Period, PeriodType
 from baocao.render.compare import changes
 from baocao.report import Report
-from baocao.report.sections import HEADING_STYLES, Section
+from baocao.report.sections import MAX_LEVELS, Section
 
 ENDINGS = (".", ";", ":", "!", "?")
 COMING = re.compile(r"\b(kỳ|quý|năm) tới\b", re.IGNORECASE)
@@ -27,14 +28,14 @@ COMING = re.compile(r"\b(kỳ|quý|năm) tới\b", re.IGNORECASE)
 
 
 def tree(report: Report, previous: Report | None = None, reference: str = "") -> dict[str, Any]:
-    """The outline of ``report``: opening, numbered sections, closing.
+    """The outline of ``report``: opening, numbered sections, closing, and the report's own annexes.
 
     With ``previous``, each keyed block both periods have says how it changed: "tăng 30 km
     (7,1%) so với cùng kỳ năm 2021". Without it, those that carry last period's value in
     the file (``previous``, written by ``baocao next``) say so against it; a period given
     to compare with wins over the values in the file.
     """
-    levels = [HEADING_STYLES.index(style) + 1 for style in report.numbering]
+    styles: list[str] = list(report.numbering)
     document = report.document
     words = vn.commune_words(document.level.value, document.area, document.period.end)
     if previous is not None:  # a period given to compare with wins over the values carried in the file
@@ -45,23 +46,29 @@ def tree(report: Report, previous: Report | None = None, reference: str = "") ->
     return {
         "opening": body(report.opening, opening),
         "sections": [
-            s
-            for s in (_section(section, levels, 0, context, report.document.period) for section in report.sections)
-            if s
+            s for s in (_section(section, styles, 0, context, document.period) for section in report.sections) if s
         ],
         "closing": body(report.closing, context),
+        "annexes": [
+            {"title": annex.title, "landscape": annex.landscape, "body": content}
+            for annex in report.annexes
+            if (content := body(annex.content, context))
+        ],
     }
 
 
 def _section(
-    section: Section, levels: list[int], depth: int, context: ViewContext, period: Period
+    section: Section, styles: list[str], depth: int, context: ViewContext, period: Period
 ) -> dict[str, Any] | None:
-    subsections = [s for s in (_section(sub, levels, depth + 1, context, period) for sub in section.sections) if s]
+    """A section numbered in ``styles[0]``; its sub-sections in the rest, or in its own ``numbering``."""
+    inner: list[str] = list(section.numbering) if section.numbering else styles[1:] or styles[-1:]  # beyond: BC405
+    subsections = [s for s in (_section(sub, inner, depth + 1, context, period) for sub in section.sections) if s]
     content = body(section.content, context)
     if not content and not subsections:
         return None
-    level = levels[min(depth, len(levels) - 1)]
-    return {"level": level, "title": named(section.title, period), "body": content, "sections": subsections}
+    level = min(depth + 1, MAX_LEVELS)
+    title = named(section.title, period)
+    return {"level": level, "style": styles[0], "title": title, "body": content, "sections": subsections}
 
 
 def named(title: str, period: Period) -> str:

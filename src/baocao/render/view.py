@@ -1,6 +1,6 @@
 """Render a report's body through a Jinja template into block markup.
 
-A template writes a small XML vocabulary (``<h1>``…``<h4>``, ``<p>``, ``<li>``,
+A template writes a small XML vocabulary (``<h1>``…``<h8>``, ``<p>``, ``<li>``,
 ``<li2>``, ``<star>``, ``<note>``, ``<table>``); autoescaping keeps every value
 from the data as text, so nothing a user writes is ever read as markup or as
 template code. The template reaches the data only through the functions of
@@ -113,7 +113,7 @@ class View(sandbox.TemplateView):
 
     def outline(self) -> dict[str, Any]:
         """The report's own sections as plain data: opening, numbered sections, closing (see baocao.render.sections)."""
-        self.shown.update(("opening", "sections", "closing"))
+        self.shown.update(("opening", "sections", "closing", "annexes"))
         return tree(self.report, self.previous, self.reference)
 
     def unit_annexes(self) -> list[Any]:
@@ -146,7 +146,7 @@ class View(sandbox.TemplateView):
     def present(self) -> set[str]:
         """Parts of the data that hold something."""
         r = self.report
-        present = {name for name in ("opening", "sections", "closing") if getattr(r, name)}
+        present = {name for name in ("opening", "sections", "closing", "annexes") if getattr(r, name)}
         present |= {"rollup"} if r.rollup is not None else set()
         present |= {"document.cutoff"} if r.document.calendar.shown else set()
         return present

@@ -29,11 +29,12 @@ from baocao.blocks import REGISTRY, Block
 from baocao.core import yamlout
 from baocao.model.period import Period, slug
 from baocao.report.model import Report
-from baocao.report.sections import Section
+from baocao.report.sections import Annex, Section
 
 Data = dict[str, Any]
-DROPPED = ("number", "date", "month", "requested_by", "cutoff")
-"""Document fields of the period left: the văn thư numbers and dates the new report; a new request comes."""
+DROPPED = ("number", "date", "month", "requested_by", "cutoff", "signed")
+"""Document fields of the period left: the văn thư numbers and dates the new report; a new request comes;
+the new report is not signed yet."""
 _MARK = "\x00"
 _ITEM = re.compile(r'^( *)- "\\0(\d+)\\0"$')
 _EMPTY = re.compile(r'^( *(?:- )?)([A-Za-z_]+): "\\0(\d+)\\0"$')
@@ -156,12 +157,14 @@ class Carrier:
                 out[key] = self.blocks(value or [], getattr(self.report, key))
             elif key == "sections":
                 out[key] = [self.section(s, t) for s, t in zip(value or [], self.report.sections, strict=True)]
+            elif key == "annexes":
+                out[key] = [self.section(a, t) for a, t in zip(value or [], self.report.annexes, strict=True)]
             else:
                 out[key] = value
         return out, changed
 
-    def section(self, data: Data, typed: Section) -> Data:
-        """A section: its title's period words moved on, its blocks carried, its sub-sections too."""
+    def section(self, data: Data, typed: Section | Annex) -> Data:
+        """A section or an annex: its title's period words moved on, its blocks carried, its sub-sections too."""
         out: Data = {}
         for key, value in data.items():
             if key == "title":
@@ -169,7 +172,8 @@ class Carrier:
             elif key == "content":
                 out[key] = self.blocks(value or [], typed.content)
             elif key == "sections":
-                out[key] = [self.section(s, t) for s, t in zip(value or [], typed.sections, strict=True)]
+                subsections = typed.sections if isinstance(typed, Section) else []
+                out[key] = [self.section(s, t) for s, t in zip(value or [], subsections, strict=True)]
             else:
                 out[key] = value
         return out

@@ -11,7 +11,7 @@ from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_
 from baocao.blocks.citation import Citation
 from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
-from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
+from baocao.model.fields import Count, Date, Flag, Model, Text, Whole, field, whole_schema
 from baocao.model.period import Period, UnitLevel, reference
 from baocao.report import dating, signing
 
@@ -26,6 +26,13 @@ class Authority(enum.StrEnum):
     TL = "TL"
     TUQ = "TUQ"
     Q = "Q"
+
+
+class Form(enum.StrEnum):
+    """How the report is sent: as a Báo cáo ("BÁO CÁO", its trích yếu) or as a công văn ("V/v …" under the number)."""
+
+    REPORT = "report"
+    DISPATCH = "dispatch"
 
 
 class Signer(Model):
@@ -167,6 +174,23 @@ class Document(Model):
         field("Số bản lưu", "Số bản lưu tại đơn vị soạn thảo, in '02b' trong dòng 'Lưu'.", default=None)
     )
     signer: Signer = field("Người ký")
+    form: Form = field(
+        "Hình thức văn bản",
+        "report: báo cáo, với tên loại BÁO CÁO và trích yếu (mặc định); dispatch: gửi bằng công văn, "
+        "trích yếu in 'V/v …' dưới số, ký hiệu không bắt đầu bằng BC (ví dụ UBND-VHTT).",
+        default=Form.REPORT,
+    )
+    party: Flag = field(
+        "Văn bản của tổ chức Đảng",
+        "Có: ĐẢNG CỘNG SẢN VIỆT NAM bên phải, dấu * dưới tên cơ quan, số 'Số 45-BC/HU' (ký hiệu BC/HU), ký 'T/M'.",
+        default=False,
+    )
+    addressed_to: list[Text] = field(
+        "Kính gửi",
+        "Cơ quan nhận báo cáo, in 'Kính gửi: …' trên nội dung; Nơi nhận khi đó bắt đầu '- Như trên;'.",
+        default=[],
+    )
+    signed: Flag = field("Bản đã ký", "Có: bản gửi đi của văn bản đã ký, in '(Đã ký)' thay chữ ký.", default=False)
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
     _cited: dt.date | None = PrivateAttr(default=None)
 
@@ -218,13 +242,28 @@ class Document(Model):
 
     @property
     def number_line(self) -> str:
-        """Written as "Số: 05/BC-UBND", or a blank for the văn thư to fill."""
+        """Written as "Số: 05/BC-UBND" (a Party body's "Số 45-BC/HU"), or a blank number for the văn thư to fill."""
+        return f"Số {self.numbered}" if self.party else f"Số: {self.numbered}"
+
+    @property
+    def numbered(self) -> str:
+        """The number and ký hiệu: "05/BC-UBND", a Party body's "45-BC/HU"; a blank number for the văn thư."""
         number = f"{self.number:02d}" if self.number is not None else "\u00a0" * 6
-        return f"Số: {number}/{self.symbol}"
+        return f"{number}-{self.symbol}" if self.party else f"{number}/{self.symbol}"
+
+    @property
+    def kind_name(self) -> str:
+        """What the document is called in "(Kèm theo … số …)": "Báo cáo", or "Công văn" for one sent as such."""
+        return "Công văn" if self.form == Form.DISPATCH else "Báo cáo"
 
     @property
     def signature_lines(self) -> list[str]:
-        """The lines above the signature as printed, the deputy of a collective's head signing for the collective."""
+        """The lines above the signature as printed, the deputy of a collective's head signing for the collective.
+
+        A Party body's are as written: its deputies sign for the committee (T/M) with no K/T.
+        """
+        if self.party:
+            return signing.lines(self.signer.signing)
         return signing.lines(signing.signing(self.signer.signing, self.issuing_body))
 
     def cites(self, dates: Iterable[dt.date]) -> None:

@@ -16,7 +16,7 @@ from baocao.core.findings import Loc
 from baocao.model.fields import DEFERRED, Model, Text, field
 from baocao.report import dating
 from baocao.report.document import Document
-from baocao.report.sections import Numbering, Section, blocks_of, text_or_block
+from baocao.report.sections import Annex, Numbering, Section, blocks_of, text_or_block
 
 
 class UnitRow(Model):
@@ -108,6 +108,11 @@ class Report(Model):
     closing: list[Entry] = field(
         "Phần kết thúc", "Bỏ trống để viết 'Trên đây là báo cáo …'.", default=[], json_schema_extra=text_or_block
     )
+    annexes: list[Annex] = field(
+        "Các phụ lục của báo cáo",
+        "In sau chữ ký, mỗi phụ lục một trang riêng, với dòng '(Kèm theo Báo cáo số … ngày … của …)'.",
+        default=[],
+    )
     rollup: Annotated[Rollup, DEFERRED] | None = field(
         "Tổng hợp từ các đơn vị", "Do lệnh baocao rollup ghi; không cần viết tay.", default=None
     )
@@ -133,7 +138,7 @@ class Report(Model):
 
     def blocks(self) -> Iterator[tuple[Loc, Block]]:
         """Every block of the report, with the place of its value in the file."""
-        yield from blocks_of(self.opening, self.sections, self.closing)
+        yield from blocks_of(self.opening, self.sections, self.closing, self.annexes)
 
     def measures(self, kind: str) -> list[tuple[str, Measure]]:
         """The keyed blocks of one type that have a number to compare, in order: (key, measure)."""

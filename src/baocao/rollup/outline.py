@@ -62,6 +62,8 @@ def combine(own: Data, datas: list[Data], outline: Outline) -> Data:
     out["sections"] = in_outline_order(mine, rest, outline)
     if own.get("closing"):
         out["closing"] = own["closing"]
+    if own.get("annexes"):
+        out["annexes"] = own["annexes"]
     return out
 
 

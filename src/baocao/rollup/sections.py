@@ -32,6 +32,8 @@ def combine(own: Data, datas: list[Data]) -> Data:
     )
     if own.get("closing"):
         out["closing"] = own["closing"]
+    if own.get("annexes"):
+        out["annexes"] = own["annexes"]
     return out
 
 

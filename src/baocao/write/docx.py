@@ -22,8 +22,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao.core import vietnamese as vn
-from baocao.report.document import Document, is_archive_line
-from baocao.write import layout, metrics, ooxml
+from baocao.report.document import Document, Form, is_archive_line
+from baocao.write import footnotes, layout, metrics, ooxml
 from baocao.write.basedoc import base_package
 from baocao.write.markup import Annex, Block, Heading, Paragraph, Row, Run, Table
 
@@ -37,9 +37,13 @@ TITLE_SLACK_CM = 1.0  # room beside the trích yếu lines, so the renderer neve
 CLOSING_COLUMNS_CM = (7.0, 9.5)
 CLOSING_GAP_PT = 12  # between the closing paragraph and Nơi nhận / the signature block
 AFTER_TABLE_PT = 12  # above the paragraph or table that follows a table
+ADDRESSEE_LABEL_CM = 5.5  # "Kính gửi:" right-aligned in this much, the addressees beside it
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 MAX_KEPT = 8  # the longest run of table rows kept together: a longer chain is cut so that the table can break
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+PARTY_AUTHORITY = (("TM. ", "T/M "), ("KT. ", "K/T "), ("TL. ", "T/L "), ("TUQ. ", "T/UQ "))
+"""A Party body signs with a slash: "T/M BAN THƯỜNG VỤ", where a State body writes "TM."."""
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_LIMIT = 255  # characters of a core property (title, author)
 HEADING_STYLES = {1: "BCHeading1", 2: "BCHeading2", 3: "BCHeading3", 4: "BCHeading4"}
@@ -55,8 +59,34 @@ BODY_OPEN = f"<w:body {ooxml.NS}>".encode()  # as lxml writes the body element p
 
 
 def runs(items: Sequence[Run], bold: bool = False, size: float | None = None) -> list[str]:
-    """Runs of the blocks as XML, optionally all bold or of another size (points)."""
-    return [ooxml.run(item.text, item.bold or bold, item.italic, size) for item in items]
+    """Runs of the blocks as XML, optionally all bold or of another size (points); a footnote's mark before its text."""
+    out = []
+    for item in items:
+        if item.note:
+            out.append(footnotes.reference(item.number))
+        if item.text:
+            out.append(ooxml.run(item.text, item.bold or bold, item.italic, size))
+    return out
+
+
+def notes(blocks: Sequence[Block]) -> list[str]:
+    """The text of the footnotes, in their numbers' order: of the body, then of the annexes."""
+    found = [
+        run
+        for block in blocks
+        for inner in (block.blocks if isinstance(block, Annex) else (block,))
+        for run in _runs_of(inner)
+        if run.note
+    ]
+    return [run.note for run in sorted(found, key=lambda run: run.number)]
+
+
+def _runs_of(block: Block) -> list[Run]:
+    if isinstance(block, (Heading, Paragraph)):
+        return list(block.runs)
+    if isinstance(block, Table):
+        return [run for row in block.rows for cell in row.cells for run in cell.runs]
+    return []
 
 
 def rule(width_cm: float, space_cm: float, after_pt: float | None = None) -> str:
@@ -98,14 +128,89 @@ def header(meta: Document) -> str:
         ooxml.paragraph("BCHead", [ooxml.run(MOTTO, bold=True)]),
         rule(metrics.width_cm(MOTTO, 13, bold=True), right_width),
     ]
+    return header_table(meta, (left_width, right_width), left, right)
+
+
+def header_table(meta: Document, widths: tuple[float, float], left: list[str], right: list[str]) -> str:
+    """The two columns of the header: ``left`` | ``right`` above, then number | place and date on one level."""
+    left_width, right_width = widths
     top = [ooxml.cell(left_width, left), ooxml.cell(right_width, right)]
     level = [
-        ooxml.cell(left_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6)]),
+        ooxml.cell(left_width, number_cell(meta)),
         ooxml.cell(right_width, [ooxml.paragraph("BCHead", [ooxml.run(meta.date_line, italic=True)], before_pt=6)]),
     ]
     outdent = min(HEADER_MAX_CM - TEXT_WIDTH_CM, max(0.0, left_width + right_width - TEXT_WIDTH_CM))
     rows = [ooxml.row(top, cant_split=True), ooxml.row(level, cant_split=True)]
     return ooxml.table((left_width, right_width), rows, indent_cm=-outdent)
+
+
+def number_cell(meta: Document) -> list[str]:
+    """The number line; under it, for a report sent as a công văn, its trích yếu "V/v …" (12 pt, 6 pt below)."""
+    cell = [ooxml.paragraph("BCHead", [ooxml.run(meta.number_line)], before_pt=6)]
+    if meta.form == Form.DISPATCH:
+        cell.append(ooxml.paragraph("BCHead", [ooxml.run(f"V/v {meta.subject}", size=12)], before_pt=6))
+    return cell
+
+
+def party_header(meta: Document) -> str:
+    """A Party body's header: the committee above and the body with "*" under it | ĐẢNG CỘNG SẢN VIỆT NAM, ruled.
+
+    Then "Số 45-BC/HU" | place and date on one level, as a State body's header has them.
+    """
+    (left_width, right_width), parent, issuing = header_columns(meta)
+    left = [ooxml.paragraph("BCHead", [ooxml.run("\n".join(parent))])] if parent else []
+    left.append(ooxml.paragraph("BCHead", [ooxml.run("\n".join(issuing), bold=True)]))
+    left.append(ooxml.paragraph("BCHead", [ooxml.run("*")]))
+    right = [
+        ooxml.paragraph("BCHead", [ooxml.run(PARTY, bold=True, size=14)]),
+        rule(metrics.width_cm(PARTY, 14, bold=True), right_width),
+    ]
+    return header_table(meta, (left_width, right_width), left, right)
+
+
+def first_page(meta: Document) -> Iterator[str]:
+    """Page 1 above the body: the header, "BÁO CÁO" and the trích yếu, then "Kính gửi".
+
+    The header is a Party body's or a State body's; a công văn has its "V/v …" in the header, no title.
+    """
+    yield party_header(meta) if meta.party else header(meta)
+    if meta.form == Form.DISPATCH:
+        if meta.subtitle:
+            yield ooxml.paragraph("BCHead", [ooxml.run(meta.subtitle, italic=True)], before_pt=12)
+    else:
+        yield from title(meta)
+    yield from addressees(meta)
+
+
+def addressees(meta: Document) -> Iterator[str]:
+    """One addressee centred, "Kính gửi: Sở Thông tin và Truyền thông."; several one a line beside "Kính gửi:"."""
+    names = [name.strip().removeprefix("-").strip().rstrip(";.").strip() for name in meta.addressed_to]
+    names = [name for name in names if name]
+    if len(names) == 1:
+        yield ooxml.paragraph("BCHead", [ooxml.run(f"Kính gửi: {names[0]}.", size=14)], before_pt=12, after_pt=12)
+    elif names:
+        lines = [f"- {name}{'.' if index == len(names) - 1 else ';'}" for index, name in enumerate(names)]
+        label = ooxml.paragraph("BCHead", [ooxml.run("Kính gửi:", size=14)], align="right")
+        listed = [ooxml.paragraph("BCHead", [ooxml.run(line, size=14)], align="left") for line in lines]
+        widths = (ADDRESSEE_LABEL_CM, TEXT_WIDTH_CM - ADDRESSEE_LABEL_CM)
+        cells = [ooxml.cell(widths[0], [label]), ooxml.cell(widths[1], listed)]
+        yield ooxml.paragraph("BCHead", [], after_pt=0)
+        yield ooxml.table(widths, [ooxml.row(cells)])
+        yield ooxml.paragraph("BCHead", [], after_pt=6)
+
+
+def signer_lines(meta: Document) -> list[str]:
+    """The lines above the signature; a Party body's with a slash ("T/M BAN THƯỜNG VỤ")."""
+    if not meta.party:
+        return meta.signature_lines
+    lines = []
+    for line in meta.signature_lines:
+        for state, party in PARTY_AUTHORITY:
+            if line.startswith(state):
+                line = party + line.removeprefix(state)
+                break
+        lines.append(line)
+    return lines
 
 
 def title(meta: Document) -> Iterator[str]:
@@ -290,7 +395,7 @@ def annex_names(blocks: Sequence[Block]) -> list[str]:
     return ["Phụ lục"] if count == 1 else [f"Phụ lục {vn.roman(n)}" for n in range(1, count + 1)]
 
 
-def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
+def annex_reference(blocks: Sequence[Block], kind: str = "Báo cáo") -> Paragraph | None:
     """The body's sentence naming its annexes, as "Chi tiết tại Phụ lục I (…) và Phụ lục II (…) kèm theo …".
 
     None when there is no annex, or when the body already names each one.
@@ -307,16 +412,16 @@ def annex_reference(blocks: Sequence[Block]) -> Paragraph | None:
         for name, annex in zip(names, found, strict=True)
     ]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
-    return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo Báo cáo này."),), None)
+    return Paragraph("body", (Run(f"Chi tiết tại {listed} kèm theo {kind} này."),), None)
 
 
-def with_reference(blocks: Sequence[Block]) -> list[Block]:
+def with_reference(blocks: Sequence[Block], kind: str = "Báo cáo") -> list[Block]:
     """The blocks with the sentence naming the annexes at the end of the first part ("I."), whose figures they detail.
 
     Never before heading I: with one part or none it goes before the closing paragraph (the last one).
     """
     out = list(blocks)
-    reference = annex_reference(blocks)
+    reference = annex_reference(blocks, kind)
     if reference is None:
         return out
     shown = [index for index, block in enumerate(out) if not isinstance(block, Annex)]
@@ -338,9 +443,9 @@ def annex_line(meta: Document) -> str:
 
     A blank number or date stays blank for the văn thư, with "tháng" and "năm" in place.
     """
-    number = meta.number_line.removeprefix("Số: ")
+    number = meta.numbered
     date = f"ngày {vn.date_short(meta.date)}" if meta.date else meta.blank_date
-    return f"(Kèm theo Báo cáo số {number} {date} của {meta.short_name})"
+    return f"(Kèm theo {meta.kind_name} số {number} {date} của {meta.short_name})"
 
 
 def annexes(meta: Document, blocks: Sequence[Block]) -> list[tuple[Annex, list[str]]]:
@@ -388,7 +493,7 @@ def closing(meta: Document) -> str:
     left += [ooxml.paragraph("BCRecipients", [ooxml.run(line)]) for line in recipient_lines(meta)]
     right = [
         ooxml.paragraph("BCSigner", [ooxml.run(line)], before_pt=CLOSING_GAP_PT if index == 0 else None)
-        for index, line in enumerate(meta.signature_lines)
+        for index, line in enumerate(signer_lines(meta))
     ]
     if meta.signer.name is None:
         name = []  # left blank: the name is written by hand
@@ -396,20 +501,33 @@ def closing(meta: Document) -> str:
         name = [ooxml.run(meta.signer.name, bold=False, italic=True, plain=True)]
     else:
         name = [ooxml.run(meta.signer.name)]
-    right.append(ooxml.paragraph("BCSigner", name, before_pt=80))
+    right += signed(meta, name)
     cells = [ooxml.cell(CLOSING_COLUMNS_CM[0], left), ooxml.cell(CLOSING_COLUMNS_CM[1], right)]
     return ooxml.table(CLOSING_COLUMNS_CM, [ooxml.row(cells)])
 
 
+def signed(meta: Document, name: list[str]) -> list[str]:
+    """The name under the room for the signature; a copy sent of a signed document says "(Đã ký)" there."""
+    if not meta.signed:
+        return [ooxml.paragraph("BCSigner", name, before_pt=80)]
+    mark = ooxml.paragraph("BCSigner", [ooxml.run("(Đã ký)", italic=True, plain=True)], before_pt=24)
+    return [mark, ooxml.paragraph("BCSigner", name, before_pt=24)]
+
+
 def recipient_lines(meta: Document) -> list[str]:
-    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT, VH&TT, 02b." last."""
-    lines = []
+    """Written as "- Sở TT&TT;" lines, then "- Lưu: VT, VH&TT, 02b." last; "- Như trên;" first after "Kính gửi"."""
+    lines = ["- Như trên;"] if meta.addressed_to and not _as_above(meta.recipients) else []
     for entry in meta.recipients:
         text = entry.strip().removeprefix("-").strip().rstrip(";.").strip()
         if text and not is_archive_line(entry):
             lines.append(f"- {text};")
     lines.append(meta.archive_line)
     return lines
+
+
+def _as_above(recipients: Sequence[str]) -> bool:
+    """True when the recipients already say "Như trên" (the addressees of "Kính gửi")."""
+    return any(entry.strip().lstrip("-").strip().lower().startswith("như trên") for entry in recipients)
 
 
 def _scale(widths: Sequence[float], columns: int, total: float) -> list[float]:
@@ -475,7 +593,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
     document = docx.Document(io.BytesIO(base_package()))
     _page_numbers(document)
     main = document.element.body.sectPr
-    fragments = [header(meta), *title(meta), *body(with_reference(blocks), keep_last=True), closing(meta)]
+    fragments = [*first_page(meta), *body(with_reference(blocks, meta.kind_name), keep_last=True), closing(meta)]
     previous: Annex | None = None
     for annex, content in annexes(meta, blocks):
         fragments.append(f"<w:p><w:pPr>{_xml(_section(main, previous))}</w:pPr></w:p>")
@@ -483,6 +601,7 @@ def write(meta: Document, blocks: Sequence[Block]) -> bytes:
         previous = annex
     fragments.append(_xml(_section(main, previous)))
     content_xml = _body_content(fragments)
+    footnotes.attach(document, notes(blocks))
     _properties(document, meta)
     raw = io.BytesIO()
     document.save(raw)

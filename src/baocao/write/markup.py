@@ -1,8 +1,10 @@
 """Block markup (the output of a template) -> a list of blocks to write.
 
-Headings are numbered here, so a report can never repeat or skip a numeral:
-level 1 "I.", level 2 "1.", level 3 "1.1.", level 4 "a)" in Vietnamese
-letter order. A heading with nothing under it is left out before numbering:
+Headings are numbered here, so a report can never repeat or skip a numeral.
+``<h1>``…``<h8>`` is a heading that many levels deep; its ``style`` says how it is
+numbered (A. I. 1. 1.1. a) (1) (i) - +, see :data:`baocao.report.sections.HEADING_STYLES`),
+and without one ``<h1>``…``<h4>`` are "I.", "1.", "1.1.", "a)" in Vietnamese letter order.
+A heading with nothing under it is left out before numbering:
 a template may write a heading whatever the data, and the report never
 prints one with nothing under it.
 """
@@ -14,7 +16,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from baocao.core import vietnamese as vn
+from baocao.report.sections import DEFAULT_NUMBERING, HEADING_STYLES, MAX_LEVELS, heading_number
 
 PARAGRAPH_TAGS = {"p": "body", "li": "bullet", "li2": "bullet2", "star": "star", "note": "note"}
 ROLES = ("header", "group", "item", "total")
@@ -28,15 +30,17 @@ class MarkupError(ValueError):
 
 
 class Run(NamedTuple):
-    """A stretch of text with one emphasis."""
+    """A stretch of text with one emphasis; or, with a ``note``, the mark of footnote ``number`` (then its text)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    note: str = ""
+    number: int = 0
 
 
 class Heading(NamedTuple):
-    """A numbered heading; ``number`` is "I.", "1.", "1.1." or "a)"."""
+    """A numbered heading: ``level`` is the type it is set in (1 to 4, :data:`TYPE_LEVELS`), ``number`` "I.", "-"."""
 
     level: int
     number: str
@@ -88,20 +92,37 @@ class Annex(NamedTuple):
 Block = Heading | Paragraph | Table | Annex
 
 
+TYPE_LEVELS = {"A.": 1, "I.": 1, "1.": 2, "1.1.": 3}
+"""The type a heading of each style is set in (1: bold capitals, 2: bold, 3: bold italic); every other style 4."""
+CAPITALS = ("A.", "I.")
+
+
 class HeadingNumbers:
-    """The numbers of the headings so far: "I.", "1.", "1.1.", "a)" in Vietnamese letter order."""
+    """The numbers of the headings so far, and of the footnotes.
+
+    Each depth of headings counts its own, the deeper ones start again; footnotes go 1, 2, … through
+    the report and its annexes.
+    """
 
     def __init__(self) -> None:
-        self.counters = [0, 0, 0, 0]
+        self.counters = [0] * MAX_LEVELS
+        self.numbers = [""] * MAX_LEVELS
+        self.footnotes = 0
 
-    def next(self, level: int) -> str:
-        """The number of the next heading of ``level`` (1 to 4); the deeper levels start again."""
+    def next_note(self) -> int:
+        """The number of the next footnote."""
+        self.footnotes += 1
+        return self.footnotes
+
+    def next(self, level: int, style: str | None = None) -> str:
+        """The number of the next heading ``level`` deep (1 to 8) in ``style`` (by default that of its depth)."""
+        style = style or DEFAULT_NUMBERING[min(level, len(DEFAULT_NUMBERING)) - 1]
         self.counters[level - 1] += 1
-        for deeper in range(level, 4):
-            self.counters[deeper] = 0
-        major, minor = self.counters[1], self.counters[2]
-        n = self.counters[level - 1]
-        return {1: f"{vn.roman(n)}.", 2: f"{n}.", 3: f"{major}.{minor}.", 4: f"{vn.letter(n)})"}[level]
+        for deeper in range(level, MAX_LEVELS):
+            self.counters[deeper], self.numbers[deeper] = 0, ""
+        parent = next((n for n in reversed(self.numbers[: level - 1]) if n), "")
+        self.numbers[level - 1] = heading_number(style, self.counters[level - 1], parent)
+        return self.numbers[level - 1]
 
 
 def parse(markup: str) -> list[Block]:
@@ -114,7 +135,7 @@ def parse(markup: str) -> list[Block]:
     return [_block(element, numbering) for element in _filled(list(root)) if element.tag != "end"]
 
 
-HEADINGS = ("h1", "h2", "h3", "h4")
+HEADINGS = tuple(f"h{depth}" for depth in range(1, MAX_LEVELS + 1))
 BOUNDS = ("end", "annex")  # nothing after these stands under a heading before them
 
 
@@ -125,32 +146,36 @@ def _filled(elements: list[etree._Element]) -> list[etree._Element]:
     or above, ``<end/>`` (the closing lines follow it) or an annex: a heading is kept
     when a paragraph or table stands there, under it or under a deeper heading.
     """
-    filled = [False] * 5  # by level: something stands between here and the next heading of that level or above
+    size = MAX_LEVELS + 1
+    filled = [False] * size  # by level: something stands between here and the next heading of that level or above
     kept: list[etree._Element] = []
     for element in reversed(elements):
         if element.tag in HEADINGS:
             level = int(element.tag[1])
             if filled[level]:
                 kept.append(element)
-            filled[level:] = [False] * (5 - level)
+            filled[level:] = [False] * (size - level)
         else:
-            filled = [element.tag not in BOUNDS] * 5
+            filled = [element.tag not in BOUNDS] * size
             kept.append(element)
     return kept[::-1]
 
 
 def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
     tag = element.tag
-    if tag in ("h1", "h2", "h3", "h4"):
-        level = int(tag[1])
-        runs = _runs(element)
-        if level == 1:
-            runs = tuple(Run(r.text.upper(), r.bold, r.italic) for r in runs)
-        return Heading(level, numbering.next(level), runs)
+    if tag in HEADINGS:
+        depth = int(tag[1])
+        style = element.get("style") or DEFAULT_NUMBERING[min(depth, len(DEFAULT_NUMBERING)) - 1]
+        if style not in HEADING_STYLES:
+            raise MarkupError(f"<{tag} style='{style[:10]}'>: a heading's style is one of {' '.join(HEADING_STYLES)}")
+        runs = _runs(element, numbering)
+        if style in CAPITALS:
+            runs = tuple(r._replace(text=r.text.upper()) for r in runs)
+        return Heading(TYPE_LEVELS.get(style, 4), numbering.next(depth, style), runs)
     if tag in PARAGRAPH_TAGS:
-        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element), _align(element, None))
+        return Paragraph(PARAGRAPH_TAGS[tag], _runs(element, numbering), _align(element, None))
     if tag == "table":
-        return _table(element)
+        return _table(element, numbering)
     if tag == "annex":
         inner = [_block(child, numbering) for child in _filled(list(element)) if child.tag != "end"]
         if any(isinstance(block, Annex) for block in inner):
@@ -160,13 +185,18 @@ def _block(element: etree._Element, numbering: HeadingNumbers) -> Block:
     raise MarkupError(f"unknown tag <{tag}>")
 
 
-def _table(element: etree._Element) -> Table:
+def _table(element: etree._Element, numbering: HeadingNumbers) -> Table:
     rows = []
     for row in element:
         if row.tag != "tr" or row.get("role", "item") not in ROLES:
             raise MarkupError(f"a table holds <tr role='{'|'.join(ROLES)}'> rows, not <{row.tag}>")
         cells = tuple(
-            Cell(_runs(cell), _align(cell, "left") or "left", _span(cell.get("span", "1")), cell.get("merge") == "up")
+            Cell(
+                _runs(cell, numbering),
+                _align(cell, "left") or "left",
+                _span(cell.get("span", "1")),
+                cell.get("merge") == "up",
+            )
             for cell in row
             if cell.tag == "td"
         )
@@ -202,18 +232,24 @@ def _align(element: etree._Element, default: str | None) -> str | None:
     return align
 
 
-def _runs(element: etree._Element, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-    """Flatten mixed content with <b> and <i> into runs; whitespace is folded."""
+def _runs(
+    element: etree._Element, numbering: HeadingNumbers, bold: bool = False, italic: bool = False
+) -> tuple[Run, ...]:
+    """Flatten mixed content with <b>, <i> and footnotes (<fn>) into runs; whitespace is folded."""
     runs: list[Run] = []
     if element.text:
         runs.append(Run(element.text, bold, italic))
     for child in element:
-        if child.tag not in ("b", "i", "br"):
+        if child.tag not in ("b", "i", "br", "fn"):
             raise MarkupError(f"<{child.tag}> cannot stand inside text")
         if child.tag == "br":
             runs.append(Run("\n", bold, italic))
+        elif child.tag == "fn":
+            note = " ".join("".join(child.itertext()).split())
+            if note:
+                runs.append(Run("", bold, italic, note, numbering.next_note()))
         else:
-            runs.extend(_runs(child, bold or child.tag == "b", italic or child.tag == "i"))
+            runs.extend(_runs(child, numbering, bold or child.tag == "b", italic or child.tag == "i"))
         if child.tail:
             runs.append(Run(child.tail, bold, italic))
     return _fold(runs)
@@ -226,8 +262,8 @@ def _fold(runs: list[Run]) -> tuple[Run, ...]:
         text = run.text if run.text == "\n" else " ".join(run.text.split()) + (" " if run.text[-1:].isspace() else "")
         if run.text[:1].isspace() and run.text != "\n":
             text = " " + text.lstrip()
-        folded.append(Run(text, run.bold, run.italic))
+        folded.append(run._replace(text=text))
     if folded:
-        folded[0] = Run(folded[0].text.lstrip(), folded[0].bold, folded[0].italic)
-        folded[-1] = Run(folded[-1].text.rstrip(), folded[-1].bold, folded[-1].italic)
-    return tuple(r for r in folded if r.text)
+        folded[0] = folded[0]._replace(text=folded[0].text.lstrip())
+        folded[-1] = folded[-1]._replace(text=folded[-1].text.rstrip())
+    return tuple(r for r in folded if r.text or r.note)

@@ -50,6 +50,11 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "UnitLevel": ("Cấp đơn vị", "Cấp hành chính của đơn vị báo cáo."),
     "UnitRow": ("Số liệu của một đơn vị", "Các số liệu chính của một đơn vị, như đơn vị đã báo cáo."),
     "Section": ("Mục của báo cáo", "Một đề mục: tiêu đề, nội dung (content) và các mục con; baocao tự đánh số."),
+    "Form": ("Hình thức văn bản", "report: báo cáo (BÁO CÁO và trích yếu); dispatch: gửi bằng công văn (V/v …)."),
+    "Annex": (
+        "Phụ lục của báo cáo",
+        "Một phụ lục in sau chữ ký, trang riêng: tên, nội dung (content), trang ngang hay không; baocao tự đặt số.",
+    ),
     "Block": (
         "Khối nội dung",
         "Một dòng của content: một đoạn văn, hoặc một khóa nêu loại khối (figure, indicator, table…).",
