@@ -19,6 +19,7 @@ from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import item, with_note
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
+from baocao.core.messages import either
 from baocao.core.yamlout import flow, scalar
 from baocao.model.fields import Model, Text, field
 
@@ -33,6 +34,11 @@ YES_NO_WORDS = {"true": "Có", "yes": "Có", "co": "Có", "false": "Không", "no
 def answer_choices(choices: str | list[str]) -> tuple[str, ...]:
     """The allowed answers: a named set or the list written."""
     return ANSWER_SETS.get(choices, ()) if isinstance(choices, str) else tuple(choices)
+
+
+def offered(allowed: list[str]) -> dict[str, str]:
+    """The params of BC108 for these choices: "Có hoặc Không" ("'Có' or 'Không'" in English)."""
+    return {"expected": either(allowed, "vi"), "expected_en": either([f"'{a}'" for a in allowed], "en")}
 
 
 def match_answer(value: str, choices: tuple[str, ...]) -> str | None:
@@ -60,8 +66,7 @@ class AnswerBlock(Model):
     @classmethod
     def _known_set(cls, choices: str | list[str]) -> str | list[str]:
         if not answer_choices(choices):
-            names = ", ".join(ANSWER_SETS)
-            raise PydanticCustomError("choice", "unknown set", {"expected": names, "expected_en": names})
+            raise PydanticCustomError("choice", "unknown set", offered(list(ANSWER_SETS)))
         return choices
 
     @field_validator("value")
@@ -69,9 +74,7 @@ class AnswerBlock(Model):
     def _value_is_a_choice(cls, value: str | None, info: ValidationInfo) -> str | None:
         allowed = answer_choices(info.data.get("choices", ()))
         if value is not None and allowed and match_answer(value, allowed) is None:
-            raise PydanticCustomError(
-                "choice", "not a choice", {"expected": ", ".join(allowed), "expected_en": ", ".join(allowed)}
-            )
+            raise PydanticCustomError("choice", "not a choice", offered(list(allowed)))
         return value
 
     @property
@@ -91,7 +94,7 @@ class ExpectedAnswer(Expected):
     @classmethod
     def _known_set(cls, choices: str | list[str]) -> str | list[str]:
         if not answer_choices(choices):
-            raise PydanticCustomError("choice", "unknown set", {"expected": "yes_no, done, posted"})
+            raise PydanticCustomError("choice", "unknown set", offered(list(ANSWER_SETS)))
         return choices
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from baocao.blocks.answer import ANSWER_SETS, match_answer
+from baocao.blocks.answer import ANSWER_SETS, match_answer, offered
 from baocao.blocks.base import (
     AnnexTable,
     CheckContext,
@@ -191,7 +191,7 @@ def cell_value(column: Column, text: str) -> Any:
     allowed = ANSWER_SETS["yes_no"] if kind == "yes_no" else tuple(column.choices)
     answer = match_answer(text, allowed)
     if answer is None:
-        raise PydanticCustomError("choice", "not a choice", {"expected": ", ".join(allowed)})
+        raise PydanticCustomError("choice", "not a choice", offered(list(allowed)))
     return answer
 
 

@@ -56,11 +56,8 @@ CATALOGUE: dict[str, Entry] = {
     "BC002": Entry(
         "input.syntax",
         "error",
-        ("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem}."),
-        (
-            "Kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau tên khóa và dấu nháy đóng mở.",
-            "Check the indentation (spaces only), the colon after each key and closing quotes.",
-        ),
+        ("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem_en}."),
+        ("{fix}", "{fix_en}"),
     ),
     "BC003": Entry(
         "input.duplicate_key",
@@ -236,7 +233,7 @@ CATALOGUE: dict[str, Entry] = {
         "schema.choice",
         "error",
         ("'{input}' không phải một lựa chọn hợp lệ.", "'{input}' is not one of the allowed values."),
-        ("Chọn một trong: {expected}.", "Use one of: {expected}."),
+        ("Chọn một trong: {expected}.", "Use one of: {expected_en}."),
     ),
     "BC109": Entry(
         "schema.range",
@@ -679,7 +676,7 @@ CATALOGUE: dict[str, Entry] = {
         ),
         (
             "Thêm khối {kind}: {{key: {key}, …}} vào content của mục '{title}'.",
-            "Add a {kind}: {{key: {key}, …}} block to the content of section '{title}'.",
+            "Add the block {kind}: {{key: {key}, …}} to the content of section '{title}'.",
         ),
     ),
     "BC603/item_moved": Entry(
@@ -1320,20 +1317,21 @@ USAGE: dict[str, tuple[str, str]] = {
         "No next period's file was written: the data has errors.",
     ),
     "new_bad_period": (
-        "--period {value}: không rõ loại kỳ; ghi một trong {known}, có số thứ tự nếu cần (half_year:2, quarter:1).",
-        "--period {value}: unknown kind of period; write one of {known}, with its number where it has one "
-        "(half_year:2, quarter:1).",
+        "--period {value}: không rõ kỳ báo cáo; ghi ví dụ '6 tháng đầu', 'quý I', 'tháng 3', '9 tháng', 'năm' "
+        "(hoặc mã: 'half_year:1', 'quarter:1').",
+        "--period {value}: unknown period; write one of month, quarter, half_year, nine_months, year, "
+        "with its number where it has one (half_year:2, quarter:1).",
     ),
     "new_period_number": (
-        "--period {value}: kỳ {kind} có số thứ tự từ 1 đến {limit}, ví dụ {kind}:1.",
-        "--period {value}: a {kind} period is numbered 1 to {limit}, e.g. {kind}:1.",
+        "--period {value}: kỳ {kind} có số thứ tự từ 1 đến {limit}, ví dụ '{example}'.",
+        "--period {value}: periods of the kind {kind} are numbered 1 to {limit}, e.g. {example}.",
     ),
     "new_bad_year": (
         "Năm '{value}': ghi năm của kỳ, từ 1990 đến 2100.",
         "Year '{value}': write the year, 1990 to 2100.",
     ),
     "new_level_not_asked": (
-        "--level {level}: đề cương {id} dành cho đơn vị cấp {known}.",
+        "--level {level}: đề cương {id} dành cho đơn vị {known}.",
         "--level {level}: the outline {id} is for units of level {known}.",
     ),
     "new_period_not_asked": (
@@ -1395,7 +1393,7 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "new_built_in": ("có sẵn", "built in"),
     "ask_level": (
-        "Cấp đơn vị (commune, district, department, province, ministry, national)",
+        "Cấp đơn vị (cấp xã, cấp huyện, sở, cấp tỉnh, bộ, trung ương)",
         "Level (commune, district, department, province, ministry, national)",
     ),
     "ask_issuing_body": (
@@ -1406,7 +1404,10 @@ USAGE: dict[str, tuple[str, str]] = {
     "ask_short_name": ("Tên gọi trong văn bản", "Short name used in sentences"),
     "ask_area": ("Địa bàn ('trên địa bàn …')", "Area ('trên địa bàn …')"),
     "ask_place": ("Địa danh (dòng 'Địa danh, ngày … tháng … năm …')", "Place name of the date line"),
-    "ask_period": ("Kỳ báo cáo (half_year:2, quarter:1, year…)", "Period (half_year:2, quarter:1, year…)"),
+    "ask_period": (
+        "Kỳ báo cáo (6 tháng đầu, 6 tháng cuối, quý I, tháng 3, 9 tháng, năm…)",
+        "Period (half_year:2, quarter:1, year…)",
+    ),
     "ask_year": ("Năm của kỳ báo cáo", "Year of the period"),
     "ask_symbol": ("Ký hiệu văn bản (ví dụ: BC-UBND)", "Document symbol (e.g. BC-UBND)"),
     "ask_subject": ("Trích yếu", "Subject (trích yếu)"),
@@ -1457,6 +1458,27 @@ class Phrase:
             return self.key.format_map(params) if self.params else shown(self.key)
         vi, en = USAGE[self.key]
         return (en if lang == "en" else vi).format_map(params)
+
+
+@dataclass(frozen=True)
+class Words(Phrase):
+    """Words said otherwise in each language (a level's name, its code), given whole in ``params``."""
+
+    def text(self, lang: str = "vi") -> str:
+        """The words of ``lang``."""
+        return shown(str(self.params["en" if lang == "en" else "vi"]))
+
+
+def named(vi: str, en: str) -> Words:
+    """Words said ``vi`` in Vietnamese and ``en`` in English."""
+    return Words("", {"vi": vi, "en": en})
+
+
+def either(items: list[str], lang: str = "vi") -> str:
+    """Choices as a sentence offers them: "Có, Không hoặc Chưa" ("Có, Không or Chưa" in English)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'or' if lang == 'en' else 'hoặc'} {items[-1]}"
 
 
 def shown(text: str) -> str:

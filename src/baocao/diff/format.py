@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -54,6 +55,8 @@ def short(value: Any, width: int = 48, lang: str = "vi") -> str:
         return _say(WORDS["yes" if value else "no"], lang)
     if isinstance(value, (int, Decimal)):
         return vn.number(value)
+    if isinstance(value, dt.date):  # as the report writes it: 25/6/2026
+        return vn.date_short(value)
     if isinstance(value, dict):
         name = next((str(value[k]) for k in ("label", "name", "field", "commune", "number") if value.get(k)), "")
         number = next((value[k] for k in NUMBER_KEYS if value.get(k) is not None), None)
@@ -81,6 +84,17 @@ FIELDS = {  # field: (vi, en); a type of block names its own fields in its modul
     "period": ("kỳ báo cáo", "period"), "subject": ("trích yếu", "subject"), "signer": ("người ký", "signer"),
     "recipients": ("nơi nhận", "recipients"), "name": ("họ tên", "name"), "title": ("chức vụ", "title"),
     "number": ("số", "number"), "date": ("ngày", "date"),
+    "requested_by": ("văn bản yêu cầu", "request"), "issuer": ("cơ quan ban hành", "issuer"),
+    "level": ("cấp", "level"), "parent_body": ("cơ quan chủ quản", "parent body"),
+    "issuing_body": ("cơ quan ban hành", "issuing body"), "short_name": ("tên gọi", "short name"),
+    "area": ("địa bàn", "area"), "place": ("địa danh", "place"), "symbol": ("ký hiệu", "symbol"),
+    "cutoff": ("ngày chốt số liệu", "cutoff"), "start": ("từ ngày", "from"), "end": ("đến ngày", "to"),
+    "authority": ("thẩm quyền ký", "authority"), "head_title": ("chức vụ người đứng đầu", "head's title"),
+    "on_behalf_of": ("tập thể", "on behalf of"), "drafting_unit": ("đơn vị soạn thảo", "drafting unit"),
+    "copies": ("số bản lưu", "copies"), "archive": ("lưu", "archive"), "month": ("tháng ban hành", "month"),
+    "action": ("cụm từ dẫn", "action"), "kind": ("mẫu trình bày", "kind"), "outline": ("đề cương", "outline"),
+    "subtitle": ("dòng dưới trích yếu", "subtitle"), "previous": ("kỳ trước", "previous"),
+    "rows": None, "columns": ("cột", "columns"),
 }  # fmt: skip
 
 

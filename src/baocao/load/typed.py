@@ -6,13 +6,16 @@ every one is placed at the line and column of the YAML node it concerns.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from baocao.core import vietnamese as vn
 from baocao.core.findings import Finding, Loc
+from baocao.core.messages import either
 from baocao.load.source import Source
 
 EXPECTED = {
@@ -87,7 +90,7 @@ def _classify(
     if kind in EXPECTED:
         return "BC103", {**params, "expected": EXPECTED[kind][0]}, False
     if kind in ("enum", "literal_error"):
-        return "BC108", params, False
+        return "BC108", {**params, **choices(str(params.get("expected", "")))}, False
     if kind in RANGE_WORDS:
         vi, en = RANGE_WORDS[kind]
         return "BC109", {**params, "limit": vi.format_map(params), "limit_en": en.format_map(params)}, False
@@ -99,6 +102,8 @@ def _classify(
             f"each '- ' entry of content is one block: text, or one key (figure, table…); here: {params['found']}"
         )
         return "BC110", {**params, "detail": detail, "detail_en": detail_en}, False
+    if "detail" in params and "detail_en" in params:  # a model's own words for what it refused
+        return "BC110", params, False
     if kind == "string_too_short":
         return "BC110", {**params, "detail": "không được để trống", "detail_en": "must not be empty"}, False
     if kind == "string_pattern_mismatch":
@@ -106,6 +111,18 @@ def _classify(
         return "BC110", {**params, "detail": "không đúng dạng (không chứa dấu cách)", "detail_en": detail_en}, False
     message = str(params.get("error", "")) or kind
     return "BC110", {**params, "detail": message, "detail_en": message}, False
+
+
+def choices(expected: str) -> dict[str, str]:
+    """The allowed values pydantic lists ("'a', 'b' or 'c'") as a hint offers them.
+
+    Codes of levels and periods are said in words ("cấp xã, cấp huyện hoặc sở"), others as
+    written, joined with "hoặc" (with "or" in English).
+    """
+    items = re.findall(r"'([^']*)'", expected) or [expected]
+    named = {**vn.LEVELS, **vn.PERIOD_KINDS}
+    vi = [named[item] for item in items] if all(item in named for item in items) else items
+    return {"expected": either(vi, "vi"), "expected_en": either([f"'{item}'" for item in items], "en")}
 
 
 def _suggest(loc: Loc, root: type[BaseModel]) -> tuple[str, str]:

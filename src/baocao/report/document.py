@@ -2,7 +2,7 @@
 
 import enum
 import re
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
@@ -10,7 +10,7 @@ from baocao.blocks.citation import Citation
 from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
 from baocao.model.fields import Count, Date, Model, Text, Whole, field, whole_schema
-from baocao.model.period import Period, UnitLevel, reference
+from baocao.model.period import Period, UnitLevel, read_level, reference
 
 MONTH = re.compile(r"^(0?[1-9]|1[0-2])/\d{4}$")
 """A month of issue without its day: "6/2025"."""
@@ -163,6 +163,13 @@ class Document(Model):
     )
     signer: Signer = field("Người ký")
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level_in_words(cls, level: Any) -> Any:
+        """A level in the clerk's words ("cấp xã", "phường", "sở") is its code."""
+        found = read_level(level) if isinstance(level, str) else None
+        return found.value if found is not None else level
 
     @field_validator("month")
     @classmethod
