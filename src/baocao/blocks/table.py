@@ -10,6 +10,7 @@ cell and the columns that add up are summed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -46,6 +47,10 @@ SUMMED_COLUMNS = ("integer", "count_of_total", "quantity", "money")
 """Columns whose cells add up."""
 KEPT_COLUMNS = ("text", "choice", "yes_no")
 """Columns whose cells describe a row rather than count it: carried to the next period as they are."""
+SHORT = "(…)"
+"""The key a row written as a list with fewer cells than columns holds: the number of its cells (BC112)."""
+EXTRA = re.compile(r"^\((\d+)\)$")
+"""The key of a cell of a row written as a list past the last column: its place, "(5)"."""
 COUNT_OF_TOTAL = re.compile(r"^\s*([^/\s]+)\s*/\s*([^/\s]+)\s*$")
 WIDE = 7
 """Columns past which a table of one row is printed turned, a row per column: a portrait page holds about seven."""
@@ -128,6 +133,7 @@ class TableBlock(Model):
         keys = [c.get("key") if isinstance(c, dict) else None for c in columns]
         rows = [
             {str(keys[i]) if i < len(keys) and keys[i] else f"({i + 1})": v for i, v in enumerate(row)}
+            | ({SHORT: str(len(row))} if 0 < len(row) < len(keys) else {})
             if isinstance(row, list)
             else row
             for row in data["rows"]
@@ -237,9 +243,12 @@ def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]
         )
     columns = {column.key: column for column in block.columns}
     for index, row in enumerate(block.rows):
+        yield from _row_length(block, row, (*loc, "rows", index))
         for key, text in row.items():
             at: Loc = (*loc, "rows", index, key)
             column = columns.get(key)
+            if key == SHORT or EXTRA.match(key):
+                continue
             if column is None:
                 allowed = ", ".join(columns)
                 yield Issue(
@@ -273,6 +282,26 @@ def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]
     yield from issues
     for key, column, text in cells:
         yield from _typed_cell_issues(column, text, (*loc, "previous", key))
+
+
+def _row_length(block: TableBlock, row: dict[str, Cell], at: Loc) -> Iterator[Issue]:
+    """A row written as a list with more cells than columns, or fewer (BC112).
+
+    Two cells of digits side by side in a row too long are likely one number with a decimal comma
+    (``3,5`` read as ``3`` and ``5``): the hint says how to write it.
+    """
+    extra = [key for key in row if EXTRA.match(key)]
+    if not extra and SHORT not in row:
+        return
+    cells = [str(v) if v is not None else "" for k, v in row.items() if k != SHORT]
+    names = ", ".join(c.title for c in block.columns)
+    said = {"first": cells[0] if cells else "", "columns": len(block.columns), "names": names}
+    if SHORT in row:
+        yield Issue("BC112", at, {**said, "variant": "short", "cells": row[SHORT]})
+        return
+    pairs = [(a, b) for a, b in itertools.pairwise(cells[1:]) if a.isdigit() and b.isdigit()]
+    comma = {"variant": "comma", "a": pairs[-1][0], "b": pairs[-1][1]} if len(pairs) >= len(extra) else {}
+    yield Issue("BC112", at, {**said, "cells": len(cells), **comma})
 
 
 def _typed_cell_issues(column: Column, text: str, at: Loc) -> Iterator[Issue]:

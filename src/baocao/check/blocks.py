@@ -8,6 +8,7 @@ from typing import Any
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import CheckContext, key_of
 from baocao.core.findings import Issue
+from baocao.outline.model import walk as outline_walk
 from baocao.report import Report
 from baocao.report.sections import Section, walk
 
@@ -46,19 +47,26 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
         if key is not None and key in optional:
             continue
         label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
-        yield Issue("BC604", at, {"what": label})
+        asked = outline is not None and key is not None and any(k == key for k, _ in outline.items())
+        yield Issue("BC604", at, {"what": label, **({"variant": "required"} if asked else {})})
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:
-    """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed."""
+    """Sections nest no deeper than the numbering has levels; a section with nothing in it is not printed.
+
+    A section the đề cương requires is not to be removed: its hint says to write it.
+    """
     levels = len(report.numbering)
+    outline = report.followed
+    required = {s.key for _, s, _ in outline_walk(outline.sections) if s.required} if outline is not None else set()
     for loc, section, depth in walk(report.sections):
         if depth > levels:
             yield Issue(
                 "BC405", (*loc, "title"), {"depth": depth, "levels": levels, "numbering": " ".join(report.numbering)}
             )
         if not section.content and not any(_has_content(s) for s in section.sections):
-            yield Issue("BC404", (*loc, "title"), {"title": section.title})
+            asked = {"variant": "required"} if section.key is not None and section.key in required else {}
+            yield Issue("BC404", (*loc, "title"), {"title": section.title, **asked})
 
 
 def _has_content(section: Section | Any) -> bool:

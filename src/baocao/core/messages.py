@@ -199,6 +199,18 @@ CATALOGUE: dict[str, Entry] = {
             "Value '{input}' has the wrong type: expected {expected}.",
         ),
     ),
+    "BC103/nested_list": Entry(
+        "schema.type",
+        "error",
+        (
+            "Dòng '- - {first}' là một danh sách nằm trong danh sách, không phải một đoạn văn.",
+            "The line '- - {first}' is a list inside the list, not a paragraph.",
+        ),
+        (
+            "Gạch đầu dòng của đoạn văn viết trong dấu nháy: - \"- {first}\" (mỗi đoạn một dòng '- ').",
+            "A paragraph's bullet goes inside quotes: - \"- {first}\" (one '- ' line a paragraph).",
+        ),
+    ),
     "BC104": Entry(
         "schema.thousands_separator",
         "error",
@@ -245,6 +257,20 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
     ),
+    "BC110/blank_beside": Entry(
+        "schema.invalid",
+        "error",
+        (
+            "'{missing}' còn để trống trong khi '{given}' đã ghi {value}.",
+            "'{missing}' is blank while '{given}' is written ({value}).",
+        ),
+        (
+            "Ghi cả hai: count là số đạt được, total là tổng số (ví dụ count: 1688, total: 2945); "
+            "nếu chỉ biết tỷ lệ, xóa count và total rồi ghi percent.",
+            "Write both: count is the number reached, total the whole (count: 1688, total: 2945); "
+            "with only a rate, remove count and total and write percent.",
+        ),
+    ),
     "BC111": Entry(
         "schema.ambiguous_number",
         "warning",
@@ -255,6 +281,42 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Số đếm viết liền các chữ số: {plain}; nếu đúng là số thập phân, ghi đơn vị đo (km, ha…).",
             "Write a count in plain digits: {plain}; if it is a decimal, give a unit of measure (km, ha…).",
+        ),
+    ),
+    "BC112": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' có {cells} ô, bảng có {columns} cột.",
+            "The row '{first}' has {cells} cells; the table has {columns} columns.",
+        ),
+        (
+            'Mỗi dòng viết đủ {columns} ô theo thứ tự các cột ({names}); ô không có số liệu ghi "".',
+            'Write {columns} cells a row, in the order of the columns ({names}); a blank cell is "".',
+        ),
+    ),
+    "BC112/comma": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' có {cells} ô, bảng có {columns} cột: '{a},{b}' bị đọc thành hai ô '{a}' và '{b}'.",
+            "The row '{first}' has {cells} cells; the table has {columns} columns: '{a},{b}' reads as two cells.",
+        ),
+        (
+            'Số thập phân trong dòng viết […] phải đặt trong dấu nháy: "{a},{b}", hoặc viết {a}.{b}.',
+            'A decimal in a row written […] goes in quotes: "{a},{b}", or write {a}.{b}.',
+        ),
+    ),
+    "BC112/short": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' chỉ có {cells} ô, bảng có {columns} cột: các ô thiếu sẽ in trống.",
+            "The row '{first}' has only {cells} cells; the table has {columns} columns: the others would print blank.",
+        ),
+        (
+            'Viết đủ {columns} ô theo thứ tự các cột ({names}); ô không có số liệu ghi "".',
+            'Write all {columns} cells, in the order of the columns ({names}); a blank cell is "".',
         ),
     ),
     # --- arithmetic -------------------------------------------------------
@@ -577,6 +639,15 @@ CATALOGUE: dict[str, Entry] = {
         ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
         ("Viết nội dung dưới mục (content) hoặc xóa mục.", "Write its content, or remove the section."),
     ),
+    "BC404/required": Entry(
+        "outline.empty_section",
+        "warning",
+        ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
+        (
+            "Viết nội dung dưới mục (content); đề cương yêu cầu mục này nên không xóa được.",
+            "Write its content; the outline asks for this section, so it stays.",
+        ),
+    ),
     "BC405": Entry(
         "outline.too_deep",
         "error",
@@ -648,6 +719,17 @@ CATALOGUE: dict[str, Entry] = {
             "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
         ),
     ),
+    "BC604/required": Entry(
+        "content.blank",
+        "error",
+        ("'{what}' còn để trống.", "'{what}' is still blank."),
+        (
+            "Điền số liệu (value, count và total, percent…); đề cương yêu cầu mục này nên không xóa khối được: "
+            "chưa có số liệu thì ghi lý do vào note.",
+            "Fill in the value (value, count and total, percent…); the outline asks for it, so the block stays: "
+            "without a figure, say why in its note.",
+        ),
+    ),
     "BC604/cell": Entry(
         "content.blank",
         "error",
@@ -662,7 +744,8 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Mục '{what}' còn dấu … chưa viết.", "Section '{what}' still holds a '…' to write."),
         (
-            "Thay dấu … bằng đoạn văn của mục (mỗi dòng một đoạn, '- ' gạch đầu dòng); dấu … không được in.",
+            'Thay dấu … bằng đoạn văn của mục (mỗi dòng một đoạn; gạch đầu dòng viết trong dấu nháy: - "- Nội dung"); '
+            "dấu … không được in.",
             "Replace the '…' with the section's text (a paragraph a line, '- ' for bullets); a '…' is not printed.",
         ),
     ),

@@ -25,6 +25,8 @@ EXPECTED = {
     "list_type": ("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting with '- ')"),
     "string_type": ("văn bản", "text"),
 }
+BLOCK_LISTS = ("content", "opening", "closing")
+"""The lists of blocks: a list written as one of their items ("- - text") is a bullet meant as text."""
 NUMBER_ERRORS = frozenset({"int_parsing", "int_type", "int_from_float", "decimal_parsing", "float_parsing"})
 CUSTOM_CODES = {
     "thousands_separator": "BC104",
@@ -68,6 +70,8 @@ def _finding(source: Source, error: Any, root: type[BaseModel]) -> Finding:
     shown = raw if isinstance(raw, str) else ""
     params: dict[str, Any] = {"input": shown[:60], **ctx}
     code, params, at_key = _classify(kind, loc, raw, params, root)
+    if kind == "blank_beside":  # placed at the blank one of count and total
+        loc, at_key = (*loc, str(params["missing"])), True
     line, col = source.locate(loc if kind != "missing" else loc[:-1], key=at_key)
     return Finding(source.path, line, col, code, loc, params)
 
@@ -87,6 +91,10 @@ def _classify(
     if kind in NUMBER_ERRORS:
         number = {"expected": "một số nguyên", "expected_en": "a whole number", "decimal_vi": "", "decimal_en": ""}
         return "BC105", {**params, **number}, False
+    if kind in EXPECTED and isinstance(raw, list) and len(loc) >= 2 and loc[-2] in BLOCK_LISTS:
+        words = " ".join(str(raw[0]).split()) if raw else ""
+        first = words if len(words) <= 60 else words[:59] + "…"
+        return "BC103", {**params, "variant": "nested_list", "first": first}, False
     if kind in EXPECTED:
         return "BC103", {**params, "expected": EXPECTED[kind][0]}, False
     if kind in ("enum", "literal_error"):
