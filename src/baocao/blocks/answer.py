@@ -29,6 +29,16 @@ ANSWER_SETS: dict[str, tuple[str, ...]] = {
     "posted": ("Có đăng", "Không đăng", "Không có dữ liệu"),
 }
 YES_NO_WORDS = {"true": "Có", "yes": "Có", "co": "Có", "false": "Không", "no": "Không", "khong": "Không"}
+ANSWER_WORDS: tuple[tuple[str, str], ...] = (
+    *((word, "Có") for word in ("có", "đã có", "rồi", "x")),
+    *((word, "Không") for word in ("không", "chưa", "chưa có", "không có")),
+    *((word, "Đã thực hiện") for word in ("đã", "xong", "đã xong", "hoàn thành", "đã hoàn thành", "có", "rồi", "x")),
+    *((word, "Chưa thực hiện") for word in ("chưa", "chưa xong", "chưa hoàn thành", "không")),
+    *((word, "Có đăng") for word in ("đã đăng", "có", "x")),
+    *((word, "Không đăng") for word in ("chưa đăng", "không")),
+)
+"""A clerk's short answers and what they answer: "chưa" is "Không" where the choices are Có and Không,
+"Chưa thực hiện" where they are the done set; each is taken only where its answer is a choice."""
 
 
 def answer_choices(choices: str | list[str]) -> tuple[str, ...]:
@@ -48,7 +58,9 @@ def match_answer(value: str, choices: tuple[str, ...]) -> str | None:
         if choice.lower() == lowered:
             return choice
     alias = YES_NO_WORDS.get(lowered)
-    return alias if alias in choices else None
+    if alias in choices:
+        return alias
+    return next((answer for word, answer in ANSWER_WORDS if word == lowered and answer in choices), None)
 
 
 class AnswerBlock(Model):

@@ -622,7 +622,8 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
                 elif column.get("type", "text") in ("yes_no", "choice") and len(values) > 1:
                     order = column.get("choices") or list(ANSWER_SETS["yes_no"])
                     given = answers.setdefault((name, key), dict.fromkeys(order, 0))
-                    given[str(text)] = given.get(str(text), 0) + 1
+                    said = match_answer(str(text), tuple(order)) or str(text)  # "chưa" counted as "Không"
+                    given[said] = given.get(said, 0) + 1
                     slot[key] = _answered({choice: count for choice, count in given.items() if count})
                 elif slot.get(key) not in (None, text):
                     differing.add(column["title"])

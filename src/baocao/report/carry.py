@@ -137,6 +137,7 @@ class Carrier:
     def carry(self, data: Data) -> tuple[Data, bool]:
         """The next period's data (comments as sentinels), and whether the subject's period words changed."""
         document = {k: v for k, v in data["document"].items() if k not in DROPPED}
+        document["level"] = self.report.document.level.value  # "cấp xã" written as its code
         document["period"] = _period_data(self.new)
         document["previous_period"] = _period_data(self.old)
         subject, changed = relabel(str(document.get("subject", "")), self.old)
