@@ -89,3 +89,51 @@ def test_a_blank_block_the_outline_asks_for_is_not_advised_away(tmp_path):
     api_new.new_file("cds-xa-2025", str(starter), False, None, 2026, {}, None)
     said = [f for f in api.load(str(starter)).findings if f.code in ("BC604", "BC404")]
     assert said and all("hoặc xóa" not in f.hint() for f in said)
+
+
+# --- what a clerk types by habit ------------------------------------------------------------------
+
+
+def test_a_total_row_typed_into_a_table_is_refused_with_a_word(tmp_path):
+    for first in ("Tổng cộng", "Tổng số", "Cộng", "TỔNG CỘNG:"):
+        row = f'            - [An toàn thông tin, 4, 125, 6]\n            - ["{first}", 6, 245, "9,5"]'
+        found = findings(tmp_path, with_table(("            - [An toàn thông tin, 4, 125, 6]", row)))
+        assert [f.code for f in found] == ["BC113"], found  # and no sum computed with it
+        assert "baocao tự tính dòng tổng cộng" in found[0].message() and "total: true" in found[0].hint()
+
+
+def test_a_row_shorter_than_its_columns_is_said(tmp_path):
+    [finding] = findings(tmp_path, with_table(("[An toàn thông tin, 4, 125, 6]", "[An toàn thông tin, 4, 125]")))
+    assert finding.code == "BC112" and finding.message() == (
+        "Dòng 'An toàn thông tin' chỉ có 3 ô, bảng có 4 cột: các ô thiếu sẽ in trống."
+    )
+    assert "Nội dung, Số lớp, Số người, Số giờ" in finding.hint()
+
+
+def test_a_row_longer_than_its_columns_is_said(tmp_path):
+    [finding] = findings(tmp_path, with_table(("[An toàn thông tin, 4, 125, 6]", "[An toàn thông tin, 4, 125, 6, x]")))
+    assert finding.code == "BC112" and "có 5 ô, bảng có 4 cột" in finding.message()
+
+
+def test_a_fractional_count_of_people_fails_strict(tmp_path):
+    text = GOOD.replace("value: hơn 160\n              unit: thành viên", 'value: "48,5"\n              unit: người')
+    text = text.replace("unit: thành viên", "unit: người")
+    path = tmp_path / "unit.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in api.load(str(path)).findings if f.code != "BC606"]  # the đề cương's unit is thành viên
+    assert [(f.code, f.severity.name) for f in found] == [("BC114", "WARNING")]
+    assert found[0].message() == "'48,5 người': số đếm không có phần lẻ."
+    measured = text.replace("unit: người", "unit: km")
+    path.write_text(measured, encoding="utf-8")
+    assert not [f for f in api.load(str(path)).findings if f.code == "BC114"]  # a measure may have a fraction
+
+
+def test_a_text_left_as_dots_is_said_at_its_place(tmp_path):
+    text = GOOD.replace("label: Văn bản đi được ký số,", 'label: "...",')
+    text = text.replace(
+        "posted: 4/4, integrated: Có, stats: Có đăng}",
+        "posted: 4/4, integrated: Có, stats: Có đăng}\n            - {content: …, posted: 0/0}",
+    )
+    found = [f for f in findings(tmp_path, text) if f.code == "BC630"]
+    assert [(f.line, f.params["stated"]) for f in found] == [(62, "..."), (93, "…")]
+    assert "(Mẫu 01) › content" in found[1].message()

@@ -100,6 +100,8 @@ FILES: dict[str, str | bytes] = {
     "year_out_of_range": changed(PERIOD, "  period: {type: half_year, number: 2, year: 2200}"),
     "unclosed_flow": changed(ROW, ROW.rstrip("}")),
     "colon_in_flow": changed(ROW, ROW.replace("pháp luật", "pháp luật: 2026")),
+    "total_row_typed": changed(ROW, ROW + "\n            - {content: Tổng cộng, posted: 42/45}"),
+    "fraction_of_people": changed("value: hơn 160", 'value: "48,5"'),
     "wrong_answer": changed("mot_cua, label: Bộ phận", "mot_cua, label: Bộ phận").replace("value: Có}", "value: Chưa}"),
 }
 

@@ -47,6 +47,8 @@ SUMMED_COLUMNS = ("integer", "count_of_total", "quantity", "money")
 """Columns whose cells add up."""
 KEPT_COLUMNS = ("text", "choice", "yes_no")
 """Columns whose cells describe a row rather than count it: carried to the next period as they are."""
+TOTAL_WORDS = frozenset({"tổng cộng", "tổng số", "cộng", "tổng", "tổng toàn xã", "tổng toàn huyện", "toàn bộ"})
+"""First cells of a total row a clerk types into a table by habit (BC113)."""
 SHORT = "(…)"
 """The key a row written as a list with fewer cells than columns holds: the number of its cells (BC112)."""
 EXTRA = re.compile(r"^\((\d+)\)$")
@@ -242,8 +244,11 @@ def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]
             {"title": block.title or block.key or "", "count": printed, "limit": MAX_COLUMNS},
         )
     columns = {column.key: column for column in block.columns}
+    first = block.columns[0].key
     for index, row in enumerate(block.rows):
         yield from _row_length(block, row, (*loc, "rows", index))
+        if words(str(row.get(first) or "")) in TOTAL_WORDS:  # a total typed by habit: computed, never a row
+            yield Issue("BC113", (*loc, "rows", index), {"first": str(row.get(first)).strip()})
         for key, text in row.items():
             at: Loc = (*loc, "rows", index, key)
             column = columns.get(key)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import CheckContext, key_of
 from baocao.core.findings import Issue
@@ -20,6 +22,43 @@ def each_block(report: Report) -> Iterator[Issue]:
         kind = REGISTRY[block.kind]
         if kind.check is not None and not kind.blank(block.value):
             yield from kind.check(block.value, loc, context)
+
+
+LEFT = frozenset({"…", "...", "….", "....", "…….", "……"})
+"""What a text left to fill in holds: the starter's "…", or dots."""
+
+
+def texts_left(report: Report) -> Iterator[Issue]:
+    """A text of a block still "…" or "..." (a cell, a label, a note) is not a report yet (BC630)."""
+    for loc, block in report.blocks():
+        if REGISTRY.keyless(block.kind) or REGISTRY[block.kind].blank(block.value):
+            continue  # a paragraph still "…", a block not filled in: BC604 says so
+        data = _plain(block.value)
+        name = str(REGISTRY[block.kind].label(data)).rstrip(" :") if isinstance(data, dict) else block.kind
+        for path, text in _texts(data, ()):
+            if text.strip() in LEFT:
+                field = f"{name} › {path[-1]}" if text.strip() != name else str(path[-1])
+                yield Issue("BC630", (*loc, *path), {"stated": text.strip(), "field": field, "variant": "block"})
+
+
+def _plain(value: Any) -> Any:
+    """A block's value as plain data: models as the mappings they were written as."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def blank_blocks(report: Report) -> Iterator[Issue]:
@@ -73,4 +112,4 @@ def _has_content(section: Section | Any) -> bool:
     return bool(section.content) or any(_has_content(s) for s in section.sections)
 
 
-CHECKS = (each_block, outline_depth, blank_blocks)
+CHECKS = (each_block, outline_depth, blank_blocks, texts_left)

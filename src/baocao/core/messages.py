@@ -319,6 +319,30 @@ CATALOGUE: dict[str, Entry] = {
             'Write all {columns} cells, in the order of the columns ({names}); a blank cell is "".',
         ),
     ),
+    "BC113": Entry(
+        "schema.total_row",
+        "error",
+        (
+            "Dòng '{first}' là dòng tổng: baocao tự tính dòng tổng cộng, không ghi vào các dòng của bảng.",
+            "The row '{first}' is a total: baocao computes the total row; it is not one of the table's rows.",
+        ),
+        (
+            "Xóa dòng này; để in dòng tổng cộng ghi total: true, để đối chiếu tổng đã có ghi total: {{cột: số}}.",
+            "Delete this row; write total: true to print the total row, or total: {{column: number}} to check yours.",
+        ),
+    ),
+    "BC114": Entry(
+        "schema.fractional_count",
+        "warning",
+        (
+            "'{value} {unit}': số đếm không có phần lẻ.",
+            "'{value} {unit}': a count has no fraction.",
+        ),
+        (
+            "Ghi số nguyên (làm tròn theo cách đơn vị tính); nếu là số đo, ghi đơn vị đo (km, ha, giờ…).",
+            "Write a whole number; if it is a measure, give its unit (km, ha, giờ…).",
+        ),
+    ),
     # --- arithmetic -------------------------------------------------------
     "BC201": Entry(
         "totals.sum_mismatch",
@@ -596,6 +620,18 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Ghi họ và tên người ký trước khi trình ký; báo cáo in chỗ này nghiêng, không đậm.",
             "Write the signer's full name before signing; the report prints the placeholder italic, not bold.",
+        ),
+    ),
+    "BC630/block": Entry(
+        "document.placeholder",
+        "error",
+        (
+            "{field}: '{stated}' còn dấu … chưa điền.",
+            "{field}: '{stated}' still holds a '…' to fill in.",
+        ),
+        (
+            "Ghi nội dung thay cho dấu … (dấu … không được in); ô không có số liệu thì để trống.",
+            "Write the text in place of the '…' (a '…' is not printed); leave a cell without a figure blank.",
         ),
     ),
     "BC630": Entry(
