@@ -226,8 +226,8 @@ def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, 
         shown = (*path, _block_name(kind, value, name))
         if name in old_items:
             where = TEXT if kind == "text" else section  # text changes are shown word by word, as narrative is
-            before = _cells_titled(old_items[name].get(kind))
-            yield from _walk(before, _cells_titled(value), where, shown, (kind,), include_same)
+            before = _with_rate(_cells_titled(old_items[name].get(kind)))
+            yield from _walk(before, _with_rate(_cells_titled(value)), where, shown, (kind,), include_same)
         else:
             yield Change(section, shown, "added", None, value)
     for name, block in old_items.items():
@@ -242,6 +242,19 @@ def _block_name(kind: str, value: Any, name: str) -> str:
         return name
     named = value.get("label") or value.get("title") or REGISTRY[kind].label(value)
     return str(named).rstrip(": ") or name
+
+
+def _with_rate(value: Any) -> Any:
+    """A count out of a total with its rate as the report prints it, when the rate is not written.
+
+    A rate written in one period and computed in the other is then compared, not shown removed.
+    """
+    if not isinstance(value, dict) or "percent" in value:
+        return value
+    count, total = value.get("count"), value.get("total")
+    if isinstance(count, int) and isinstance(total, int) and total > 0:
+        return {**value, "percent": vn.ratio_percent(count, total)}
+    return value
 
 
 def _cells_titled(value: Any) -> Any:

@@ -38,6 +38,7 @@ WORDS = {
     "warning": ("cảnh báo", "warning"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
+    "points": ("điểm %", "points"),
 }
 NUMBER_KEYS = ("amount", "value", "count", "services", "received", "clusters")
 WIDTH = 80  # the text view fits an 80-column terminal
@@ -66,15 +67,40 @@ def short(value: Any, width: int = 48, lang: str = "vi") -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+RATES = ("percent",)
+"""Fields that hold a rate: their change is in percentage points ("+3,4 điểm %"), never a percent of a percent."""
+CELL_NUMBER = re.compile(r"^\s*(-?\d+(?:,\d+)?)\s*$")
+CELL_OF_TOTAL = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
 def change_text(change: Change, lang: str = "vi") -> str:
-    """The change column: +30 (+7,1%), or the kind."""
+    """The change column: +30 (+7,1%), +3,4 điểm % for a rate, a table cell's amount, or the kind."""
     if change.numeric and change.delta is not None:
         sign = "+" if change.delta > 0 else ""
         text = f"{sign}{vn.number(change.delta)}"
+        if change.path and change.path[-1] in RATES:
+            return f"{text} {_say(WORDS['points'], lang)}" if change.delta else "0"
         if change.percent is not None:
             text += f" ({sign}{vn.number(change.percent)}%)"
         return text if change.delta else "0"
+    if change.kind == "changed" and (amount := _cell_change(change.old, change.new)):
+        return amount
     return _say(KINDS[change.kind], lang)
+
+
+def _cell_change(old: Any, new: Any) -> str | None:
+    """The change of a table cell written as text: "+2" for "38" → "40", "+2/+3" for "38/41" → "40/44"."""
+    if not isinstance(old, str) or not isinstance(new, str):
+        return None
+    pairs = [(CELL_OF_TOTAL.match(old), CELL_OF_TOTAL.match(new)), (CELL_NUMBER.match(old), CELL_NUMBER.match(new))]
+    for before, after in pairs:
+        if before and after:
+            deltas = [
+                Decimal(b.replace(",", ".")) - Decimal(a.replace(",", "."))
+                for a, b in zip(before.groups(), after.groups(), strict=True)
+            ]
+            return "/".join(f"{'+' if d > 0 else ''}{vn.number(d)}" for d in deltas)
+    return None
 
 
 FIELDS = {  # field: (vi, en); a type of block names its own fields in its module (``path_names``), first
