@@ -102,6 +102,7 @@ FILES: dict[str, str | bytes] = {
     "colon_in_flow": changed(ROW, ROW.replace("pháp luật", "pháp luật: 2026")),
     "total_row_typed": changed(ROW, ROW + "\n            - {content: Tổng cộng, posted: 42/45}"),
     "fraction_of_people": changed("value: hơn 160", 'value: "48,5"'),
+    "period_without_number": changed(PERIOD, "  period: {type: quarter, year: 2025}"),
     "wrong_answer": changed("mot_cua, label: Bộ phận", "mot_cua, label: Bộ phận").replace("value: Có}", "value: Chưa}"),
 }
 

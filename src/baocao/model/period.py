@@ -130,6 +130,11 @@ def read_period_kind(text: str) -> str | None:
     return next((kind for kind, name in PERIOD_NAMES.items() if name == said), None)
 
 
+def _said(vi: str, en: str) -> PydanticCustomError:
+    """A period refused, said in both languages (BC110)."""
+    return PydanticCustomError("period_number", vi, {"detail": vi, "detail_en": en})
+
+
 PERIOD_LENGTH = {PeriodType.MONTH: 1, PeriodType.QUARTER: 3, PeriodType.HALF_YEAR: 6, PeriodType.NINE_MONTHS: 9}
 
 
@@ -187,9 +192,12 @@ class Period(Model):
         name = period_name(self.type)
         if limit is None:
             if self.number not in (None, 1):
-                raise ValueError(f"kỳ {name} không có số thứ tự")
+                raise _said(f"kỳ {name} không có số thứ tự (number)", f"a period of kind {self.type} has no number")
         elif self.number is None or self.number > limit:
-            raise ValueError(f"kỳ {name} cần số thứ tự (number) từ 1 đến {limit}")
+            raise _said(
+                f"kỳ {name} cần số thứ tự (number) từ 1 đến {limit}",
+                f"a period of kind {self.type} needs a number from 1 to {limit}",
+            )
         return self
 
     @property
