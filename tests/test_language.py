@@ -284,3 +284,12 @@ def test_diff_names_fields_cells_and_dates_as_the_report_writes_them(tmp_path):
     for leak in ("requested_by", "2025-11-20", "table mau_01", "rows", "posted", "stats"):
         assert leak not in output, leak
     assert english(output, tmp_path) == []
+
+
+def test_a_tab_is_said_with_the_line_indented_as_the_line_above(tmp_path):
+    from baocao.load import source
+
+    _, findings = source.read(str(_file(tmp_path, "tab_indent")))
+    [finding] = findings
+    assert finding.code == "BC009" and finding.line == 15
+    assert finding.hint("vi") == "Thay tab bằng dấu cách, viết:   short_name: UBND xã Minh Tân"

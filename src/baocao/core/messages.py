@@ -119,6 +119,12 @@ CATALOGUE: dict[str, Entry] = {
         ("Có ký tự tab trong tệp.", "The file contains a tab character."),
         ("Thay tab bằng dấu cách.", "Replace the tab with spaces."),
     ),
+    "BC009/line": Entry(
+        "input.tab",
+        "error",
+        ("Có ký tự tab trong tệp.", "The file contains a tab character."),
+        ("Thay tab bằng dấu cách, viết: {line}", "Replace the tab with spaces: {line}"),
+    ),
     "BC010": Entry(
         "input.empty",
         "error",

@@ -249,11 +249,23 @@ def _check_characters(source: Source) -> list[Finding]:
     for match in FORBIDDEN.finditer(source.text):
         char, offset = match.group(), match.start()
         line, col = position(source.text, offset)
-        params = {} if char == "\t" else {"char": f"U+{ord(char):04X}"}
+        params = _tab_fix(source.text, offset) if char == "\t" else {"char": f"U+{ord(char):04X}"}
         findings.append(Finding(source.path, line, col, "BC009" if char == "\t" else "BC008", params=params))
         if len(findings) == 50:
             break
     return findings
+
+
+def _tab_fix(text: str, offset: int) -> dict[str, str]:
+    """The line of a tab as it should be written: indented with spaces as the line above is, other tabs a space."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].rstrip("\r")
+    above = next((x for x in reversed(text[: max(start - 1, 0)].splitlines()) if x.strip()), "")
+    indent = len(above) - len(above.lstrip(" ")) + (2 if above.rstrip().endswith(":") else 0)
+    body = line.lstrip(" \t")
+    fixed = (" " * indent if len(body) < len(line) else "") + body.replace("\t", " ")
+    return {"variant": "line", "line": fixed.rstrip()}
 
 
 @dataclass
