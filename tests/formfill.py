@@ -9,6 +9,7 @@ from typing import Any
 
 import openpyxl
 
+from baocao.blocks.figure import WHOLE_UNITS
 from baocao.form import layout
 
 CLERK = {
@@ -20,6 +21,9 @@ CLERK = {
     ("signer", "title"): "Chủ tịch",
     ("signer", "name"): "Nguyễn Văn An",
 }
+
+
+UNIT_COLUMN = 2  # a section sheet's columns: TT, the item, its unit, then the values
 
 
 def plan_of(path: Path) -> layout.Plan:
@@ -55,7 +59,8 @@ def fill(
         for item in sheet.inputs:
             if not item.at or ws.cell(item.row + 1, item.col + 1).value not in (None, ""):
                 continue  # what the form has written already (the level, the recipients) is left as it is
-            value = _value(item, text_numbers)
+            unit = ws.cell(item.row + 1, UNIT_COLUMN + 1).value if sheet.kind == "section" else None
+            value = _value(item, text_numbers, str(unit or ""))
             if item.at[:1] == ("document",):
                 value = CLERK.get(item.at[1:], value)
             if values and (item.label, item.col) in values:
@@ -88,8 +93,11 @@ def _put(ws: Any, item: layout.Input, value: Any) -> None:
         ws.cell(item.row + 1, item.col + 1, value)
 
 
-def _value(item: layout.Input, text_numbers: bool) -> Any:
+def _value(item: layout.Input, text_numbers: bool, unit: str = "") -> Any:
+    """A value a clerk would type: a count of people whole, other numbers with a decimal."""
     kind = item.slot.kind
+    if kind == "number" and unit.strip().lower() in WHOLE_UNITS:
+        return "12" if text_numbers else 12
     if kind == "integer":
         number = 1234 if item.col == layout.TOTAL else 1200 if item.col == layout.VALUE else 7
         return f"{number:,}".replace(",", ".") if text_numbers else number

@@ -190,3 +190,23 @@ def test_build_compare_refuses_another_unit(tmp_path):
     other = write(tmp_path, MINIMAL)
     with pytest.raises(api.UserError, match="different units"):
         api.build(NEW, str(tmp_path / "r.docx"), compare=str(other))
+
+
+def test_a_table_cell_shows_its_amount_a_rate_its_points_and_a_computed_rate_is_no_removal(tmp_path):
+    from click.testing import CliRunner
+
+    from baocao.cli.main import main as cli
+
+    root = Path(__file__).resolve().parents[1]
+    good = (root / "data" / "examples" / "xa-minh-tan-2025-h2.yaml").read_text(encoding="utf-8")
+    new = good.replace("posted: 38/41", "posted: 40/44").replace("posted: 42/45", "posted: 44/48")
+    new = new.replace("count: 1688", "count: 1800").replace('              percent: "57,32"\n', "")
+    (tmp_path / "old.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    args = ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "markdown"]
+    output = CliRunner().invoke(cli, args).output
+    assert "Văn bản quản lý hành chính › Đã đăng/tổng số | 38/41 | 40/44 | +2/+3 |" in output
+    assert "tiếp nhận trực tuyến › tỷ lệ | 57,32 | 61,1 | +3,78 điểm % |" in output  # points, computed not removed
+    assert "| bỏ |" not in output and "%)" not in output.split("tỷ lệ")[1].split("\n")[0]
+    english = CliRunner().invoke(cli, [*args, "--lang", "en"]).output
+    assert "| 57,32 | 61,1 | +3,78 points |" in english

@@ -100,7 +100,7 @@ def test_the_minimal_unit_is_valid():
         ("number: 5", "number: 05", "BC106", 8, "5"),
         ("number: 5", "number: năm", "BC105", 8, ""),
         ("date: 05/01/2024", "date: 31/02/2024", "BC107", 11, "27/6/2022"),
-        ("level: commune", "level: xa", "BC108", 3, "commune"),
+        ("level: commune", "level: xa", "BC108", 3, "cấp xã, cấp huyện, sở, ngành, cấp tỉnh"),
         ("  recipients:", "  recipient:", "BC102", 14, "recipients"),
         ("  symbol: BC-UBND\n", "", "BC101", 1, "symbol"),
         ("{type: year, year: 2023}", "{type: year, year: 1800}", "BC109", 12, ""),

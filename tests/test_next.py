@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -67,7 +68,8 @@ def test_next_of_every_example_loads_and_its_only_errors_are_the_blanks_to_fill(
     assert loaded.report is not None
     # the blanks to fill, and (in a report that follows a đề cương) the paragraphs it asks for, to write anew
     to_do = {(f.code, f.params.get("variant")) for f in loaded.findings if f.severity is Severity.ERROR}
-    assert ("BC604", None) in to_do and to_do <= {("BC604", None), ("BC603", "text")}
+    blanks = {("BC604", None), ("BC604", "required")}  # "required": the đề cương asks for it, not to be removed
+    assert to_do & blanks and to_do <= {*blanks, ("BC603", "text")}
     # a section whose text is to be written anew is said empty, nothing else is warned
     assert {f.code for f in loaded.findings} <= {"BC604", "BC603", "BC404"}
     assert text.startswith("# yaml-language-server: $schema=")
@@ -182,7 +184,8 @@ def test_diff_of_the_old_file_and_the_filled_next_one_shows_the_values_not_the_c
     assert warnings == []
     assert not any("previous" in part for c in changes for part in c.path)
     counted = {c.path[-1]: (c.old, c.new) for c in changes if c.numeric and "Hồ sơ" in " ".join(c.path)}
-    assert counted == {"count": (1688, 2100), "total": (2945, 3000)}
+    # the rate written last period is compared with the rate this one computes (2100/3000), not shown removed
+    assert counted == {"count": (1688, 2100), "total": (2945, 3000), "percent": (Decimal("57.32"), Decimal("70.0"))}
     result = run("diff", MINH_TAN, str(filled))
     assert result.returncode == 1, result.stderr
     assert "previous" not in result.stdout
@@ -360,3 +363,37 @@ def test_written_into_another_folder_its_schema_and_outline_paths_still_resolve(
     assert "  outline: ../../de-cuong.yaml" in text.splitlines()
     found = api.load(str(target)).findings
     assert {f.code for f in found} <= {"BC604", "BC404", "BC603"}
+
+
+def test_the_header_comment_new_wrote_follows_the_next_period(tmp_path):
+    unit = tmp_path / "xa-2025-h2.yaml"
+    header = {"level": "xã", "issuing_body": "Ủy ban nhân dân xã Minh Tân", "short_name": "UBND xã Minh Tân"}
+    header |= {"area": "xã Minh Tân", "place": "Minh Tân", "symbol": "BC-UBND", "signer_title": "Chủ tịch"}
+    api_new = __import__("baocao.commands.new", fromlist=["new_file"])
+    api_new.new_file("cds-xa-2025", str(unit), False, "6 tháng cuối", 2025, header, None)
+    text = unit.read_text(encoding="utf-8")
+    assert "# Kỳ này: 06 tháng cuối năm 2025. Số liệu tính từ ngày 15/6/2025 đến ngày 14/12/2025" in text
+    _, carried = api.next_file(str(unit), str(tmp_path / "next.yaml"))
+    top = carried.split("\ndocument:")[0]
+    assert "# Kỳ này: 06 tháng đầu năm 2026. Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026" in top
+    assert "Hạn gửi báo cáo: ngày 09/7/2026" in top and "08/01/2026" not in top
+    assert "cuối năm 2025" not in top.split("# baocao next:")[0]  # no stale period above what next says
+
+
+def test_the_opening_paragraph_is_kept_with_its_period_moved_on_and_a_word_to_check_it(tmp_path):
+    text = (
+        Path(MINH_TAN)
+        .read_text(encoding="utf-8")
+        .replace(
+            '  - "UBND xã Minh Tân báo cáo kết quả như sau:"',
+            '  - "UBND xã Minh Tân báo cáo kết quả 06 tháng cuối năm 2025 như sau:"',
+        )
+    )
+    unit = tmp_path / "xa-minh-tan-2025-h2.yaml"
+    unit.write_text(text, encoding="utf-8")
+    _, carried = api.next_file(str(unit), str(tmp_path / "next.yaml"))
+    assert "UBND xã Minh Tân báo cáo kết quả 06 tháng đầu năm 2026 như sau:" in carried
+    assert "# - KIỂM TRA phần mở đầu (opening): giữ đoạn văn của kỳ trước" in carried
+    report = api.load(str(tmp_path / "next.yaml")).report
+    said = "UBND xã Minh Tân báo cáo kết quả 06 tháng đầu năm 2026 như sau:"
+    assert report is not None and report.opening[-1].value == said

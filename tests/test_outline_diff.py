@@ -31,7 +31,8 @@ def test_numbers_are_matched_by_section_path_and_block_key():
 
 
 def test_a_section_or_block_added_shows_its_values():
-    added = [c for c in changes() if c.kind == "added" and c.path[-1].startswith("citation")]
+    added = [c for c in changes() if c.kind == "added" and c.path[-1].endswith(("KH-UBND", "QĐ-UBND", "KH-BCĐ"))]
+    assert all(c.path[-1] == f"{c.new['type']} {c.new['number']}" for c in added)  # named as the report names it
     assert {c.new["number"] for c in added} == {"169/KH-UBND", "181/KH-UBND", "2126/QĐ-UBND", "04/KH-BCĐ"}
 
 

@@ -308,7 +308,7 @@ def test_on_a_terminal_the_header_is_asked_in_vietnamese(tmp_path: Path, monkeyp
     )
     assert result.exit_code == 0, result.output
     assert "Tên cơ quan ban hành" in result.stderr and "Kỳ báo cáo" in result.stderr
-    assert "không rõ loại kỳ" in result.stderr and "yêu cầu báo cáo kỳ half_year, year" in result.stderr
+    assert "không rõ kỳ báo cáo" in result.stderr and "yêu cầu báo cáo kỳ 6 tháng hoặc năm" in result.stderr
     assert "Năm '20'" in result.stderr
     document = yaml.safe_load(target.read_text(encoding="utf-8"))["document"]
     assert document["parent_body"] == "UBND tỉnh Quảng Ngãi"
@@ -384,10 +384,10 @@ def test_the_schema_line_points_at_the_schema_from_where_the_file_is(tmp_path: P
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--period", "quy:1"], "--period quy:1: không rõ loại kỳ"),
-        (["--period", "half_year:3"], "kỳ half_year có số thứ tự từ 1 đến 2"),
-        (["--period", "quarter:1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ half_year, year"),
-        (["--level", "department", "--period", "quarter:1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ half_year"),
+        (["--period", "quy:1"], "--period quy:1: không rõ kỳ báo cáo"),
+        (["--period", "half_year:3"], "kỳ 6 tháng có số thứ tự từ 1 đến 2, ví dụ '6 tháng đầu'"),
+        (["--period", "quarter:1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ 6 tháng hoặc năm"),
+        (["--level", "department", "--period", "quý 1"], "đề cương cds-xa-2025 yêu cầu báo cáo kỳ 6 tháng"),
     ],
 )  # a department above the communes starts the file that compiles them (test_province), in the regime's periods
 def test_a_period_or_level_the_outline_does_not_ask_is_refused(tmp_path: Path, args: list[str], said: str) -> None:
@@ -627,3 +627,13 @@ def test_from_the_de_cuong_to_the_next_period_end_to_end(tmp_path: Path) -> None
     assert "so với 06 tháng cuối năm 2025" in printed
     compared = runner.invoke(main, ["diff", str(first), str(second)])
     assert compared.exit_code == 1 and "Đã viết nội dung kỳ này." in compared.stdout
+
+
+def test_an_outline_for_several_levels_asks_for_the_level_when_nothing_is_asked(tmp_path: Path) -> None:
+    """cong-ttdt-bac-ninh is for departments and communes: without --level no file can say which."""
+    target = tmp_path / "u.yaml"
+    result = new("--outline", "cong-ttdt-bac-ninh", "-o", str(target), "--no-input")
+    assert result.exit_code == 2 and not target.exists()
+    assert "--level" in result.stderr and "sở, ngành hoặc cấp xã" in result.stderr and "BC108" not in result.stderr
+    assert new("--outline", "cong-ttdt-bac-ninh", "-o", str(target), "--no-input", "--level", "sở").exit_code == 0
+    assert api.load(str(target)).report is not None

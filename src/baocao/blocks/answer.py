@@ -19,6 +19,7 @@ from baocao.blocks.cells import Line, Piece, Slot
 from baocao.blocks.printing import item, with_note
 from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
+from baocao.core.messages import either
 from baocao.core.yamlout import flow, scalar
 from baocao.model.fields import Model, Text, field
 
@@ -28,11 +29,26 @@ ANSWER_SETS: dict[str, tuple[str, ...]] = {
     "posted": ("Có đăng", "Không đăng", "Không có dữ liệu"),
 }
 YES_NO_WORDS = {"true": "Có", "yes": "Có", "co": "Có", "false": "Không", "no": "Không", "khong": "Không"}
+ANSWER_WORDS: tuple[tuple[str, str], ...] = (
+    *((word, "Có") for word in ("có", "đã có", "rồi", "x")),
+    *((word, "Không") for word in ("không", "chưa", "chưa có", "không có")),
+    *((word, "Đã thực hiện") for word in ("đã", "xong", "đã xong", "hoàn thành", "đã hoàn thành", "có", "rồi", "x")),
+    *((word, "Chưa thực hiện") for word in ("chưa", "chưa xong", "chưa hoàn thành", "không")),
+    *((word, "Có đăng") for word in ("đã đăng", "có", "x")),
+    *((word, "Không đăng") for word in ("chưa đăng", "không")),
+)
+"""A clerk's short answers and what they answer: "chưa" is "Không" where the choices are Có and Không,
+"Chưa thực hiện" where they are the done set; each is taken only where its answer is a choice."""
 
 
 def answer_choices(choices: str | list[str]) -> tuple[str, ...]:
     """The allowed answers: a named set or the list written."""
     return ANSWER_SETS.get(choices, ()) if isinstance(choices, str) else tuple(choices)
+
+
+def offered(allowed: list[str]) -> dict[str, str]:
+    """The params of BC108 for these choices: "Có hoặc Không" ("'Có' or 'Không'" in English)."""
+    return {"expected": either(allowed, "vi"), "expected_en": either([f"'{a}'" for a in allowed], "en")}
 
 
 def match_answer(value: str, choices: tuple[str, ...]) -> str | None:
@@ -42,7 +58,9 @@ def match_answer(value: str, choices: tuple[str, ...]) -> str | None:
         if choice.lower() == lowered:
             return choice
     alias = YES_NO_WORDS.get(lowered)
-    return alias if alias in choices else None
+    if alias in choices:
+        return alias
+    return next((answer for word, answer in ANSWER_WORDS if word == lowered and answer in choices), None)
 
 
 class AnswerBlock(Model):
@@ -60,8 +78,7 @@ class AnswerBlock(Model):
     @classmethod
     def _known_set(cls, choices: str | list[str]) -> str | list[str]:
         if not answer_choices(choices):
-            names = ", ".join(ANSWER_SETS)
-            raise PydanticCustomError("choice", "unknown set", {"expected": names, "expected_en": names})
+            raise PydanticCustomError("choice", "unknown set", offered(list(ANSWER_SETS)))
         return choices
 
     @field_validator("value")
@@ -69,9 +86,7 @@ class AnswerBlock(Model):
     def _value_is_a_choice(cls, value: str | None, info: ValidationInfo) -> str | None:
         allowed = answer_choices(info.data.get("choices", ()))
         if value is not None and allowed and match_answer(value, allowed) is None:
-            raise PydanticCustomError(
-                "choice", "not a choice", {"expected": ", ".join(allowed), "expected_en": ", ".join(allowed)}
-            )
+            raise PydanticCustomError("choice", "not a choice", offered(list(allowed)))
         return value
 
     @property
@@ -91,7 +106,7 @@ class ExpectedAnswer(Expected):
     @classmethod
     def _known_set(cls, choices: str | list[str]) -> str | list[str]:
         if not answer_choices(choices):
-            raise PydanticCustomError("choice", "unknown set", {"expected": "yes_no, done, posted"})
+            raise PydanticCustomError("choice", "unknown set", offered(list(ANSWER_SETS)))
         return choices
 
 

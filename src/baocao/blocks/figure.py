@@ -47,6 +47,13 @@ MEASURES = frozenset(
     {"km", "m", "m2", "m²", "ha", "kg", "tấn", "lít", "kb", "mb", "gb", "tb", "mbps", "gbps", "%", "giờ",
      "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"}
 )  # fmt: skip
+WHOLE_UNITS = frozenset(
+    {"người", "người dân", "hộ", "hộ dân", "hộ gia đình", "thành viên", "cán bộ", "công chức", "học viên",
+     "đơn vị", "cơ quan", "xã", "phường", "thôn", "tổ", "trường", "doanh nghiệp", "hợp tác xã", "hồ sơ",
+     "văn bản", "dịch vụ", "tài khoản", "trạm", "cửa hàng", "máy", "thiết bị", "lớp", "tin", "bài", "tin bài",
+     "cuộc", "lượt", "điểm bưu điện", "chiếc", "cái", "bộ", "thủ tục", "camera"}
+)  # fmt: skip
+"""Units of things counted whole: a figure in them has no fraction (BC114)."""
 
 
 CHANGE_PATTERN = r"^\s*(tăng|giảm|Tăng|Giảm|\+|-)\s*(\d{1,3}(?:\.\d{3})+(?:,\d{1,6})?|\d{1,15}(?:,\d{1,6})?)\s*(%)?\s*$"
@@ -235,8 +242,13 @@ def _three_decimals(value: Decimal | None) -> bool:
 
 
 def ambiguous(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
-    """A figure that counts things, written ``9,179``: read as 9.179, though 9179 was probably meant (warning)."""
-    if (figure.unit or "").strip().casefold() in MEASURES:
+    """A figure that counts things, written ``9,179``: read as 9.179, though 9179 was probably meant (warning).
+
+    A count of people or of things one counts whole (người, hộ, hồ sơ…) with a fraction, ``48,5 người``,
+    is a warning too (BC114): a count has no fraction.
+    """
+    unit = (figure.unit or "").strip().casefold()
+    if unit in MEASURES:
         return
     places: list[tuple[Loc, Qualified | None]] = [((*loc, "value"), figure.value)]
     places += [((*loc, "parts", number, "value"), part.value) for number, part in enumerate(figure.parts)]
@@ -244,6 +256,9 @@ def ambiguous(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:
         if stated is not None and _three_decimals(stated.value):
             said = format(stated.value, "f").replace(".", ",")
             yield Issue("BC111", at, {"value": said, "plain": said.replace(",", ""), "unit": figure.unit or ""})
+        elif stated is not None and unit in WHOLE_UNITS and stated.value != stated.value.to_integral_value():
+            said = format(stated.value, "f").replace(".", ",")
+            yield Issue("BC114", at, {"value": said, "unit": figure.unit or ""})
 
 
 def blanks_inside(figure: FigureBlock, loc: Loc) -> Iterator[Issue]:

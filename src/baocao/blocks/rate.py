@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Self
 
 from pydantic import model_validator
+from pydantic_core import PydanticCustomError
 
 from baocao.blocks.base import shown
 from baocao.blocks.printing import qualified
@@ -20,6 +21,23 @@ from baocao.core import vietnamese as vn
 from baocao.core.findings import Issue, Loc
 from baocao.model.fields import Count, Model, Text, field
 from baocao.model.qualified import QPercent, Qualified, decimals
+
+
+def blank_beside(count: int | None, total: int | None) -> PydanticCustomError:
+    """A count written without its total, or a total without its count: said at the blank one (BC110)."""
+    missing, given, value = ("count", "total", total) if count is None else ("total", "count", count)
+    return PydanticCustomError(
+        "blank_beside",
+        "count and total go together",
+        {
+            "variant": "blank_beside",
+            "missing": missing,
+            "given": given,
+            "value": str(value),
+            "detail": "ghi cả count và total (số đạt được/tổng số), hoặc chỉ ghi percent",
+            "detail_en": "write both count and total, or percent alone",
+        },
+    )
 
 
 class Rate(Model):
@@ -33,7 +51,7 @@ class Rate(Model):
     @model_validator(mode="after")
     def _count_total_or_percent(self) -> Self:
         if (self.count is None) != (self.total is None):
-            raise ValueError("ghi cả count và total (số đạt được/tổng số), hoặc chỉ ghi percent")
+            raise blank_beside(self.count, self.total)
         return self
 
     @property
@@ -57,7 +75,7 @@ class PreviousRate(Model):
     @model_validator(mode="after")
     def _count_total_or_percent(self) -> Self:
         if (self.count is None) != (self.total is None):
-            raise ValueError("ghi cả count và total (số đạt được/tổng số), hoặc chỉ ghi percent")
+            raise blank_beside(self.count, self.total)
         if self.count is None and self.percent is None:
             raise ValueError("ghi count và total, hoặc percent, của kỳ trước")
         return self

@@ -10,6 +10,7 @@ cell and the columns that add up are summed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -18,7 +19,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from baocao.blocks.answer import ANSWER_SETS, match_answer
+from baocao.blocks.answer import ANSWER_SETS, match_answer, offered
 from baocao.blocks.base import (
     AnnexTable,
     CheckContext,
@@ -47,6 +48,12 @@ SUMMED_COLUMNS = ("integer", "count_of_total", "quantity", "money")
 """Columns whose cells add up."""
 KEPT_COLUMNS = ("text", "choice", "yes_no")
 """Columns whose cells describe a row rather than count it: carried to the next period as they are."""
+TOTAL_WORDS = frozenset({"tổng cộng", "tổng số", "cộng", "tổng", "tổng toàn xã", "tổng toàn huyện", "toàn bộ"})
+"""First cells of a total row a clerk types into a table by habit (BC113)."""
+SHORT = "(…)"
+"""The key a row written as a list with fewer cells than columns holds: the number of its cells (BC112)."""
+EXTRA = re.compile(r"^\((\d+)\)$")
+"""The key of a cell of a row written as a list past the last column: its place, "(5)"."""
 COUNT_OF_TOTAL = re.compile(r"^\s*([^/\s]+)\s*/\s*([^/\s]+)\s*$")
 WIDE = 7
 """Columns past which a table of one row is printed turned, a row per column: a portrait page holds about seven."""
@@ -129,6 +136,7 @@ class TableBlock(Model):
         keys = [c.get("key") if isinstance(c, dict) else None for c in columns]
         rows = [
             {str(keys[i]) if i < len(keys) and keys[i] else f"({i + 1})": v for i, v in enumerate(row)}
+            | ({SHORT: str(len(row))} if 0 < len(row) < len(keys) else {})
             if isinstance(row, list)
             else row
             for row in data["rows"]
@@ -192,7 +200,7 @@ def cell_value(column: Column, text: str) -> Any:
     allowed = ANSWER_SETS["yes_no"] if kind == "yes_no" else tuple(column.choices)
     answer = match_answer(text, allowed)
     if answer is None:
-        raise PydanticCustomError("choice", "not a choice", {"expected": ", ".join(allowed)})
+        raise PydanticCustomError("choice", "not a choice", offered(list(allowed)))
     return answer
 
 
@@ -225,7 +233,7 @@ def column_totals(block: TableBlock) -> dict[str, Any]:
 
 # --- a column's sum stated in the text -----------------------------------------------------------
 
-TOTAL_WORDS = r"(?:tổng[ \t]+số|tổng[ \t]+cộng)"
+TOTAL_SAID = r"(?:tổng[ \t]+số|tổng[ \t]+cộng)"
 NUMBER = r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3}){1,4}|\d{1,15})(?:,(?P<d>\d{1,6}))?(?![\w/]|[.,]\d)"
 
 
@@ -271,8 +279,8 @@ def stated_sums(line: str, nouns: Iterator[str] | list[str]) -> Iterator[tuple[s
             continue
         said = re.escape(noun).replace("\\ ", "[ \t]+")
         patterns = (
-            TOTAL_WORDS + r"[ \t]+" + NUMBER + r"[ \t]+" + said + r"(?!\w)",
-            TOTAL_WORDS + r"[ \t]+" + said + r"[ \t]*(?:là|:)[ \t]*" + NUMBER,
+            TOTAL_SAID + r"[ \t]+" + NUMBER + r"[ \t]+" + said + r"(?!\w)",
+            TOTAL_SAID + r"[ \t]+" + said + r"[ \t]*(?:là|:)[ \t]*" + NUMBER,
         )
         for pattern in patterns:
             for match in re.finditer(pattern, line, re.IGNORECASE):
@@ -294,10 +302,16 @@ def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]
             {"title": block.title or block.key or "", "count": printed, "limit": MAX_COLUMNS},
         )
     columns = {column.key: column for column in block.columns}
+    first = block.columns[0].key
     for index, row in enumerate(block.rows):
+        yield from _row_length(block, row, (*loc, "rows", index))
+        if words(str(row.get(first) or "")) in TOTAL_WORDS:  # a total typed by habit: computed, never a row
+            yield Issue("BC113", (*loc, "rows", index), {"first": str(row.get(first)).strip()})
         for key, text in row.items():
             at: Loc = (*loc, "rows", index, key)
             column = columns.get(key)
+            if key == SHORT or EXTRA.match(key):
+                continue
             if column is None:
                 allowed = ", ".join(columns)
                 yield Issue(
@@ -331,6 +345,26 @@ def check(block: TableBlock, loc: Loc, context: CheckContext) -> Iterator[Issue]
     yield from issues
     for key, column, text in cells:
         yield from _typed_cell_issues(column, text, (*loc, "previous", key))
+
+
+def _row_length(block: TableBlock, row: dict[str, Cell], at: Loc) -> Iterator[Issue]:
+    """A row written as a list with more cells than columns, or fewer (BC112).
+
+    Two cells of digits side by side in a row too long are likely one number with a decimal comma
+    (``3,5`` read as ``3`` and ``5``): the hint says how to write it.
+    """
+    extra = [key for key in row if EXTRA.match(key)]
+    if not extra and SHORT not in row:
+        return
+    cells = [str(v) if v is not None else "" for k, v in row.items() if k != SHORT]
+    names = ", ".join(c.title for c in block.columns)
+    said = {"first": cells[0] if cells else "", "columns": len(block.columns), "names": names}
+    if SHORT in row:
+        yield Issue("BC112", at, {**said, "variant": "short", "cells": row[SHORT]})
+        return
+    pairs = [(a, b) for a, b in itertools.pairwise(cells[1:]) if a.isdigit() and b.isdigit()]
+    comma = {"variant": "comma", "a": pairs[-1][0], "b": pairs[-1][1]} if len(pairs) >= len(extra) else {}
+    yield Issue("BC112", at, {**said, "cells": len(cells), **comma})
 
 
 def _typed_cell_issues(column: Column, text: str, at: Loc) -> Iterator[Issue]:
@@ -690,7 +724,8 @@ def rollup(values: list[Data], names: list[str], annexed: bool) -> tuple[Data | 
                 elif column.get("type", "text") in ("yes_no", "choice") and len(values) > 1:
                     order = column.get("choices") or list(ANSWER_SETS["yes_no"])
                     given = answers.setdefault((name, key), dict.fromkeys(order, 0))
-                    given[str(text)] = given.get(str(text), 0) + 1
+                    said = match_answer(str(text), tuple(order)) or str(text)  # "chưa" counted as "Không"
+                    given[said] = given.get(said, 0) + 1
                     slot[key] = _answered({choice: count for choice, count in given.items() if count})
                 elif slot.get(key) not in (None, text):
                     differing.add(column["title"])

@@ -58,7 +58,7 @@ def view(text: str, context: ViewContext) -> list[dict[str, Any]]:
 def start(item: ExpectedText, pad: str, alone: bool) -> list[str]:
     """A "…" to replace when the text is required, or when the section holds only text; else a comment only."""
     if item.required or alone:
-        how = "Thay dấu … bằng đoạn văn; mỗi dòng một đoạn, '- ' gạch đầu dòng."
+        how = 'Thay dấu … bằng đoạn văn; mỗi dòng một đoạn; gạch đầu dòng viết trong dấu nháy: - "- Nội dung".'
         return [*start_comment(pad, "Đoạn văn", item, how), f"{pad}- {PLACEHOLDER}"]
     return start_comment(pad, "Đoạn văn", item, "Viết thêm đoạn văn ở đây nếu có.")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from baocao.blocks import REGISTRY
 from baocao.check import blocks, conformance, consistency, document
 from baocao.core.findings import Finding, Issue
 from baocao.load.source import Source
@@ -26,15 +27,30 @@ CHECKS: tuple[Check, ...] = (
 
 
 def run(report: Report, source: Source) -> list[Finding]:
-    """Every finding of every check, placed on the line of the value it concerns."""
+    """Every finding of every check, placed on the line of the value it concerns.
+
+    A block with a value that does not read (a cell "1,5" in a column of counts, a row with a
+    cell too many) has no arithmetic said of it: a fix computed from data already wrong misleads.
+    """
+    issues = [issue for check in CHECKS for issue in check(report)]
+    unread = {block for issue in issues if issue.code.startswith("BC1") and (block := _block(issue.loc))}
     findings = []
-    for check in CHECKS:
-        for issue in check(report):
-            line, col = source.locate(issue.loc)
-            if issue.snippet:
-                line, col = _place(source.text, line, col, issue.snippet, issue.offset)
-            findings.append(Finding(source.path, line, col, issue.code, issue.loc, issue.params))
+    for issue in issues:
+        if issue.code.startswith("BC2") and _block(issue.loc) in unread:
+            continue
+        line, col = source.locate(issue.loc)
+        if issue.snippet:
+            line, col = _place(source.text, line, col, issue.snippet, issue.offset)
+        findings.append(Finding(source.path, line, col, issue.code, issue.loc, issue.params))
     return sorted(findings)
+
+
+def _block(loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    """The place of the block ``loc`` stands in (up to its type's name), or None outside any block."""
+    for index, part in enumerate(loc):
+        if isinstance(part, str) and part in REGISTRY:
+            return loc[: index + 1]
+    return None
 
 
 def _place(text: str, line: int, col: int, snippet: str, offset: int = 0) -> tuple[int, int]:

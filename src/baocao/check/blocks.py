@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import CheckContext, key_of
 from baocao.core.findings import Issue, Loc
+from baocao.outline.model import walk as outline_walk
 from baocao.report import Report
 from baocao.report.sections import Section, walk
 
@@ -19,6 +22,43 @@ def each_block(report: Report) -> Iterator[Issue]:
         kind = REGISTRY[block.kind]
         if kind.check is not None and not kind.blank(block.value):
             yield from kind.check(block.value, loc, context)
+
+
+LEFT = frozenset({"…", "...", "….", "....", "…….", "……"})
+"""What a text left to fill in holds: the starter's "…", or dots."""
+
+
+def texts_left(report: Report) -> Iterator[Issue]:
+    """A text of a block still "…" or "..." (a cell, a label, a note) is not a report yet (BC630)."""
+    for loc, block in report.blocks():
+        if REGISTRY.keyless(block.kind) or REGISTRY[block.kind].blank(block.value):
+            continue  # a paragraph still "…", a block not filled in: BC604 says so
+        data = _plain(block.value)
+        name = str(REGISTRY[block.kind].label(data)).rstrip(" :") if isinstance(data, dict) else block.kind
+        for path, text in _texts(data, ()):
+            if text.strip() in LEFT:
+                field = f"{name} › {path[-1]}" if text.strip() != name else str(path[-1])
+                yield Issue("BC630", (*loc, *path), {"stated": text.strip(), "field": field, "variant": "block"})
+
+
+def _plain(value: Any) -> Any:
+    """A block's value as plain data: models as the mappings they were written as."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def blank_blocks(report: Report) -> Iterator[Issue]:
@@ -46,15 +86,22 @@ def blank_blocks(report: Report) -> Iterator[Issue]:
         if key is not None and key in optional:
             continue
         label = getattr(block.value, "label", None) or getattr(block.value, "title", None) or key or block.kind
-        yield Issue("BC604", at, {"what": label})
+        asked = outline is not None and key is not None and any(k == key for k, _ in outline.items())
+        yield Issue("BC604", at, {"what": label, **({"variant": "required"} if asked else {})})
 
 
 def outline_depth(report: Report) -> Iterator[Issue]:
-    """Sections nest no deeper than the numbering has levels; a section or annex with nothing in it is not printed."""
+    """Sections nest no deeper than the numbering has levels; a section or annex with nothing in it is not printed.
+
+    A section the đề cương requires is not to be removed: its hint says to write it.
+    """
     yield from _too_deep(report.sections, list(report.numbering), 1, 0, " ".join(report.numbering), ("sections",))
+    outline = report.followed
+    required = {s.key for _, s, _ in outline_walk(outline.sections) if s.required} if outline is not None else set()
     for loc, section, _ in walk(report.sections):
         if not section.content and not any(_has_content(s) for s in section.sections):
-            yield Issue("BC404", (*loc, "title"), {"title": section.title})
+            asked = {"variant": "required"} if section.key is not None and section.key in required else {}
+            yield Issue("BC404", (*loc, "title"), {"title": section.title, **asked})
     for index, annex in enumerate(report.annexes):
         if not annex.content:
             yield Issue("BC404", ("annexes", index, "title"), {"title": annex.title})
@@ -84,4 +131,4 @@ def _has_content(section: Section | Any) -> bool:
     return bool(section.content) or any(_has_content(s) for s in section.sections)
 
 
-CHECKS = (each_block, outline_depth, blank_blocks)
+CHECKS = (each_block, outline_depth, blank_blocks, texts_left)

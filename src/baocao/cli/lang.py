@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import click
 
 LANGS = ("vi", "en")
-CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
 
 CLICK: dict[str, str] = {
     "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
@@ -53,9 +53,14 @@ CLICK: dict[str, str] = {
     "{name} {filename!r} is a file.": "{name} {filename!r} là tệp.",
     "{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
     "{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
-    "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải số hợp lệ.",  # the type's name is English
     "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
     "integer": "số nguyên",
+    # questions of baocao new (click.prompt)
+    "Error: invalid input": "Lỗi: câu trả lời không hợp lệ",
+    "Error: The two entered values do not match.": "Lỗi: hai lần nhập không giống nhau.",
+    "Repeat for confirmation": "Nhập lại để xác nhận",
+    "Choice({choices})": "Một trong ({choices})",
     # the same messages in earlier click releases that pyproject.toml admits (8.1)
     "No such option: {name}": "Không có tùy chọn: {name}",
     "(Possible options: {possibilities})": "(Các tùy chọn có thể: {possibilities})",
@@ -94,7 +99,7 @@ HELP: dict[str, str] = {
         "Ghi lược đồ JSON Schema của tệp báo cáo và của tệp đề cương (cho trình soạn thảo và công cụ khác)."
     ),
     "Rewrite files of the format by topic (narrative, figures…) as sections; in place, keeping FILE.bak.": (
-        "Viết lại tệp dạng cũ theo chủ đề (narrative, figures…) thành các mục (sections); ghi đè, giữ FILE.bak."
+        "Viết lại tệp dạng cũ theo chủ đề (narrative, figures…) thành các mục (sections); ghi đè, giữ TỆP.bak."
     ),
     "Start the next period from a report: period advanced, last values kept to compare, blanks to fill in.": (
         "Lập tệp kỳ sau từ báo cáo này: sang kỳ mới, giữ số liệu kỳ trước để so sánh, để trống chỗ cần điền."
@@ -113,14 +118,16 @@ HELP: dict[str, str] = {
     "Ask nothing: use the options, leave '…' where they say nothing.": (
         "Không hỏi: dùng các tùy chọn, để dấu … ở chỗ tùy chọn không ghi."
     ),
-    "commune, district, …": "Cấp đơn vị: commune, district, department, province, ministry, national.",
+    "Level: cấp xã, cấp huyện, sở, cấp tỉnh (or commune, district…).": (
+        "Cấp đơn vị: cấp xã (xã, phường), cấp huyện, sở, cấp tỉnh, bộ, trung ương (hoặc mã 'commune'…)."
+    ),
     "Parent body (cơ quan chủ quản).": "Cơ quan chủ quản.",
     "Issuing body: Ủy ban nhân dân xã Minh Tân.": "Tên cơ quan ban hành: Ủy ban nhân dân xã Minh Tân.",
     "Name used in sentences: UBND xã Minh Tân.": "Tên gọi trong văn bản: UBND xã Minh Tân.",
     "Area: xã Minh Tân.": "Địa bàn: xã Minh Tân.",
     "Place of the date line: Minh Tân.": "Địa danh ở dòng ngày tháng: Minh Tân.",
-    "half_year:2, quarter:1, month:3, nine_months, year.": (
-        "Kỳ báo cáo: half_year:2, quarter:1, month:3, nine_months, year."
+    "6 tháng đầu, quý I, tháng 3, 9 tháng, năm (or half_year:1, quarter:1…).": (
+        "Kỳ báo cáo: 6 tháng đầu, 6 tháng cuối, quý I, tháng 3, 9 tháng, năm (hoặc mã 'half_year:1'…)."
     ),
     "Year of the period.": "Năm của kỳ báo cáo.",
     "Document symbol: BC-UBND.": "Ký hiệu văn bản: BC-UBND.",
@@ -163,6 +170,20 @@ HELP: dict[str, str] = {
     ),
     "Worker processes (default: all cores from 64 files).": "Số tiến trình (mặc định: mọi lõi, khi có từ 64 tệp).",
     "Folder to write the JSON Schema into.": "Thư mục ghi lược đồ JSON Schema.",
+    "Replace an output file that baocao did not write.": "Ghi đè cả tệp ra không do baocao ghi.",
+    "Time LibreOffice has for --pdf (default: 120 s, and 10 s for each more report).": (
+        "Thời gian dành cho LibreOffice khi có --pdf (mặc định: 120 giây, thêm 10 giây cho mỗi báo cáo nữa)."
+    ),
+    "Take files written by rollup as units (roll-ups of roll-ups).": (
+        "Nhận cả tệp do rollup ghi làm đơn vị (tổng hợp các bản tổng hợp)."
+    ),
+    "Replace an output file that baocao rollup did not write.": "Ghi đè cả tệp ra không do baocao rollup ghi.",
+    "Replace an existing output file (never an input nor a backup).": (
+        "Ghi đè tệp ra đã có (không bao giờ ghi đè tệp đầu vào hay bản sao lưu)."
+    ),
+    "Replace files there that are not schemas baocao wrote.": (
+        "Ghi đè cả các tệp ở đó không phải lược đồ do baocao ghi."
+    ),
     "Write the Excel form a clerk fills in: from an outline (its id or file), or filled with a unit's report.": (
         "Tạo biểu mẫu Excel để đơn vị điền: từ một đề cương (mã hoặc tệp), hoặc điền sẵn số liệu từ báo cáo của đơn vị."
     ),
@@ -170,8 +191,8 @@ HELP: dict[str, str] = {
         "Nơi ghi biểu mẫu (mặc định: tên theo đề cương và kỳ báo cáo)."
     ),
     "Overwrite the output file if it exists.": "Ghi đè tệp ra nếu đã có.",
-    "The period of a form made from an outline: half_year:2, quarter:1.": (
-        "Kỳ báo cáo của biểu mẫu tạo từ đề cương: half_year:2, quarter:1."
+    "The period of a form made from an outline: 6 tháng đầu, quý I (or half_year:1).": (
+        "Kỳ báo cáo của biểu mẫu tạo từ đề cương: 6 tháng đầu, quý I (hoặc mã 'half_year:1')."
     ),
     "The year of that period.": "Năm của kỳ báo cáo đó.",
     "Read filled forms (files or folders) into unit files; a form with errors writes nothing.": (
@@ -189,6 +210,8 @@ HELP: dict[str, str] = {
 
 current = "vi"  # the language of this command line, set by use()
 METAVARS = {"vi": ("[TÙY CHỌN]", "LỆNH [THAM SỐ]..."), "en": ("[OPTIONS]", "COMMAND [ARGS]...")}
+PARAM_METAVARS = {"LEVEL": "CẤP", "PERIOD": "KỲ"}
+"""The names of option values that are words, in Vietnamese."""
 _english: dict[int, str | None] = {}  # each command's and option's help as written, by id
 
 
@@ -230,6 +253,9 @@ def use(lang: str, group: click.Group) -> None:
         _speak(command)
         for param in command.params:
             _speak(param)
+            if isinstance(param, click.Option) and param.metavar in {*PARAM_METAVARS, *PARAM_METAVARS.values()}:
+                english = next((k for k, v in PARAM_METAVARS.items() if param.metavar in (k, v)), param.metavar)
+                param.metavar = PARAM_METAVARS[english] if lang == "vi" else english
 
 
 def word(text: str) -> str:

@@ -437,9 +437,6 @@ def next_period(source: str, output: str | None, force: bool, lang: str) -> None
         click.echo(shown(str(target)))
 
 
-_LEVELS = ("commune", "district", "department", "province", "ministry", "national")
-
-
 @main.command()
 @click.option("--outline", "name", metavar="ID|FILE.yaml", help="The đề cương to follow: an id, or a file.")
 @click.option("-o", "--output", metavar="FILE.yaml", help="Where to write (- for standard output).")
@@ -447,14 +444,16 @@ _LEVELS = ("commune", "district", "department", "province", "ministry", "nationa
 @click.option("--list", "show_list", is_flag=True, help="List the outlines that can be named, and where they are.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use the options, leave '…' where they say nothing.")
 @_outlines_option
-@click.option("--level", type=click.Choice(_LEVELS), help="commune, district, …")
+@click.option("--level", metavar="LEVEL", help="Level: cấp xã, cấp huyện, sở, cấp tỉnh (or commune, district…).")
 @click.option("--parent-body", metavar="TEXT", help="Parent body (cơ quan chủ quản).")
 @click.option("--issuing-body", metavar="TEXT", help="Issuing body: Ủy ban nhân dân xã Minh Tân.")
 @click.option("--short-name", metavar="TEXT", help="Name used in sentences: UBND xã Minh Tân.")
 @click.option("--area", metavar="TEXT", help="Area: xã Minh Tân.")
 @click.option("--place", metavar="TEXT", help="Place of the date line: Minh Tân.")
-@click.option("--period", metavar="KIND[:N]", help="half_year:2, quarter:1, month:3, nine_months, year.")
-@click.option("--year", type=click.IntRange(1990, 2100), help="Year of the period.")
+@click.option(
+    "--period", metavar="PERIOD", help="6 tháng đầu, quý I, tháng 3, 9 tháng, năm (or half_year:1, quarter:1…)."
+)
+@click.option("--year", type=click.IntRange(1990, 2100), metavar="1990-2100", help="Year of the period.")
 @click.option("--symbol", metavar="TEXT", help="Document symbol: BC-UBND.")
 @click.option("--subject", metavar="TEXT", help="Subject (trích yếu).")
 @click.option("--signer-title", metavar="TEXT", help="Signer's title: Chủ tịch, Phó Chủ tịch, Giám đốc.")
@@ -529,8 +528,10 @@ def _list_outlines(lang: str) -> None:
     "-o", "--output", metavar="FILE.xlsx|DIR", help="Where to write the form (default: a name from the outline)."
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option("--period", metavar="KIND[:N]", help="The period of a form made from an outline: half_year:2, quarter:1.")
-@click.option("--year", type=click.IntRange(1990, 2100), help="The year of that period.")
+@click.option(
+    "--period", metavar="PERIOD", help="The period of a form made from an outline: 6 tháng đầu, quý I (or half_year:1)."
+)
+@click.option("--year", type=click.IntRange(1990, 2100), metavar="1990-2100", help="The year of that period.")
 @_outlines_option
 @_lang_option
 def form(source: str, output: str | None, force: bool, period: str | None, year: int | None, lang: str) -> None:

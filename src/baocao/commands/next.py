@@ -40,7 +40,7 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
             raise UserError("exists_use_force", path=target)
         reads.check(target, force=True)
     name = Path(path).name if path != "-" else "<stdin>"
-    top = yamlout.leading_comments(loaded.source.text)
+    top = moved_on(yamlout.leading_comments(loaded.source.text), report)
     if target is not None and path != "-":
         data, top = _moved(data, top, Path(path), target.parent)
     text = carry.write(report, data, name, top)
@@ -51,6 +51,27 @@ def next_file(path: str, out: str | None = None, force: bool = False) -> tuple[P
     if target is not None:
         output.write_atomic(target, text.encode("utf-8"))
     return target, text
+
+
+def moved_on(top: str, report: Report) -> str:
+    """The file's leading comments for the next period.
+
+    What ``new`` wrote of the đề cương's period (its window, its deadline) is written again for
+    the next one; elsewhere the period's words move on.
+    """
+    old, new = report.document.period, report.document.period.following()
+    outline = report.followed
+    written: dict[str, str] = {}  # a line new wrote of the old period: the line it writes of the new one
+    if outline is not None:
+        from baocao.outline import starter  # the đề cương's models load with a đề cương, not with every report
+
+        before = starter.about(outline, starter.Header(period=old))
+        after = starter.about(outline, starter.Header(period=new))
+        written = {f"# {was}": f"# {now}" for was, now in zip(before, after, strict=False) if was != now}
+    lines = top.split("\n")
+    return "\n".join(
+        written.get(line) or (carry.relabel(line, old)[0] if line.startswith("#") else line) for line in lines
+    )
 
 
 def _moved(data: dict[str, Any], top: str, path: Path, folder: Path) -> tuple[dict[str, Any], str]:

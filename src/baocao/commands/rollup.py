@@ -63,7 +63,7 @@ def rollup_units(
     """
     target = guard.target(out, Path(unit_file))
     reads = guard.Reads([*files, unit_file, expect], main=False)  # an output among them: "one of the inputs"
-    reads.check(target, force, guard.yaml_by(units.GENERATED))
+    reads.check(target, force, guard.yaml_by(*units.MARKS))
     own_report = valid(unit_file, blanks=True)
     own = units.dumped(own_report)
     own["_compiles"] = combine.compiled(own, unit_file)
@@ -81,13 +81,14 @@ def rollup_units(
         )
     named = {_where_named(u.data["document"].get("outline"), u.file) for u in read if u.data is not None}
     outlines = {outline_file(own_report, unit_file), *(outline_file(None, near, name) for name, near in named)}
-    reads.add(outlines).check(target, force, guard.yaml_by(units.GENERATED))  # nor the đề cương of any unit
+    reads.add(outlines).check(target, force, guard.yaml_by(*units.MARKS))  # nor the đề cương of any unit
     combined = combine.combine(own, [u for u in read if u.data is not None], skipped, absent, unit_file)
     combine.moved_outline(combined, unit_file, target)
     problem = _not_valid(combined)
     if problem is not None:  # a sum past what a report holds: said here, never written as a file that fails
         return RollupResult(None, per_file, skipped, absent, [Phrase(problem.key, {**problem.params, "path": target})])
-    output.write_atomic(target, combine.to_yaml(combined, len(read)).encode("utf-8"))
+    rolled = sum(1 for unit in read if unit.data is not None)  # those left out with --skip-invalid are not counted
+    output.write_atomic(target, combine.to_yaml(combined, rolled).encode("utf-8"))
     return RollupResult(target, per_file, skipped, absent, [])
 
 

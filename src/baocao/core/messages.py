@@ -56,11 +56,8 @@ CATALOGUE: dict[str, Entry] = {
     "BC002": Entry(
         "input.syntax",
         "error",
-        ("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem}."),
-        (
-            "Kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau tên khóa và dấu nháy đóng mở.",
-            "Check the indentation (spaces only), the colon after each key and closing quotes.",
-        ),
+        ("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem_en}."),
+        ("{fix}", "{fix_en}"),
     ),
     "BC003": Entry(
         "input.duplicate_key",
@@ -121,6 +118,12 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Có ký tự tab trong tệp.", "The file contains a tab character."),
         ("Thay tab bằng dấu cách.", "Replace the tab with spaces."),
+    ),
+    "BC009/line": Entry(
+        "input.tab",
+        "error",
+        ("Có ký tự tab trong tệp.", "The file contains a tab character."),
+        ("Thay tab bằng dấu cách, viết: {line}", "Replace the tab with spaces: {line}"),
     ),
     "BC010": Entry(
         "input.empty",
@@ -202,6 +205,18 @@ CATALOGUE: dict[str, Entry] = {
             "Value '{input}' has the wrong type: expected {expected}.",
         ),
     ),
+    "BC103/nested_list": Entry(
+        "schema.type",
+        "error",
+        (
+            "Dòng '- - {first}' là một danh sách nằm trong danh sách, không phải một đoạn văn.",
+            "The line '- - {first}' is a list inside the list, not a paragraph.",
+        ),
+        (
+            "Gạch đầu dòng của đoạn văn viết trong dấu nháy: - \"- {first}\" (mỗi đoạn một dòng '- ').",
+            "A paragraph's bullet goes inside quotes: - \"- {first}\" (one '- ' line a paragraph).",
+        ),
+    ),
     "BC104": Entry(
         "schema.thousands_separator",
         "error",
@@ -236,7 +251,7 @@ CATALOGUE: dict[str, Entry] = {
         "schema.choice",
         "error",
         ("'{input}' không phải một lựa chọn hợp lệ.", "'{input}' is not one of the allowed values."),
-        ("Chọn một trong: {expected}.", "Use one of: {expected}."),
+        ("Chọn một trong: {expected}.", "Use one of: {expected_en}."),
     ),
     "BC109": Entry(
         "schema.range",
@@ -248,6 +263,20 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail_en}."),
     ),
+    "BC110/blank_beside": Entry(
+        "schema.invalid",
+        "error",
+        (
+            "'{missing}' còn để trống trong khi '{given}' đã ghi {value}.",
+            "'{missing}' is blank while '{given}' is written ({value}).",
+        ),
+        (
+            "Ghi cả hai: count là số đạt được, total là tổng số (ví dụ count: 1688, total: 2945); "
+            "nếu chỉ biết tỷ lệ, xóa count và total rồi ghi percent.",
+            "Write both: count is the number reached, total the whole (count: 1688, total: 2945); "
+            "with only a rate, remove count and total and write percent.",
+        ),
+    ),
     "BC111": Entry(
         "schema.ambiguous_number",
         "warning",
@@ -258,6 +287,66 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Số đếm viết liền các chữ số: {plain}; nếu đúng là số thập phân, ghi đơn vị đo (km, ha…).",
             "Write a count in plain digits: {plain}; if it is a decimal, give a unit of measure (km, ha…).",
+        ),
+    ),
+    "BC112": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' có {cells} ô, bảng có {columns} cột.",
+            "The row '{first}' has {cells} cells; the table has {columns} columns.",
+        ),
+        (
+            'Mỗi dòng viết đủ {columns} ô theo thứ tự các cột ({names}); ô không có số liệu ghi "".',
+            'Write {columns} cells a row, in the order of the columns ({names}); a blank cell is "".',
+        ),
+    ),
+    "BC112/comma": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' có {cells} ô, bảng có {columns} cột: '{a},{b}' bị đọc thành hai ô '{a}' và '{b}'.",
+            "The row '{first}' has {cells} cells; the table has {columns} columns: '{a},{b}' reads as two cells.",
+        ),
+        (
+            'Số thập phân trong dòng viết […] phải đặt trong dấu nháy: "{a},{b}", hoặc viết {a}.{b}.',
+            'A decimal in a row written […] goes in quotes: "{a},{b}", or write {a}.{b}.',
+        ),
+    ),
+    "BC112/short": Entry(
+        "schema.row_length",
+        "error",
+        (
+            "Dòng '{first}' chỉ có {cells} ô, bảng có {columns} cột: các ô thiếu sẽ in trống.",
+            "The row '{first}' has only {cells} cells; the table has {columns} columns: the others would print blank.",
+        ),
+        (
+            'Viết đủ {columns} ô theo thứ tự các cột ({names}); ô không có số liệu ghi "".',
+            'Write all {columns} cells, in the order of the columns ({names}); a blank cell is "".',
+        ),
+    ),
+    "BC113": Entry(
+        "schema.total_row",
+        "error",
+        (
+            "Dòng '{first}' là dòng tổng: baocao tự tính dòng tổng cộng, không ghi vào các dòng của bảng.",
+            "The row '{first}' is a total: baocao computes the total row; it is not one of the table's rows.",
+        ),
+        (
+            "Xóa dòng này; để in dòng tổng cộng ghi total: true, để đối chiếu tổng đã có ghi total: {{cột: số}}.",
+            "Delete this row; write total: true to print the total row, or total: {{column: number}} to check yours.",
+        ),
+    ),
+    "BC114": Entry(
+        "schema.fractional_count",
+        "warning",
+        (
+            "'{value} {unit}': số đếm không có phần lẻ.",
+            "'{value} {unit}': a count has no fraction.",
+        ),
+        (
+            "Ghi số nguyên (làm tròn theo cách đơn vị tính); nếu là số đo, ghi đơn vị đo (km, ha, giờ…).",
+            "Write a whole number; if it is a measure, give its unit (km, ha, giờ…).",
         ),
     ),
     # --- arithmetic -------------------------------------------------------
@@ -612,6 +701,18 @@ CATALOGUE: dict[str, Entry] = {
             "Remove on_behalf_of; a deputy signing for the head writes authority: KT, head_title: Giám đốc.",
         ),
     ),
+    "BC630/block": Entry(
+        "document.placeholder",
+        "error",
+        (
+            "{field}: '{stated}' còn dấu … chưa điền.",
+            "{field}: '{stated}' still holds a '…' to fill in.",
+        ),
+        (
+            "Ghi nội dung thay cho dấu … (dấu … không được in); ô không có số liệu thì để trống.",
+            "Write the text in place of the '…' (a '…' is not printed); leave a cell without a figure blank.",
+        ),
+    ),
     "BC630": Entry(
         "document.placeholder",
         "error",
@@ -665,6 +766,15 @@ CATALOGUE: dict[str, Entry] = {
         "warning",
         ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
         ("Viết nội dung dưới mục (content) hoặc xóa mục.", "Write its content, or remove the section."),
+    ),
+    "BC404/required": Entry(
+        "outline.empty_section",
+        "warning",
+        ("Mục '{title}' không có nội dung nên không được in.", "Section '{title}' holds nothing and is not printed."),
+        (
+            "Viết nội dung dưới mục (content); đề cương yêu cầu mục này nên không xóa được.",
+            "Write its content; the outline asks for this section, so it stays.",
+        ),
     ),
     "BC405": Entry(
         "outline.too_deep",
@@ -737,6 +847,17 @@ CATALOGUE: dict[str, Entry] = {
             "Fill in the value (value, count and total, percent…) or remove the block; a blank block is not printed.",
         ),
     ),
+    "BC604/required": Entry(
+        "content.blank",
+        "error",
+        ("'{what}' còn để trống.", "'{what}' is still blank."),
+        (
+            "Điền số liệu (value, count và total, percent…); đề cương yêu cầu mục này nên không xóa khối được: "
+            "chưa có số liệu thì ghi lý do vào note.",
+            "Fill in the value (value, count and total, percent…); the outline asks for it, so the block stays: "
+            "without a figure, say why in its note.",
+        ),
+    ),
     "BC604/cell": Entry(
         "content.blank",
         "error",
@@ -751,7 +872,8 @@ CATALOGUE: dict[str, Entry] = {
         "error",
         ("Mục '{what}' còn dấu … chưa viết.", "Section '{what}' still holds a '…' to write."),
         (
-            "Thay dấu … bằng đoạn văn của mục (mỗi dòng một đoạn, '- ' gạch đầu dòng); dấu … không được in.",
+            'Thay dấu … bằng đoạn văn của mục (mỗi dòng một đoạn; gạch đầu dòng viết trong dấu nháy: - "- Nội dung"); '
+            "dấu … không được in.",
             "Replace the '…' with the section's text (a paragraph a line, '- ' for bullets); a '…' is not printed.",
         ),
     ),
@@ -765,7 +887,7 @@ CATALOGUE: dict[str, Entry] = {
         ),
         (
             "Thêm khối {kind}: {{key: {key}, …}} vào content của mục '{title}'.",
-            "Add a {kind}: {{key: {key}, …}} block to the content of section '{title}'.",
+            "Add the block {kind}: {{key: {key}, …}} to the content of section '{title}'.",
         ),
     ),
     "BC603/item_moved": Entry(
@@ -1406,21 +1528,26 @@ USAGE: dict[str, tuple[str, str]] = {
         "No next period's file was written: the data has errors.",
     ),
     "new_bad_period": (
-        "--period {value}: không rõ loại kỳ; ghi một trong {known}, có số thứ tự nếu cần (half_year:2, quarter:1).",
-        "--period {value}: unknown kind of period; write one of {known}, with its number where it has one "
-        "(half_year:2, quarter:1).",
+        "--period {value}: không rõ kỳ báo cáo; ghi ví dụ '6 tháng đầu', 'quý I', 'tháng 3', '9 tháng', 'năm' "
+        "(hoặc mã: 'half_year:1', 'quarter:1').",
+        "--period {value}: unknown period; write one of month, quarter, half_year, nine_months, year, "
+        "with its number where it has one (half_year:2, quarter:1).",
     ),
     "new_period_number": (
-        "--period {value}: kỳ {kind} có số thứ tự từ 1 đến {limit}, ví dụ {kind}:1.",
-        "--period {value}: a {kind} period is numbered 1 to {limit}, e.g. {kind}:1.",
+        "--period {value}: kỳ {kind} có số thứ tự từ 1 đến {limit}, ví dụ '{example}'.",
+        "--period {value}: periods of the kind {kind} are numbered 1 to {limit}, e.g. {example}.",
     ),
     "new_bad_year": (
         "Năm '{value}': ghi năm của kỳ, từ 1990 đến 2100.",
         "Year '{value}': write the year, 1990 to 2100.",
     ),
     "new_level_not_asked": (
-        "--level {level}: đề cương {id} dành cho đơn vị cấp {known}.",
+        "--level {level}: đề cương {id} dành cho đơn vị {known}.",
         "--level {level}: the outline {id} is for units of level {known}.",
+    ),
+    "new_level_needed": (
+        "Đề cương {id} dành cho đơn vị {known}: ghi cấp của đơn vị bằng --level (khi không hỏi, --no-input).",
+        "The outline {id} is for units of level {known}: give the unit's level with --level (with --no-input).",
     ),
     "new_period_not_asked": (
         "--period {kind}: đề cương {id} yêu cầu báo cáo kỳ {known}.",
@@ -1481,7 +1608,7 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "new_built_in": ("có sẵn", "built in"),
     "ask_level": (
-        "Cấp đơn vị (commune, district, department, province, ministry, national)",
+        "Cấp đơn vị (cấp xã, cấp huyện, sở, cấp tỉnh, bộ, trung ương)",
         "Level (commune, district, department, province, ministry, national)",
     ),
     "ask_issuing_body": (
@@ -1492,7 +1619,10 @@ USAGE: dict[str, tuple[str, str]] = {
     "ask_short_name": ("Tên gọi trong văn bản", "Short name used in sentences"),
     "ask_area": ("Địa bàn ('trên địa bàn …')", "Area ('trên địa bàn …')"),
     "ask_place": ("Địa danh (dòng 'Địa danh, ngày … tháng … năm …')", "Place name of the date line"),
-    "ask_period": ("Kỳ báo cáo (half_year:2, quarter:1, year…)", "Period (half_year:2, quarter:1, year…)"),
+    "ask_period": (
+        "Kỳ báo cáo (6 tháng đầu, 6 tháng cuối, quý I, tháng 3, 9 tháng, năm…)",
+        "Period (half_year:2, quarter:1, year…)",
+    ),
     "ask_year": ("Năm của kỳ báo cáo", "Year of the period"),
     "ask_symbol": ("Ký hiệu văn bản (ví dụ: BC-UBND)", "Document symbol (e.g. BC-UBND)"),
     "ask_subject": ("Trích yếu", "Subject (trích yếu)"),
@@ -1543,6 +1673,27 @@ class Phrase:
             return self.key.format_map(params) if self.params else shown(self.key)
         vi, en = USAGE[self.key]
         return (en if lang == "en" else vi).format_map(params)
+
+
+@dataclass(frozen=True)
+class Words(Phrase):
+    """Words said otherwise in each language (a level's name, its code), given whole in ``params``."""
+
+    def text(self, lang: str = "vi") -> str:
+        """The words of ``lang``."""
+        return shown(str(self.params["en" if lang == "en" else "vi"]))
+
+
+def named(vi: str, en: str) -> Words:
+    """Words said ``vi`` in Vietnamese and ``en`` in English."""
+    return Words("", {"vi": vi, "en": en})
+
+
+def either(items: list[str], lang: str = "vi") -> str:
+    """Choices as a sentence offers them: "Có, Không hoặc Chưa" ("Có, Không or Chưa" in English)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'or' if lang == 'en' else 'hoặc'} {items[-1]}"
 
 
 def shown(text: str) -> str:

@@ -16,6 +16,17 @@ from decimal import ROUND_HALF_UP, Decimal
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 SCALES = ("", "nghìn", "triệu", "tỷ")
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+LEVELS = {
+    "commune": "cấp xã",
+    "district": "cấp huyện",
+    "department": "sở, ngành",
+    "province": "cấp tỉnh",
+    "ministry": "bộ, ngành trung ương",
+    "national": "cấp trung ương",
+}
+"""The levels of a reporting unit by their codes, as a sentence names them: "đơn vị cấp xã"."""
+PERIOD_KINDS = {"month": "tháng", "quarter": "quý", "half_year": "6 tháng", "nine_months": "9 tháng", "year": "năm"}
+"""The kinds of reporting period by their codes, as a sentence names them: "kỳ 6 tháng"."""
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),

@@ -223,16 +223,57 @@ def _walk_blocks(old: list[Any], new: list[Any], section: str, path: tuple[str, 
     old_items, new_items = _block_ids(old), _block_ids(new)
     for name, block in new_items.items():
         kind, value = next(iter(block.items()))
-        shown = (*path, name if not isinstance(value, dict) or not value.get("label") else value["label"])
+        shown = (*path, _block_name(kind, value, name))
         if name in old_items:
             where = TEXT if kind == "text" else section  # text changes are shown word by word, as narrative is
-            yield from _walk(old_items[name].get(kind), value, where, shown, (kind,), include_same)
+            before = _with_rate(_cells_titled(old_items[name].get(kind)))
+            yield from _walk(before, _with_rate(_cells_titled(value)), where, shown, (kind,), include_same)
         else:
             yield Change(section, shown, "added", None, value)
     for name, block in old_items.items():
         if name not in new_items:
             kind, value = next(iter(block.items()))
-            yield Change(section, (*path, name), "removed", value, None)
+            yield Change(section, (*path, _block_name(kind, value, name)), "removed", value, None)
+
+
+def _block_name(kind: str, value: Any, name: str) -> str:
+    """A block as a change names it: its label, else its title, else what its type calls it ("Công văn 15/UBND")."""
+    if kind == "text" or not isinstance(value, dict):
+        return name
+    named = value.get("label") or value.get("title") or REGISTRY[kind].label(value)
+    return str(named).rstrip(": ") or name
+
+
+def _with_rate(value: Any) -> Any:
+    """A count out of a total with its rate as the report prints it, when the rate is not written.
+
+    A rate written in one period and computed in the other is then compared, not shown removed.
+    """
+    if not isinstance(value, dict) or "percent" in value:
+        return value
+    count, total = value.get("count"), value.get("total")
+    if isinstance(count, int) and isinstance(total, int) and total > 0:
+        return {**value, "percent": vn.ratio_percent(count, total)}
+    return value
+
+
+def _cells_titled(value: Any) -> Any:
+    """A block of rows keyed by its columns (a table) with each cell under its column's title, as printed."""
+    if not isinstance(value, dict) or not isinstance(value.get("columns"), list):
+        return value
+    titles = {c.get("key"): c.get("title") or c.get("key") for c in value["columns"] if isinstance(c, dict)}
+
+    def titled(row: Any) -> Any:
+        return {titles.get(k, k): v for k, v in row.items()} if isinstance(row, dict) else row
+
+    out = dict(value)
+    for part in ("rows",):
+        if isinstance(value.get(part), list):
+            out[part] = [titled(row) for row in value[part]]
+    for part in ("total", "previous"):
+        if isinstance(value.get(part), dict):
+            out[part] = titled(value[part])
+    return out
 
 
 def _label(item: Item, key: Any) -> str:

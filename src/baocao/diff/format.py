@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -38,6 +39,7 @@ WORDS = {
     "warning": ("cảnh báo", "warning"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
+    "points": ("điểm %", "points"),
 }
 NUMBER_KEYS = ("amount", "value", "count", "services", "received", "clusters")
 WIDTH = 80  # the text view fits an 80-column terminal
@@ -55,6 +57,8 @@ def short(value: Any, width: int = 48, lang: str = "vi") -> str:
         return _say(WORDS["yes" if value else "no"], lang)
     if isinstance(value, (int, Decimal)):
         return vn.number(value)
+    if isinstance(value, dt.date):  # as the report writes it: 25/6/2026
+        return vn.date_short(value)
     if isinstance(value, dict):
         name = next((str(value[k]) for k in ("label", "name", "field", "commune", "number") if value.get(k)), "")
         number = next((value[k] for k in NUMBER_KEYS if value.get(k) is not None), None)
@@ -64,15 +68,40 @@ def short(value: Any, width: int = 48, lang: str = "vi") -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+RATES = ("percent",)
+"""Fields that hold a rate: their change is in percentage points ("+3,4 điểm %"), never a percent of a percent."""
+CELL_NUMBER = re.compile(r"^\s*(-?\d+(?:,\d+)?)\s*$")
+CELL_OF_TOTAL = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
 def change_text(change: Change, lang: str = "vi") -> str:
-    """The change column: +30 (+7,1%), or the kind."""
+    """The change column: +30 (+7,1%), +3,4 điểm % for a rate, a table cell's amount, or the kind."""
     if change.numeric and change.delta is not None:
         sign = "+" if change.delta > 0 else ""
         text = f"{sign}{vn.number(change.delta)}"
+        if change.path and change.path[-1] in RATES:
+            return f"{text} {_say(WORDS['points'], lang)}" if change.delta else "0"
         if change.percent is not None:
             text += f" ({sign}{vn.number(change.percent)}%)"
         return text if change.delta else "0"
+    if change.kind == "changed" and (amount := _cell_change(change.old, change.new)):
+        return amount
     return _say(KINDS[change.kind], lang)
+
+
+def _cell_change(old: Any, new: Any) -> str | None:
+    """The change of a table cell written as text: "+2" for "38" → "40", "+2/+3" for "38/41" → "40/44"."""
+    if not isinstance(old, str) or not isinstance(new, str):
+        return None
+    pairs = [(CELL_OF_TOTAL.match(old), CELL_OF_TOTAL.match(new)), (CELL_NUMBER.match(old), CELL_NUMBER.match(new))]
+    for before, after in pairs:
+        if before and after:
+            deltas = [
+                Decimal(b.replace(",", ".")) - Decimal(a.replace(",", "."))
+                for a, b in zip(before.groups(), after.groups(), strict=True)
+            ]
+            return "/".join(f"{'+' if d > 0 else ''}{vn.number(d)}" for d in deltas)
+    return None
 
 
 FIELDS = {  # field: (vi, en); a type of block names its own fields in its module (``path_names``), first
@@ -82,6 +111,17 @@ FIELDS = {  # field: (vi, en); a type of block names its own fields in its modul
     "period": ("kỳ báo cáo", "period"), "subject": ("trích yếu", "subject"), "signer": ("người ký", "signer"),
     "recipients": ("nơi nhận", "recipients"), "name": ("họ tên", "name"), "title": ("chức vụ", "title"),
     "number": ("số", "number"), "date": ("ngày", "date"),
+    "requested_by": ("văn bản yêu cầu", "request"), "issuer": ("cơ quan ban hành", "issuer"),
+    "level": ("cấp", "level"), "parent_body": ("cơ quan chủ quản", "parent body"),
+    "issuing_body": ("cơ quan ban hành", "issuing body"), "short_name": ("tên gọi", "short name"),
+    "area": ("địa bàn", "area"), "place": ("địa danh", "place"), "symbol": ("ký hiệu", "symbol"),
+    "cutoff": ("ngày chốt số liệu", "cutoff"), "start": ("từ ngày", "from"), "end": ("đến ngày", "to"),
+    "authority": ("thẩm quyền ký", "authority"), "head_title": ("chức vụ người đứng đầu", "head's title"),
+    "on_behalf_of": ("tập thể", "on behalf of"), "drafting_unit": ("đơn vị soạn thảo", "drafting unit"),
+    "copies": ("số bản lưu", "copies"), "archive": ("lưu", "archive"), "month": ("tháng ban hành", "month"),
+    "action": ("cụm từ dẫn", "action"), "kind": ("mẫu trình bày", "kind"), "outline": ("đề cương", "outline"),
+    "subtitle": ("dòng dưới trích yếu", "subtitle"), "previous": ("kỳ trước", "previous"),
+    "rows": None, "columns": ("cột", "columns"),
 }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from baocao.core.findings import Finding, Loc
+from baocao.load import syntax
 
 MAX_BYTES = 32 * 1024 * 1024  # a rolled-up province of 3,321 communes is about 5 MiB
 MAX_DEPTH = 40
@@ -248,11 +249,23 @@ def _check_characters(source: Source) -> list[Finding]:
     for match in FORBIDDEN.finditer(source.text):
         char, offset = match.group(), match.start()
         line, col = position(source.text, offset)
-        params = {} if char == "\t" else {"char": f"U+{ord(char):04X}"}
+        params = _tab_fix(source.text, offset) if char == "\t" else {"char": f"U+{ord(char):04X}"}
         findings.append(Finding(source.path, line, col, "BC009" if char == "\t" else "BC008", params=params))
         if len(findings) == 50:
             break
     return findings
+
+
+def _tab_fix(text: str, offset: int) -> dict[str, str]:
+    """The line of a tab as it should be written: indented with spaces as the line above is, other tabs a space."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].rstrip("\r")
+    above = next((x for x in reversed(text[: max(start - 1, 0)].splitlines()) if x.strip()), "")
+    indent = len(above) - len(above.lstrip(" ")) + (2 if above.rstrip().endswith(":") else 0)
+    body = line.lstrip(" \t")
+    fixed = (" " * indent if len(body) < len(line) else "") + body.replace("\t", " ")
+    return {"variant": "line", "line": fixed.rstrip()}
 
 
 @dataclass
@@ -273,27 +286,34 @@ def _compose(source: Source, parser: Any = None) -> list[Finding]:
         if LIBYAML_DEPTH_PROBLEM in (exc.problem or "") and parser is None and Parser is not yaml.SafeLoader:
             source.data, source.marks, source.key_marks = None, {}, {}
             return _compose(source, yaml.SafeLoader)
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "").strip()
-        unclosed = False
-        if exc.context_mark and "quoted scalar" in (exc.context or ""):  # an unclosed quote: where it opened
-            mark, unclosed = exc.context_mark, True
-            problem = f"{problem} {exc.context}: the quote opened here is not closed"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if source.long_quote and not unclosed and source.long_quote[2] <= line:
-            opened, column, closed = source.long_quote  # a later quote closed it: say where it opened
-            problem = (
-                f"{problem} (line {line}); the quote opened here runs to line {closed}: "
-                "its closing quote is probably missing"
-            )
-            line, col, unclosed = opened, column, True
-        if unclosed and ("\u201c" in source.text or "\u201d" in source.text):
-            problem += " (“ ” from Word are not YAML quotes; write \" or ')"
-        return [Finding(source.path, line, col, "BC002", params={"problem": problem})]
+        return [_syntax(source, exc)]
     except yaml.YAMLError as exc:
-        return [Finding(source.path, 1, 1, "BC002", params={"problem": str(exc).strip()})]
+        said = syntax.Said(("YAML không đọc được tệp", str(exc).strip()))
+        return [Finding(source.path, 1, 1, "BC002", params=said.params())]
     finally:
         loader.dispose()
+
+
+def _syntax(source: Source, exc: yaml.MarkedYAMLError) -> Finding:
+    """BC002 where the parser stopped, or where the quote it ran past opened; said with the line to write."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    word_quotes = "\u201c" in source.text or "\u201d" in source.text
+    lines = BREAKS.split(source.text)
+    context_line = exc.context_mark.line + 1 if exc.context_mark else line
+    if exc.context_mark and "quoted scalar" in (exc.context or ""):  # an unclosed quote: where it opened
+        said = syntax.unclosed(None, word_quotes)
+        line, col = context_line, exc.context_mark.column + 1
+    elif source.long_quote and source.long_quote[2] <= line:  # a later quote closed it: say where it opened
+        said = syntax.unclosed(source.long_quote[2], word_quotes)
+        line, col = source.long_quote[0], source.long_quote[1]
+    else:
+        text = lines[line - 1] if line <= len(lines) else ""
+        around = lines[context_line - 1] if context_line <= len(lines) else ""
+        said = syntax.explain(exc.problem or "", exc.context or "", text, around, col, word_quotes)
+        if said.at_context and exc.context_mark:
+            line, col = context_line, exc.context_mark.column + 1
+    return Finding(source.path, line, col, "BC002", params=said.params())
 
 
 def _walk(loader: Any, source: Source) -> list[Finding]:
@@ -418,7 +438,7 @@ def _place(stack: list[_Frame], source: Source, value: Any, where: tuple[int, in
         return None
     if frame.key is None:
         if not isinstance(event, yaml.ScalarEvent):
-            return Finding(source.path, *where, "BC002", params={"problem": "a key must be plain text"})
+            return Finding(source.path, *where, "BC002", params=syntax.KEY_NOT_TEXT.params())
         key = event.value
         if key == "<<" and _plain(event):
             return Finding(source.path, *where, "BC004")

@@ -6,13 +6,16 @@ every one is placed at the line and column of the YAML node it concerns.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from baocao.core import vietnamese as vn
 from baocao.core.findings import Finding, Loc
+from baocao.core.messages import either
 from baocao.load.source import Source
 
 EXPECTED = {
@@ -22,6 +25,8 @@ EXPECTED = {
     "list_type": ("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting with '- ')"),
     "string_type": ("văn bản", "text"),
 }
+BLOCK_LISTS = ("content", "opening", "closing")
+"""The lists of blocks: a list written as one of their items ("- - text") is a bullet meant as text."""
 NUMBER_ERRORS = frozenset({"int_parsing", "int_type", "int_from_float", "decimal_parsing", "float_parsing"})
 CUSTOM_CODES = {
     "thousands_separator": "BC104",
@@ -65,6 +70,8 @@ def _finding(source: Source, error: Any, root: type[BaseModel]) -> Finding:
     shown = raw if isinstance(raw, str) else ""
     params: dict[str, Any] = {"input": shown[:60], **ctx}
     code, params, at_key = _classify(kind, loc, raw, params, root)
+    if kind == "blank_beside":  # placed at the blank one of count and total
+        loc, at_key = (*loc, str(params["missing"])), True
     line, col = source.locate(loc if kind != "missing" else loc[:-1], key=at_key)
     return Finding(source.path, line, col, code, loc, params)
 
@@ -84,10 +91,14 @@ def _classify(
     if kind in NUMBER_ERRORS:
         number = {"expected": "một số nguyên", "expected_en": "a whole number", "decimal_vi": "", "decimal_en": ""}
         return "BC105", {**params, **number}, False
+    if kind in EXPECTED and isinstance(raw, list) and len(loc) >= 2 and loc[-2] in BLOCK_LISTS:
+        words = " ".join(str(raw[0]).split()) if raw else ""
+        first = words if len(words) <= 60 else words[:59] + "…"
+        return "BC103", {**params, "variant": "nested_list", "first": first}, False
     if kind in EXPECTED:
         return "BC103", {**params, "expected": EXPECTED[kind][0]}, False
     if kind in ("enum", "literal_error"):
-        return "BC108", params, False
+        return "BC108", {**params, **choices(str(params.get("expected", "")))}, False
     if kind in RANGE_WORDS:
         vi, en = RANGE_WORDS[kind]
         return "BC109", {**params, "limit": vi.format_map(params), "limit_en": en.format_map(params)}, False
@@ -99,6 +110,8 @@ def _classify(
             f"each '- ' entry of content is one block: text, or one key (figure, table…); here: {params['found']}"
         )
         return "BC110", {**params, "detail": detail, "detail_en": detail_en}, False
+    if "detail" in params and "detail_en" in params:  # a model's own words for what it refused
+        return "BC110", params, False
     if kind == "string_too_short":
         return "BC110", {**params, "detail": "không được để trống", "detail_en": "must not be empty"}, False
     if kind == "string_pattern_mismatch":
@@ -106,6 +119,18 @@ def _classify(
         return "BC110", {**params, "detail": "không đúng dạng (không chứa dấu cách)", "detail_en": detail_en}, False
     message = str(params.get("error", "")) or kind
     return "BC110", {**params, "detail": message, "detail_en": message}, False
+
+
+def choices(expected: str) -> dict[str, str]:
+    """The allowed values pydantic lists ("'a', 'b' or 'c'") as a hint offers them.
+
+    Codes of levels and periods are said in words ("cấp xã, cấp huyện hoặc sở"), others as
+    written, joined with "hoặc" (with "or" in English).
+    """
+    items = re.findall(r"'([^']*)'", expected) or [expected]
+    named = {**vn.LEVELS, **vn.PERIOD_KINDS}
+    vi = [named[item] for item in items] if all(item in named for item in items) else items
+    return {"expected": either(vi, "vi"), "expected_en": either([f"'{item}'" for item in items], "en")}
 
 
 def _suggest(loc: Loc, root: type[BaseModel]) -> tuple[str, str]:

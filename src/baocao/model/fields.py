@@ -148,7 +148,7 @@ def parse_bool(value: Any) -> Any:
     if lowered in ("false", "không", "khong"):
         return False
     raise PydanticCustomError(
-        "choice", "bad boolean", {"expected": "true, false (có, không)", "expected_en": "true, false"}
+        "choice", "bad boolean", {"expected": "có hoặc không (true, false)", "expected_en": "'true' or 'false'"}
     )
 
 

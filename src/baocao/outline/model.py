@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Self
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from baocao.blocks import Expect, ExpectEntry
@@ -28,7 +28,7 @@ from baocao.blocks.base import Expected, Key
 from baocao.blocks.citation import Citation
 from baocao.model.calendar import Cutoff, Deadline, Window
 from baocao.model.fields import Model, Text, field
-from baocao.model.period import Period, PeriodType, UnitLevel
+from baocao.model.period import Period, PeriodType, UnitLevel, read_level, read_period_kind
 from baocao.report.sections import Numbering
 
 DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$")
@@ -109,6 +109,28 @@ class Regime(Model):
     deadline: dict[PeriodType, DeadlineRule] = field(
         "Hạn gửi báo cáo theo kỳ", "Ví dụ: {half_year: {date: 15/6}, year: {days_after_cutoff: 2}}.", default={}
     )
+
+    @field_validator("reporters", mode="before")
+    @classmethod
+    def _levels_in_words(cls, levels: Any) -> Any:
+        """Levels in words ("cấp xã", "huyện") are their codes."""
+        if not isinstance(levels, list):
+            return levels
+        return [found.value if isinstance(x, str) and (found := read_level(x)) else x for x in levels]
+
+    @field_validator("periods", "cutoff", "deadline", mode="before")
+    @classmethod
+    def _periods_in_words(cls, periods: Any) -> Any:
+        """Kinds of period in words ("6 tháng", "quý", "năm") are their codes."""
+
+        def code(kind: Any) -> Any:
+            return (read_period_kind(kind) or kind) if isinstance(kind, str) else kind
+
+        if isinstance(periods, list):
+            return [code(kind) for kind in periods]
+        if isinstance(periods, dict):
+            return {code(kind): value for kind, value in periods.items()}
+        return periods
 
     def cutoff_for(self, period: Period) -> Cutoff | None:
         """The window the regime states for this period, or None when the decree's rule applies."""

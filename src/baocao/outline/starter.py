@@ -25,28 +25,27 @@ from baocao.blocks.citation import Citation
 from baocao.blocks.text import PLACEHOLDER
 from baocao.core import vietnamese as vn
 from baocao.core.errors import UserError
+from baocao.core.messages import Words, either, named
 from baocao.core.yamlout import scalar
-from baocao.model.period import PERIOD_COUNT, Period, PeriodType, UnitLevel
+from baocao.model.period import (
+    PERIOD_COUNT,
+    ROMAN,
+    Period,
+    PeriodType,
+    UnitLevel,
+    level_name,
+    period_name,
+    read_level,
+    read_period,
+    read_period_kind,
+)
 from baocao.outline import SUFFIXES
 from baocao.outline import find as outlines
 from baocao.outline.model import Outline, OutlineSection
 from baocao.report import signing
 
-PERIOD_WORDS = {
-    PeriodType.MONTH: "tháng",
-    PeriodType.QUARTER: "quý",
-    PeriodType.HALF_YEAR: "6 tháng",
-    PeriodType.NINE_MONTHS: "9 tháng",
-    PeriodType.YEAR: "năm",
-}
-LEVEL_WORDS = {
-    UnitLevel.COMMUNE: "cấp xã",
-    UnitLevel.DISTRICT: "cấp huyện",
-    UnitLevel.DEPARTMENT: "sở, ngành",
-    UnitLevel.PROVINCE: "cấp tỉnh",
-    UnitLevel.MINISTRY: "bộ, ngành trung ương",
-    UnitLevel.NATIONAL: "cấp trung ương",
-}
+LEVEL_CODES = "commune: cấp xã; district: cấp huyện; department: sở, ngành; province: cấp tỉnh; ministry: bộ"
+"""The codes of levels, said in the comment beside ``level:`` of a new file."""
 LEVEL_RANK = {UnitLevel.COMMUNE: 0, UnitLevel.DISTRICT: 1, UnitLevel.DEPARTMENT: 2, UnitLevel.PROVINCE: 2}
 """How high a level stands: a level above every reporter of a regime compiles their reports."""
 COMMITTEE = re.compile(r"^\s*(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
@@ -91,25 +90,46 @@ TEXT_FIELDS = (
 
 
 def parse_period(text: str, year: int) -> Period:
-    """``half_year:2``, ``quarter:1``, ``month:3``, ``nine_months`` or ``year`` of ``year``."""
-    kind, _, number = text.strip().partition(":")
+    """A period of ``year`` in words ("6 tháng đầu", "quý I", "tháng 3", "9 tháng", "năm") or as a code.
+
+    The codes: ``half_year:2``, ``quarter:1``, ``month:3``, ``nine_months`` or ``year``; words that
+    name their year ("quý I/2026", "6 tháng đầu năm 2026") give that year.
+    """
+    said = text.strip()
+    found = read_period(said) or read_period(f"{said} năm {year}")
+    if found is not None:
+        kind, number = str(found["type"]), str(found.get("number") or "")
+    elif ":" in said or read_period_kind(said):
+        kind, _, number = said.partition(":")
+        kind = read_period_kind(kind) or kind.strip()
+    else:  # "quý 5": the kind in words and a number it does not have
+        kind, _, number = said.rpartition(" ")
+        kind = read_period_kind(kind) or said
+        number = str(ROMAN.get(number.lower(), number))
     try:
-        period_type = PeriodType(kind.strip())
+        period_type = PeriodType(kind)
     except ValueError as exc:
         raise UserError("new_bad_period", value=text, known=", ".join(t.value for t in PeriodType)) from exc
+    year = int(found["year"]) if found is not None else year
+    first = Period.model_construct(type=period_type, number=1, year=year)
+    words = {
+        "kind": named(period_name(period_type), period_type.value),
+        "example": named(period_option(first), f"{period_type.value}:1"),
+    }
     if period_type in PERIOD_COUNT:
         limit = PERIOD_COUNT[period_type]
         if not number.strip().isdigit() or not 1 <= int(number) <= limit:
-            raise UserError("new_period_number", value=text, kind=period_type.value, limit=limit)
+            raise UserError("new_period_number", value=text, limit=limit, **words)
         return Period(type=period_type, number=int(number), year=year)
     if number.strip() not in ("", "1"):
-        raise UserError("new_period_number", value=text, kind=period_type.value, limit=1)
+        raise UserError("new_period_number", value=text, limit=1, **words)
     return Period(type=period_type, year=year)
 
 
 def period_option(period: Period) -> str:
-    """A period as the --period option writes it: ``half_year:2``, ``year``."""
-    return f"{period.type.value}:{period.number}" if period.type in PERIOD_COUNT else period.type.value
+    """A period without its year, as the --period option and the question of ``new`` write it: "6 tháng cuối"."""
+    label = re.sub(r"(?:/| năm )\d{4}$", "", period.label).removeprefix("0")
+    return label or "năm"
 
 
 def file_stem(header: Header, outline: Outline) -> str:
@@ -170,17 +190,28 @@ def default_subject(outline: Outline, period: Period, whole: bool = False) -> st
 def check_fits(outline: Outline, header: Header) -> None:
     """Refuse a level or a period the regime does not ask for."""
     regime = outline.regime
-    if header.compiles(outline):
-        if header.period and regime.periods and header.period.type not in regime.periods:
-            known = ", ".join(p.value for p in regime.periods)
-            raise UserError("new_period_not_asked", kind=header.period.type.value, id=outline.outline.id, known=known)
-        return
-    if header.level and regime.reporters and header.level not in {r.value for r in regime.reporters}:
-        known = ", ".join(r.value for r in regime.reporters)
-        raise UserError("new_level_not_asked", level=header.level, id=outline.outline.id, known=known)
+    if (
+        header.level
+        and regime.reporters
+        and not Header(**{**vars(header), "level": level_code(header.level)}).compiles(outline)
+    ):
+        check_level(outline, header.level)
+    if header.level is not None:
+        header.level = level_code(header.level)
     if header.period and regime.periods and header.period.type not in regime.periods:
-        known = ", ".join(p.value for p in regime.periods)
-        raise UserError("new_period_not_asked", kind=header.period.type.value, id=outline.outline.id, known=known)
+        kind = header.period.type
+        raise UserError(
+            "new_period_not_asked",
+            kind=named(period_name(kind), kind.value),
+            id=outline.outline.id,
+            known=named(either([period_name(p) for p in regime.periods]), ", ".join(p.value for p in regime.periods)),
+        )
+
+
+def level_code(text: str) -> str:
+    """A level as the file writes it: its code, from the clerk's words ("cấp xã", "phường") or the code itself."""
+    found = read_level(text)
+    return found.value if found is not None else text.strip()
 
 
 Check = Callable[[str], object]
@@ -198,10 +229,16 @@ def parse_year(text: str) -> int:
 
 
 def check_level(outline: Outline, text: str) -> None:
-    """A level the regime asks for (any level when it names none)."""
-    known = [r.value for r in outline.regime.reporters] or [level.value for level in UnitLevel]
-    if text.strip() not in known:
-        raise UserError("new_level_not_asked", level=text, id=outline.outline.id, known=", ".join(known))
+    """A level the regime asks for (any level when it names none), in words ("cấp xã", "xã") or as a code."""
+    found = read_level(text)
+    if found is None or found not in (list(outline.regime.reporters) or list(UnitLevel)):
+        raise UserError("new_level_not_asked", level=text, id=outline.outline.id, known=_levels_known(outline))
+
+
+def _levels_known(outline: Outline) -> Words:
+    """The levels the regime asks for, in words and as codes: "sở, ngành hoặc cấp xã"."""
+    reporters = list(outline.regime.reporters) or list(UnitLevel)
+    return named(either([level_name(r) for r in reporters]), ", ".join(r.value for r in reporters))
 
 
 def _told(_key: str, default: str | None, _check: Check | None) -> str:
@@ -225,6 +262,8 @@ def complete(outline: Outline, given: Header, year: int | None, today: dt.date, 
         check_level(outline, text)
 
     header.level = header.level or default_level(outline) or (fill("ask_level", None, fits_level).strip() or None)
+    if header.level is None:  # several levels and none given: no file can say which
+        raise UserError("new_level_needed", id=outline.outline.id, known=_levels_known(outline))
     header.issuing_body = header.issuing_body or fill("ask_issuing_body", None, None).strip() or None
     told = told_by_name(header.issuing_body or "")
     if header.parent_body is None and ask is not None:
@@ -285,8 +324,8 @@ def about(outline: Outline, header: Header) -> list[str]:
 def _compiler(outline: Outline, header: Header) -> Iterator[str]:
     """The head comment of the compiling office's file: what it compiles, the units' deadline and its own."""
     about, regime = outline.outline, outline.regime
-    who = ", ".join(LEVEL_WORDS[r] for r in regime.reporters)
-    yield f"Báo cáo tổng hợp của {LEVEL_WORDS[UnitLevel(str(header.level))]}: báo cáo của các đơn vị {who}"
+    who = ", ".join(level_name(r) for r in regime.reporters)
+    yield f"Báo cáo tổng hợp của {level_name(str(header.level))}: báo cáo của các đơn vị {who}"
     yield f"theo đề cương {about.id} ({_line(about.title)}), tổng hợp bằng baocao rollup."
     if header.period is not None:
         _, window, deadline = outline.schedule(header.period)
@@ -310,10 +349,10 @@ def _about(outline: Outline, header: Header) -> Iterator[str]:
     if about.illustrative:
         yield "(Đề cương minh họa, không phải văn bản thật.)"
     if regime.reporters or regime.recipient:
-        who = ", ".join(LEVEL_WORDS[r] for r in regime.reporters) or "mọi cấp"
+        who = ", ".join(level_name(r) for r in regime.reporters) or "mọi cấp"
         yield f"Đơn vị báo cáo: {who}" + (f"; gửi {_line(regime.recipient)}." if regime.recipient else ".")
     if regime.periods:
-        yield f"Kỳ báo cáo theo đề cương: {', '.join(PERIOD_WORDS[p] for p in regime.periods)}."
+        yield f"Kỳ báo cáo theo đề cương: {', '.join(period_name(p) for p in regime.periods)}."
     if header.period is not None:
         period = header.period
         cutoff, window, deadline = outline.schedule(period)
@@ -352,7 +391,7 @@ def _header(
 ) -> list[str]:
     value = _given
     period = header.period
-    lines = [f"  level: {value(header.level)}  # commune, district, department, province, ministry, national"]
+    lines = [f"  level: {value(header.level)}  # {LEVEL_CODES}"]
     if header.parent_body:
         lines.append(f"  parent_body: {scalar(header.parent_body)}")
     lines += [

@@ -117,6 +117,7 @@ class Carrier:
         self.new = document.period.following()
         self.reference = self.old.label
         self.request = document.requested_by.number if document.requested_by else None
+        self.opening_kept = False
 
     def header(self, name: str, subject_changed: bool) -> list[str]:
         """What ``baocao next`` did, said at the top of the written file."""
@@ -133,11 +134,17 @@ class Carrier:
             lines.append("- KIỂM TRA dòng dưới trích yếu (subtitle): giữ như kỳ trước.")
         if not subject_changed:
             lines.append(f"- KIỂM TRA trích yếu (subject): không thấy kỳ '{self.old.label}' trong đó nên chưa đổi kỳ.")
+        if self.opening_kept:
+            lines.append(
+                f"- KIỂM TRA phần mở đầu (opening): giữ đoạn văn của kỳ trước, kỳ đã đổi sang {self.new.label}"
+                " (nếu có ghi); sửa các ý khác của kỳ này."
+            )
         return lines
 
     def carry(self, data: Data) -> tuple[Data, bool]:
         """The next period's data (comments as sentinels), and whether the subject's period words changed."""
         document = {k: v for k, v in data["document"].items() if k not in DROPPED}
+        document["level"] = self.report.document.level.value  # "cấp xã" written as its code
         document["period"] = _period_data(self.new)
         document["previous_period"] = _period_data(self.old)
         subject, changed = relabel(str(document.get("subject", "")), self.old)
@@ -153,8 +160,10 @@ class Carrier:
         for key, value in data.items():
             if key == "document":
                 continue
-            if key in ("opening", "closing"):
-                out[key] = self.blocks(value or [], getattr(self.report, key))
+            if key == "opening":
+                out[key] = self.opening(value or [], self.report.opening)
+            elif key == "closing":
+                out[key] = self.blocks(value or [], self.report.closing)
             elif key == "sections":
                 out[key] = [self.section(s, t) for s, t in zip(value or [], self.report.sections, strict=True)]
             elif key == "annexes":
@@ -177,6 +186,23 @@ class Carrier:
             else:
                 out[key] = value
         return out
+
+    def opening(self, items: list[Any], typed: list[Block]) -> Any:
+        """The opening: its paragraphs kept with the period's words moved on (a header line says to check them).
+
+        Its other blocks are carried as their types say (the old request's citation becomes a comment).
+        """
+        out: list[Any] = []
+        kept: list[Any] = []
+        for item, block in zip(items, typed, strict=True):
+            if block.kind == "text" and isinstance(item, str):
+                text = relabel(item, self.old)[0]
+                out.append(text)
+                kept.append(text)
+            else:
+                out += self.block(item, block)
+        self.opening_kept = bool(kept)
+        return out if kept else self.blocks(items, typed)
 
     def blocks(self, items: list[Any], typed: list[Block]) -> Any:
         """A list of blocks carried; only comments left gives ``[]`` with the comments after it."""

@@ -4,7 +4,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
@@ -12,7 +12,7 @@ from baocao.blocks.citation import Citation
 from baocao.core import vietnamese as vn
 from baocao.model.calendar import Calendar, Cutoff, Deadline, calendar
 from baocao.model.fields import Count, Date, Flag, Model, Text, Whole, field, whole_schema
-from baocao.model.period import Period, UnitLevel, reference
+from baocao.model.period import Period, UnitLevel, read_level, reference
 from baocao.report import dating, signing
 
 MONTH = re.compile(r"^(0?[1-9]|1[0-2])/\d{4}$")
@@ -193,6 +193,13 @@ class Document(Model):
     signed: Flag = field("Bản đã ký", "Có: bản gửi đi của văn bản đã ký, in '(Đã ký)' thay chữ ký.", default=False)
     _regime: tuple[Cutoff | None, Deadline | None] = PrivateAttr(default=(None, None))
     _cited: dt.date | None = PrivateAttr(default=None)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level_in_words(cls, level: Any) -> Any:
+        """A level in the clerk's words ("cấp xã", "phường", "sở") is its code."""
+        found = read_level(level) if isinstance(level, str) else None
+        return found.value if found is not None else level
 
     @field_validator("month")
     @classmethod

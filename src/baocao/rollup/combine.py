@@ -98,10 +98,13 @@ def moved_outline(data: Data, unit_file: str, target: Path) -> None:
 
 
 def to_yaml(data: Data, sources: int) -> str:
-    """The combined data as YAML that baocao reads back: decimals with a comma, never '12.779'."""
+    """The combined data as YAML that baocao reads back: decimals with a comma, never '12.779'.
+
+    Its first line says how many units' files were rolled up (``sources``), in Vietnamese as the file is.
+    """
     header = (
-        f"{GENERATED} from {sources} unit files. Edit the units' files and run it again;\n"
-        "# figures edited here would disagree with the units.\n"
+        f"{GENERATED} từ {sources} tệp của các đơn vị. Muốn sửa số liệu thì sửa tệp của đơn vị rồi chạy lại\n"
+        "# baocao rollup; số liệu sửa tại đây sẽ không khớp với báo cáo của các đơn vị.\n"
     )
     return header + yamlout.dump(plain(data))
 
