@@ -47,6 +47,7 @@ def new_file(
     if period:
         given.period = starter.parse_period(period, year or today.year)
     header = starter.complete(outline, given, year, today, ask)
+    starter.need_level(outline, header)
     assert header.period is not None, "complete() sets the period"
     named = f"{starter.file_stem(header, outline)}-{slug(header.period)}.yaml"
     target = Path(out) if out and out != "-" else None

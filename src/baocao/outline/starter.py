@@ -235,6 +235,15 @@ def check_level(outline: Outline, text: str) -> None:
         raise UserError("new_level_not_asked", level=text, id=outline.outline.id, known=_levels_known(outline))
 
 
+def need_level(outline: Outline, header: Header) -> None:
+    """A unit's file says its level: when the đề cương names several and none was given, the option to give.
+
+    (A form leaves it to the clerk's drop-down.)
+    """
+    if header.level is None:
+        raise UserError("new_level_needed", id=outline.outline.id, known=_levels_known(outline))
+
+
 def _levels_known(outline: Outline) -> Words:
     """The levels the regime asks for, in words and as codes: "sở, ngành hoặc cấp xã"."""
     reporters = list(outline.regime.reporters) or list(UnitLevel)
@@ -262,8 +271,6 @@ def complete(outline: Outline, given: Header, year: int | None, today: dt.date, 
         check_level(outline, text)
 
     header.level = header.level or default_level(outline) or (fill("ask_level", None, fits_level).strip() or None)
-    if header.level is None:  # several levels and none given: no file can say which
-        raise UserError("new_level_needed", id=outline.outline.id, known=_levels_known(outline))
     header.issuing_body = header.issuing_body or fill("ask_issuing_body", None, None).strip() or None
     told = told_by_name(header.issuing_body or "")
     if header.parent_body is None and ask is not None:
