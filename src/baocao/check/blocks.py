@@ -31,14 +31,25 @@ LEFT = frozenset({"…", "...", "….", "....", "…….", "……"})
 def texts_left(report: Report) -> Iterator[Issue]:
     """A text of a block still "…" or "..." (a cell, a label, a note) is not a report yet (BC630)."""
     for loc, block in report.blocks():
-        if REGISTRY.keyless(block.kind) or REGISTRY[block.kind].blank(block.value):
-            continue  # a paragraph still "…", a block not filled in: BC604 says so
+        if REGISTRY.keyless(block.kind) or not _dotted(block.value) or REGISTRY[block.kind].blank(block.value):
+            continue  # no dots at all; a paragraph still "…", a block not filled in: BC604 says so
         data = _plain(block.value)
         name = str(REGISTRY[block.kind].label(data)).rstrip(" :") if isinstance(data, dict) else block.kind
         for path, text in _texts(data, ()):
             if text.strip() in LEFT:
                 field = f"{name} › {path[-1]}" if text.strip() != name else str(path[-1])
                 yield Issue("BC630", (*loc, *path), {"stated": text.strip(), "field": field, "variant": "block"})
+
+
+def _dotted(value: Any) -> bool:
+    """True when a block's value holds "…" or "..." anywhere (most hold none: nothing to walk)."""
+    if isinstance(value, BaseModel):
+        text = value.model_dump_json(by_alias=True, exclude_none=True)
+    elif isinstance(value, (list, tuple)):
+        return any(_dotted(item) for item in value)
+    else:
+        text = str(value)
+    return "…" in text or "..." in text
 
 
 def _plain(value: Any) -> Any:
