@@ -10,7 +10,6 @@ from pydantic import BaseModel
 from baocao.blocks import REGISTRY
 from baocao.blocks.base import CheckContext, key_of
 from baocao.core.findings import Issue, Loc
-from baocao.outline.model import walk as outline_walk
 from baocao.report import Report
 from baocao.report.sections import Section, walk
 
@@ -108,7 +107,7 @@ def outline_depth(report: Report) -> Iterator[Issue]:
     """
     yield from _too_deep(report.sections, list(report.numbering), 1, 0, " ".join(report.numbering), ("sections",))
     outline = report.followed
-    required = {s.key for _, s, _ in outline_walk(outline.sections) if s.required} if outline is not None else set()
+    required = outline.required_sections() if outline is not None else set()  # its models load with a đề cương
     for loc, section, _ in walk(report.sections):
         if not section.content and not any(_has_content(s) for s in section.sections):
             asked = {"variant": "required"} if section.key is not None and section.key in required else {}

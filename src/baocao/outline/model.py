@@ -195,6 +195,10 @@ class Outline(Model):
                 items.add(key)
         return self
 
+    def required_sections(self) -> set[str]:
+        """The keys of the sections a unit's report must have."""
+        return {section.key for _, section, _ in walk(self.sections) if section.required}
+
     def items(self) -> Iterator[tuple[str, Any]]:
         """Every item the outline expects by key: (key, item)."""
         for _, _, expect in expectations(self.sections):
